@@ -1,0 +1,100 @@
+/* doc: libyaml events to a node arena with 1-based positions and tags. */
+#ifndef SAMLINT_DOC_H
+#define SAMLINT_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Node kinds. Short-form CloudFormation tags (!Ref x, !GetAtt a.b, ...) are
+ * rewritten at load time into their long form: a one-pair mapping whose key
+ * is "Ref" / "Fn::GetAtt" / ... so that rules see one shape. */
+enum doc_kind { DOC_SCALAR, DOC_MAP, DOC_SEQ };
+
+/* Scalar style bits. */
+enum { DOC_PLAIN = 1, DOC_QUOTED = 2, DOC_SYNTH = 4 /* made by the loader */ };
+
+typedef int32_t doc_id; /* node index; DOC_NONE when absent */
+#define DOC_NONE (-1)
+
+typedef struct doc_node {
+    uint8_t kind;     /* enum doc_kind */
+    uint8_t style;    /* DOC_PLAIN / DOC_QUOTED / DOC_SYNTH */
+    uint32_t line, col;         /* 1-based start */
+    uint32_t end_line, end_col; /* 1-based, exclusive end column */
+    const char *tag;  /* original tag as written ("!Ref", "!!str"), or NULL */
+    const char *str;  /* scalar text, NUL-terminated (NULL for collections) */
+    uint32_t len;     /* scalar length in bytes; for collections: item count
+                         (a mapping counts pairs) */
+    uint32_t first;   /* collections: index of first item in doc->items */
+    doc_id subtree_end; /* one past the last node allocated inside this node */
+} doc_node;
+
+/* A loaded document. One arena owns everything; doc_free releases it all. */
+typedef struct doc {
+    struct arena *arena;
+    const char *path;     /* display path */
+    const char *text;     /* the source bytes (BOM stripped), NUL-terminated */
+    size_t text_len;
+    doc_node *nodes;
+    size_t n_nodes;
+    doc_id *items;        /* mapping items are key,value pairs */
+    size_t n_items;
+    doc_id root;          /* DOC_NONE for an empty document */
+    int is_json;
+} doc;
+
+/* A problem found while loading: SL001 (syntax / limits) or SL003 (dup key). */
+typedef struct doc_problem {
+    const char *rule;     /* "SL001" or "SL003" */
+    uint32_t line, col;
+    char *message;        /* arena-owned */
+} doc_problem;
+
+typedef struct doc_limits {
+    size_t max_depth;        /* nesting depth; default 256 */
+    size_t max_alias_nodes;  /* total nodes reachable through aliases */
+} doc_limits;
+
+typedef struct doc_result {
+    doc *d;                  /* NULL only if the input could not be parsed at all */
+    doc_problem *problems;
+    size_t n_problems;
+    int fatal;               /* an SL001: the tree is unusable */
+} doc_result;
+
+void doc_default_limits(doc_limits *lim);
+/* Parse `len` bytes. `path` is copied. Never fails except on out of memory
+ * (which aborts). */
+doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_limits *lim);
+void doc_free(doc *d);
+
+static inline const doc_node *doc_at(const doc *d, doc_id id) { return &d->nodes[id]; }
+static inline int doc_is_map(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind == DOC_MAP; }
+static inline int doc_is_seq(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind == DOC_SEQ; }
+static inline int doc_is_scalar(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind == DOC_SCALAR; }
+static inline uint32_t doc_count(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind != DOC_SCALAR ? d->nodes[id].len : 0; }
+
+/* Mapping access: i-th key / value (0-based), lookup by exact key. */
+doc_id doc_key(const doc *d, doc_id map, uint32_t i);
+doc_id doc_val(const doc *d, doc_id map, uint32_t i);
+doc_id doc_get(const doc *d, doc_id map, const char *key);      /* value or DOC_NONE */
+doc_id doc_get_key(const doc *d, doc_id map, const char *key);  /* the key node */
+doc_id doc_get_ci(const doc *d, doc_id map, const char *key);   /* case-insensitive */
+/* Follow a path of keys: doc_path(d, n, "Properties", "Timeout", NULL). */
+doc_id doc_path(const doc *d, doc_id node, ...);
+/* Sequence access. */
+doc_id doc_item(const doc *d, doc_id seq, uint32_t i);
+
+/* Scalars. doc_str returns NULL for non-scalars. */
+const char *doc_str(const doc *d, doc_id id);
+int doc_str_eq(const doc *d, doc_id id, const char *s);
+int doc_is_null(const doc *d, doc_id id);                  /* ~, null, empty plain */
+int doc_get_bool(const doc *d, doc_id id, int *out);       /* true/false, "true"; 0 when not a bool */
+int doc_get_long(const doc *d, doc_id id, long long *out); /* 12, "12"; 0 when not an integer */
+
+/* Intrinsic functions: if `id` is a one-pair mapping whose key is "Ref" or
+ * starts with "Fn::" (or is "Condition" inside a condition), return its name
+ * and set *arg to the argument node. Else NULL. */
+const char *doc_intrinsic(const doc *d, doc_id id, doc_id *arg);
+
+#endif

@@ -1,0 +1,67 @@
+/* engine: run the registry over one template; findings, suppressions, config. */
+#ifndef SAMLINT_ENGINE_H
+#define SAMLINT_ENGINE_H
+
+#include <stddef.h>
+#include "rule.h"
+
+extern const rule rule_registry[];   /* sorted by id, ends with {0} */
+extern const size_t rule_count;
+const rule *rule_find(const char *id);
+
+typedef struct rule_opt { char *rule; char *name; double value; } rule_opt;
+typedef struct sev_override { char *rule; severity sev; } sev_override;
+
+typedef struct lint_config {
+    char **select;  size_t n_select;   /* ids or prefixes ("SL2"); empty = all */
+    char **ignore;  size_t n_ignore;
+    sev_override *sev_overrides; size_t n_sev_overrides;
+    rule_opt *opts; size_t n_opts;
+    char **exclude; size_t n_exclude;  /* globs for directory scans */
+    int today;                          /* YYYYMMDD */
+    size_t max_file_size;               /* bytes */
+    size_t max_depth;
+    size_t max_alias_nodes;
+    severity fail_on;                   /* SEV_NONE = never */
+} lint_config;
+
+void lint_config_init(lint_config *cfg);
+void lint_config_release(lint_config *cfg);
+/* Is the rule on under select/ignore? */
+int lint_rule_enabled(const lint_config *cfg, const char *id);
+
+typedef struct finding {
+    const rule *rule;
+    severity sev;
+    const char *file;        /* display path */
+    uint32_t line, col, end_line, end_col;
+    const char *resource;    /* logical id or NULL */
+    const char *message;
+    int suppressed;          /* kept for SARIF; not printed in text */
+    const char *suppress_reason;
+} finding;
+
+/* Everything linting one input produced. Owns its memory. */
+typedef struct lint_result {
+    char *path;              /* display path */
+    char *error;             /* a system problem (unreadable file): exit 2 */
+    finding *findings; size_t n_findings;
+    char *source;            /* the file's text, for excerpts; may be NULL */
+    size_t source_len;
+    struct arena *arena;
+    int linted;              /* 1 when it was a template and rules ran */
+} lint_result;
+
+/* Lint bytes already read. `explicit_path`: the user named this file (SL002
+ * applies); a directory scan passes 0 and a non-template gives no findings
+ * (result->linted stays 0). */
+void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, size_t len,
+                 int explicit_path, lint_result *out);
+/* Read and lint a file (or "-" for stdin). */
+void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint_result *out);
+void lint_result_release(lint_result *r);
+
+/* Sort findings by file, line, column, rule. */
+void lint_sort_findings(finding *f, size_t n);
+
+#endif

@@ -1,0 +1,72 @@
+/* rule: what a rule file sees: the template, its graph, and one report call. */
+#ifndef SAMLINT_RULE_H
+#define SAMLINT_RULE_H
+
+#include <stdint.h>
+#include "doc.h"
+#include "tmpl.h"
+#include "eval.h"
+#include "graph.h"
+
+typedef enum severity { SEV_NONE = -1, SEV_INFO = 0, SEV_WARNING = 1, SEV_ERROR = 2 } severity;
+
+typedef struct lint_ctx lint_ctx;
+
+/* A rule's descriptor. Everything but `check` comes from rules/SLnnn.md
+ * through the generated registry (build/registry.c). */
+typedef struct rule {
+    const char *id;        /* "SL201" */
+    const char *name;      /* "default-memory" */
+    severity sev;          /* default severity */
+    const char *summary;   /* one line */
+    const char *peers;     /* "serverless-rules ES1000, cfn-lint W2531" or "" */
+    const char *doc;       /* the whole markdown page */
+    void (*check)(lint_ctx *ctx);
+} rule;
+
+/* Each rules/SLnnn.c defines its check with this. */
+#define RULE_CHECK(ID) void ID##_check(lint_ctx *ctx)
+
+struct lint_ctx {
+    const doc *d;          /* the template document */
+    const tmpl *t;         /* its model */
+    const graph *g;        /* its resource graph */
+    const rule *rule;      /* the rule being run */
+    const struct lint_config *cfg;
+    struct lint_sink *sink;
+    /* Loader problems for SL001/SL003 (see doc.h). */
+    const doc_problem *problems;
+    size_t n_problems;
+};
+
+/* Report a finding of the running rule at `node` (its line and column).
+ * The resource is the one whose subtree holds `node`, if any. */
+void report(lint_ctx *ctx, doc_id node, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Same, naming the resource (or parameter/output) explicitly: use when the
+ * node lies outside it, e.g. a Globals value that decides a function's
+ * effective property. `resource` may be NULL for template-level findings. */
+void report_for(lint_ctx *ctx, const char *resource, doc_id node, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Full control: severity other than the default (rules with two levels). */
+void report_sev(lint_ctx *ctx, severity sev, const char *resource, doc_id node, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* A finding in another file (handler code): path as it should be shown,
+ * 1-based line and column. */
+void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *path,
+                 uint32_t line, uint32_t col, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/* A rule option (`--rule-option SL304.factor=4`, config file); `dflt` when unset. */
+double rule_option(lint_ctx *ctx, const char *name, double dflt);
+/* Today's date as YYYYMMDD (SAMLINT_TODAY or --today override it). */
+int lint_today(const lint_ctx *ctx);
+/* The folder holding the template ("." for stdin), for relative CodeUri. */
+const char *lint_template_dir(const lint_ctx *ctx);
+
+/* Mask a secret for display: first 4 characters, then '*' for the rest
+ * (at most 16 of them). Returned string lives until the run ends. */
+const char *lint_mask(lint_ctx *ctx, const char *secret, size_t len);
+/* Scratch memory that lives as long as the template (the doc's arena). */
+void *lint_alloc(lint_ctx *ctx, size_t size);
+
+#endif

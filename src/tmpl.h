@@ -1,0 +1,68 @@
+/* tmpl: template sections, SAM Globals and effective function properties. */
+#ifndef SAMLINT_TMPL_H
+#define SAMLINT_TMPL_H
+
+#include "doc.h"
+
+typedef struct tmpl_resource {
+    const char *id;      /* logical id */
+    doc_id key;          /* the logical id's key node */
+    doc_id node;         /* the resource mapping */
+    const char *type;    /* "AWS::Serverless::Function", or "" when missing */
+    doc_id type_node;
+    doc_id props;        /* Properties mapping or DOC_NONE */
+    doc_id metadata;     /* Metadata mapping or DOC_NONE */
+    int is_sam;          /* type starts with AWS::Serverless:: */
+    int is_function;     /* AWS::Serverless::Function or AWS::Lambda::Function */
+} tmpl_resource;
+
+typedef struct tmpl_param {
+    const char *id;
+    doc_id key, node;
+    const char *type;    /* "String", ... or "" */
+    doc_id default_node; /* Default value or DOC_NONE */
+    int no_echo;         /* NoEcho: true */
+} tmpl_param;
+
+typedef struct tmpl_named {   /* conditions, outputs, mappings */
+    const char *id;
+    doc_id key, node;
+} tmpl_named;
+
+typedef struct tmpl {
+    const doc *d;
+    doc_id root;
+    doc_id resources, parameters, conditions, outputs, metadata, mappings, globals, transform;
+    int is_sam;                /* Transform names AWS::Serverless-2016-10-31 */
+    doc_id globals_function, globals_api, globals_httpapi, globals_simpletable,
+           globals_statemachine, globals_layer;
+    tmpl_resource *res;  size_t n_res;
+    tmpl_param *params;  size_t n_params;
+    tmpl_named *conds;   size_t n_conds;
+    tmpl_named *outs;    size_t n_outs;
+} tmpl;
+
+/* Build the model. Returns 0, or -1 when the document is not a template
+ * (top level not a mapping, or no Resources mapping); *why then says which. */
+int tmpl_build(tmpl *t, const doc *d, const char **why);
+void tmpl_release(tmpl *t);
+
+const tmpl_resource *tmpl_find_resource(const tmpl *t, const char *id);
+const tmpl_param *tmpl_find_param(const tmpl *t, const char *id);
+int tmpl_has_condition(const tmpl *t, const char *id);
+int tmpl_is_type(const tmpl_resource *r, const char *type);
+
+/* Where an effective value came from. */
+enum tmpl_origin { TMPL_UNSET, TMPL_OWN, TMPL_GLOBALS };
+
+/* The Globals section that applies to a resource type, or DOC_NONE
+ * (Function, Api, HttpApi, SimpleTable, StateMachine, LayerVersion). */
+doc_id tmpl_globals_for(const tmpl *t, const tmpl_resource *r);
+
+/* Effective property: the resource's own Properties path, else the same
+ * path under the Globals section for its type (SAM merges mappings key by key,
+ * so a nested path is looked up in each place). Path is NULL-terminated.
+ * Sets *origin when non-NULL. Returns DOC_NONE when unset everywhere. */
+doc_id tmpl_prop(const tmpl *t, const tmpl_resource *r, enum tmpl_origin *origin, ...);
+
+#endif
