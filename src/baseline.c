@@ -1,0 +1,249 @@
+/* baseline: finding fingerprints, and the baseline file of accepted findings. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+#include "arena.h"
+#include "baseline.h"
+#include "relpath.h"
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= FNV_PRIME;
+    }
+    h ^= 0xff; /* field separator */
+    h *= FNV_PRIME;
+    return h;
+}
+
+/* Hash line `line` of `text` with runs of blanks squeezed to one space,
+ * leading/trailing blanks and a trailing YAML comment dropped. */
+static uint64_t fnv_line(uint64_t h, const char *text, size_t len, uint32_t line)
+{
+    const char *p = text, *end = text + len;
+    for (uint32_t l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    const char *le = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+    if (!le)
+        le = end;
+    int pending_space = 0, any = 0;
+    for (const char *q = p; q < le; q++) {
+        unsigned char c = (unsigned char)*q;
+        if (c == ' ' || c == '\t' || c == '\r') {
+            pending_space = any;
+            continue;
+        }
+        if (c == '#' && (q == p || q[-1] == ' ' || q[-1] == '\t'))
+            break;
+        if (pending_space) {
+            h ^= ' ';
+            h *= FNV_PRIME;
+            pending_space = 0;
+        }
+        h ^= c;
+        h *= FNV_PRIME;
+        any = 1;
+    }
+    h ^= 0xff;
+    h *= FNV_PRIME;
+    return h;
+}
+
+typedef struct fp_slot { uint64_t hash; size_t index; } fp_slot;
+
+static int cmp_slot(const void *a, const void *b)
+{
+    const fp_slot *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void baseline_fingerprints(const lint_result *r, const char *cwd, fingerprint *out)
+{
+    size_t n = r->n_findings;
+    fp_slot *slots = xcalloc(n ? n : 1, sizeof *slots);
+    for (size_t i = 0; i < n; i++) {
+        const finding *f = &r->findings[i];
+        const char *file = relpath(cwd, f->file ? f->file : r->path);
+        uint64_t h = FNV_OFFSET;
+        h = fnv(h, f->rule->id, strlen(f->rule->id));
+        h = fnv(h, file, strlen(file));
+        h = fnv(h, f->resource ? f->resource : "", f->resource ? strlen(f->resource) : 0);
+        int in_template = r->source && (!f->file || strcmp(f->file, r->path) == 0);
+        if (in_template && f->line > 0)
+            h = fnv_line(h, r->source, r->source_len, f->line);
+        else
+            h = fnv(h, f->message ? f->message : "", f->message ? strlen(f->message) : 0);
+        slots[i].hash = h;
+        slots[i].index = i;
+    }
+    /* The occurrence count: rank among the findings with the same hash, in order. */
+    qsort(slots, n, sizeof *slots, cmp_slot);
+    unsigned occurrence = 0;
+    for (size_t i = 0; i < n; i++) {
+        occurrence = i > 0 && slots[i - 1].hash == slots[i].hash ? occurrence + 1 : 1;
+        snprintf(out[slots[i].index], FP_LEN, "%016llx:%u",
+                 (unsigned long long)slots[i].hash, occurrence);
+    }
+    free(slots);
+}
+
+struct baseline {
+    char **fps;
+    size_t n;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *read_all(const char *path, char *err, size_t errlen)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 4096, len = 0;
+    char *buf = xrealloc(NULL, cap);
+    size_t got;
+    while ((got = fread(buf + len, 1, cap - len - 1, fp)) > 0) {
+        len += got;
+        if (cap - len < 2)
+            buf = xrealloc(buf, cap *= 2);
+    }
+    int bad = ferror(fp);
+    fclose(fp);
+    if (bad) {
+        snprintf(err, errlen, "%s: read error", path);
+        free(buf);
+        return NULL;
+    }
+    buf[len] = 0;
+    return buf;
+}
+
+baseline *baseline_load(const char *path, char *err, size_t errlen)
+{
+    char *text = read_all(path, err, errlen);
+    if (!text)
+        return NULL;
+    cJSON *root = cJSON_Parse(text);
+    free(text);
+    cJSON *findings = cJSON_GetObjectItemCaseSensitive(root, "findings");
+    if (!cJSON_IsArray(findings)) {
+        snprintf(err, errlen, "%s: not a samlint baseline (no \"findings\" list)", path);
+        cJSON_Delete(root);
+        return NULL;
+    }
+    baseline *b = xcalloc(1, sizeof *b);
+    b->fps = xcalloc((size_t)cJSON_GetArraySize(findings) + 1, sizeof *b->fps);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, findings) {
+        const cJSON *fp = cJSON_GetObjectItemCaseSensitive(item, "fingerprint");
+        if (cJSON_IsString(fp))
+            b->fps[b->n++] = xstrdup(fp->valuestring);
+    }
+    cJSON_Delete(root);
+    qsort(b->fps, b->n, sizeof *b->fps, cmp_str);
+    return b;
+}
+
+void baseline_free(baseline *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n; i++)
+        free(b->fps[i]);
+    free(b->fps);
+    free(b);
+}
+
+size_t baseline_filter(const baseline *b, lint_result *r, size_t n, const char *cwd)
+{
+    size_t dropped = 0;
+    for (size_t i = 0; i < n; i++) {
+        lint_result *res = &r[i];
+        if (!res->n_findings)
+            continue;
+        fingerprint *fps = xcalloc(res->n_findings, sizeof *fps);
+        baseline_fingerprints(res, cwd, fps);
+        size_t kept = 0;
+        for (size_t j = 0; j < res->n_findings; j++) {
+            const char *key = fps[j];
+            if (!res->findings[j].suppressed &&
+                bsearch(&key, b->fps, b->n, sizeof *b->fps, cmp_str)) {
+                dropped++;
+                continue;
+            }
+            res->findings[kept++] = res->findings[j];
+        }
+        res->n_findings = kept;
+        free(fps);
+    }
+    return dropped;
+}
+
+static const char *sev_name(severity s)
+{
+    return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "info";
+}
+
+int baseline_write(const char *path, const lint_result *r, size_t n, const char *cwd,
+                   char *err, size_t errlen)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "tool", "samlint");
+    cJSON_AddNumberToObject(root, "version", 1);
+    cJSON *list = cJSON_AddArrayToObject(root, "findings");
+    for (size_t i = 0; i < n; i++) {
+        if (!r[i].n_findings)
+            continue;
+        fingerprint *fps = xcalloc(r[i].n_findings, sizeof *fps);
+        baseline_fingerprints(&r[i], cwd, fps);
+        for (size_t j = 0; j < r[i].n_findings; j++) {
+            const finding *f = &r[i].findings[j];
+            if (f->suppressed)
+                continue;
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "fingerprint", fps[j]);
+            cJSON_AddStringToObject(o, "rule", f->rule->id);
+            cJSON_AddStringToObject(o, "severity", sev_name(f->sev));
+            cJSON_AddStringToObject(o, "file", relpath(cwd, f->file ? f->file : r[i].path));
+            cJSON_AddNumberToObject(o, "line", f->line);
+            if (f->resource)
+                cJSON_AddStringToObject(o, "resource", f->resource);
+            else
+                cJSON_AddNullToObject(o, "resource");
+            cJSON_AddStringToObject(o, "message", f->message ? f->message : "");
+            cJSON_AddItemToArray(list, o);
+        }
+        free(fps);
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    FILE *fp = fopen(path, "w");
+    int rc = 0;
+    if (!fp || fputs(text, fp) == EOF || fputc('\n', fp) == EOF) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        rc = -1;
+    }
+    if (fp && fclose(fp) != 0 && rc == 0) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        rc = -1;
+    }
+    cJSON_free(text);
+    return rc;
+}

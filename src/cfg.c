@@ -1,0 +1,271 @@
+/* cfg: the .samlint.yaml config file, found from the working directory upward. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "cfg.h"
+#include "doc.h"
+
+char *cfg_find(void)
+{
+    char dir[4096];
+    if (!getcwd(dir, sizeof dir - sizeof CFG_FILE_NAME - 1))
+        return NULL;
+    for (;;) {
+        char path[4096 + sizeof CFG_FILE_NAME + 1];
+        snprintf(path, sizeof path, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", CFG_FILE_NAME);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+            return xstrdup(path);
+        char *slash = strrchr(dir, '/');
+        if (!slash || slash == dir) {
+            if (strcmp(dir, "/") == 0)
+                return NULL;
+            strcpy(dir, "/");
+            continue;
+        }
+        *slash = 0;
+    }
+}
+
+int cfg_parse_level(const char *s, severity *out)
+{
+    static const struct { const char *name; severity sev; } levels[] = {
+        { "error", SEV_ERROR }, { "warning", SEV_WARNING }, { "info", SEV_INFO },
+        { "note", SEV_INFO },   { "none", SEV_NONE },       { NULL, SEV_NONE },
+    };
+    for (size_t i = 0; levels[i].name; i++)
+        if (strcasecmp(s, levels[i].name) == 0) {
+            *out = levels[i].sev;
+            return 0;
+        }
+    return -1;
+}
+
+const char *cfg_rule_ref(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0)
+        return NULL;
+    for (const rule *r = rule_registry; r->id; r++) {
+        if (strcmp(r->name, s) == 0)
+            return r->id;
+        if (strncmp(r->id, s, n) == 0)
+            return r->id[n] ? s : r->id; /* a prefix stays as written */
+    }
+    return NULL;
+}
+
+typedef struct cfg_reader {
+    const char *path;
+    const doc *d;
+    char *err;
+    size_t errlen;
+} cfg_reader;
+
+__attribute__((format(printf, 3, 4)))
+static int cfg_error(cfg_reader *rd, doc_id at, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (at >= 0)
+        snprintf(rd->err, rd->errlen, "%s:%u:%u: %s", rd->path, (unsigned)doc_at(rd->d, at)->line,
+                 (unsigned)doc_at(rd->d, at)->col, msg);
+    else
+        snprintf(rd->err, rd->errlen, "%s: %s", rd->path, msg);
+    return -1;
+}
+
+static void push_str(char ***list, size_t *n, const char *s)
+{
+    *list = xrealloc(*list, (*n + 1) * sizeof **list);
+    (*list)[(*n)++] = xstrdup(s);
+}
+
+/* Call `each` on every scalar of a list, or of a comma-separated scalar. */
+static int cfg_each_item(cfg_reader *rd, doc_id node, const char *key,
+                         int (*each)(cfg_reader *, doc_id, const char *, void *), void *user)
+{
+    const doc *d = rd->d;
+    if (doc_is_seq(d, node)) {
+        for (uint32_t i = 0; i < doc_count(d, node); i++) {
+            doc_id it = doc_item(d, node, i);
+            if (!doc_is_scalar(d, it))
+                return cfg_error(rd, it, "'%s' entries must be strings", key);
+            if (each(rd, it, doc_str(d, it), user) < 0)
+                return -1;
+        }
+        return 0;
+    }
+    if (!doc_is_scalar(d, node) || doc_is_null(d, node))
+        return cfg_error(rd, node, "'%s' must be a list", key);
+    char *copy = xstrdup(doc_str(d, node));
+    int rc = 0;
+    for (char *save = NULL, *w = strtok_r(copy, ", ", &save); w && rc == 0; w = strtok_r(NULL, ", ", &save))
+        rc = each(rd, node, w, user);
+    free(copy);
+    return rc;
+}
+
+typedef struct rule_list { char ***list; size_t *n; } rule_list;
+
+static int add_rule_ref(cfg_reader *rd, doc_id at, const char *s, void *user)
+{
+    rule_list *rl = user;
+    const char *ref = cfg_rule_ref(s);
+    if (!ref)
+        return cfg_error(rd, at, "'%s' is not a samlint rule id, group or name (see samlint --list-rules)", s);
+    push_str(rl->list, rl->n, ref);
+    return 0;
+}
+
+static int add_glob(cfg_reader *rd, doc_id at, const char *s, void *user)
+{
+    (void)rd;
+    (void)at;
+    lint_config *cfg = user;
+    push_str(&cfg->exclude, &cfg->n_exclude, s);
+    return 0;
+}
+
+static int cfg_rules(cfg_reader *rd, doc_id node, const char *key, char ***list, size_t *n)
+{
+    rule_list rl = { list, n };
+    return cfg_each_item(rd, node, key, add_rule_ref, &rl);
+}
+
+static int cfg_severity(cfg_reader *rd, lint_config *cfg, doc_id map)
+{
+    const doc *d = rd->d;
+    if (!doc_is_map(d, map))
+        return cfg_error(rd, map, "'severity' must be a mapping of rule id to level");
+    for (uint32_t i = 0; i < doc_count(d, map); i++) {
+        doc_id k = doc_key(d, map, i), v = doc_val(d, map, i);
+        const char *id = doc_is_scalar(d, k) ? cfg_rule_ref(doc_str(d, k)) : NULL;
+        if (!id)
+            return cfg_error(rd, k, "'%s' is not a samlint rule id, group or name",
+                             doc_is_scalar(d, k) ? doc_str(d, k) : "?");
+        severity sev;
+        if (!doc_is_scalar(d, v) || (cfg_parse_level(doc_str(d, v), &sev) < 0 &&
+                                     strcasecmp(doc_str(d, v), "off") != 0))
+            return cfg_error(rd, v, "severity of %s must be error, warning, info or off", id);
+        if (strcasecmp(doc_str(d, v), "off") == 0 || sev == SEV_NONE) {
+            push_str(&cfg->ignore, &cfg->n_ignore, id);
+            continue;
+        }
+        cfg->sev_overrides = xrealloc(cfg->sev_overrides,
+                                      (cfg->n_sev_overrides + 1) * sizeof *cfg->sev_overrides);
+        cfg->sev_overrides[cfg->n_sev_overrides].rule = xstrdup(id);
+        cfg->sev_overrides[cfg->n_sev_overrides++].sev = sev;
+    }
+    return 0;
+}
+
+static int cfg_options(cfg_reader *rd, lint_config *cfg, doc_id map)
+{
+    const doc *d = rd->d;
+    if (!doc_is_map(d, map))
+        return cfg_error(rd, map, "'rule-options' must map rule ids to {option: number}");
+    for (uint32_t i = 0; i < doc_count(d, map); i++) {
+        doc_id k = doc_key(d, map, i), v = doc_val(d, map, i);
+        const char *id = doc_is_scalar(d, k) ? cfg_rule_ref(doc_str(d, k)) : NULL;
+        if (!id || !rule_find(id))
+            return cfg_error(rd, k, "'%s' is not a samlint rule id",
+                             doc_is_scalar(d, k) ? doc_str(d, k) : "?");
+        if (!doc_is_map(d, v))
+            return cfg_error(rd, v, "options of %s must be a mapping {option: number}", id);
+        for (uint32_t j = 0; j < doc_count(d, v); j++) {
+            doc_id ok = doc_key(d, v, j), ov = doc_val(d, v, j);
+            const char *val = doc_is_scalar(d, ov) ? doc_str(d, ov) : NULL;
+            char *end = NULL;
+            double num = val ? strtod(val, &end) : 0;
+            if (!val || end == val || *end)
+                return cfg_error(rd, ov, "option %s.%s must be a number", id,
+                                 doc_is_scalar(d, ok) ? doc_str(d, ok) : "?");
+            cfg->opts = xrealloc(cfg->opts, (cfg->n_opts + 1) * sizeof *cfg->opts);
+            cfg->opts[cfg->n_opts].rule = xstrdup(id);
+            cfg->opts[cfg->n_opts].name = xstrdup(doc_is_scalar(d, ok) ? doc_str(d, ok) : "");
+            cfg->opts[cfg->n_opts++].value = num;
+        }
+    }
+    return 0;
+}
+
+static int cfg_apply(cfg_reader *rd, lint_config *cfg)
+{
+    const doc *d = rd->d;
+    if (d->root == DOC_NONE || doc_is_null(d, d->root))
+        return 0; /* an empty config file is fine */
+    if (!doc_is_map(d, d->root))
+        return cfg_error(rd, d->root, "a config file is a mapping (select, ignore, severity, "
+                                      "rule-options, exclude, fail-on)");
+    for (uint32_t i = 0; i < doc_count(d, d->root); i++) {
+        doc_id k = doc_key(d, d->root, i), v = doc_val(d, d->root, i);
+        const char *key = doc_str(d, k);
+        int rc;
+        if (!key)
+            rc = cfg_error(rd, k, "keys must be strings");
+        else if (strcmp(key, "select") == 0)
+            rc = cfg_rules(rd, v, key, &cfg->select, &cfg->n_select);
+        else if (strcmp(key, "ignore") == 0)
+            rc = cfg_rules(rd, v, key, &cfg->ignore, &cfg->n_ignore);
+        else if (strcmp(key, "severity") == 0)
+            rc = cfg_severity(rd, cfg, v);
+        else if (strcmp(key, "rule-options") == 0)
+            rc = cfg_options(rd, cfg, v);
+        else if (strcmp(key, "exclude") == 0)
+            rc = cfg_each_item(rd, v, key, add_glob, cfg);
+        else if (strcmp(key, "fail-on") == 0)
+            rc = doc_is_scalar(d, v) && cfg_parse_level(doc_str(d, v), &cfg->fail_on) == 0
+                     ? 0 : cfg_error(rd, v, "fail-on must be error, warning, info or none");
+        else
+            rc = cfg_error(rd, k, "unknown key '%s' (known: select, ignore, severity, "
+                                  "rule-options, exclude, fail-on)", key);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int cfg_load(lint_config *cfg, const char *path, char *err, size_t errlen)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    size_t cap = 4096, len = 0, got;
+    char *buf = xrealloc(NULL, cap);
+    while ((got = fread(buf + len, 1, cap - len, fp)) > 0)
+        if ((len += got) == cap)
+            buf = xrealloc(buf, cap *= 2);
+    fclose(fp);
+
+    doc_limits lim;
+    doc_default_limits(&lim);
+    doc_result res = doc_load(path, buf, len, &lim);
+    free(buf);
+    cfg_reader rd = { path, res.d, err, errlen };
+    int rc;
+    if (res.n_problems) {
+        snprintf(err, errlen, "%s:%u:%u: %s", path, (unsigned)res.problems[0].line,
+                 (unsigned)res.problems[0].col, res.problems[0].message);
+        rc = -1;
+    } else if (!res.d) {
+        rc = cfg_error(&rd, DOC_NONE, "cannot be parsed");
+    } else {
+        rc = cfg_apply(&rd, cfg);
+    }
+    if (res.d)
+        doc_free(res.d);
+    return rc;
+}

@@ -1,0 +1,27 @@
+/* cfg: the .samlint.yaml config file, found from the working directory upward. */
+#ifndef SAMLINT_CFG_H
+#define SAMLINT_CFG_H
+
+#include <stddef.h>
+#include "engine.h"
+
+#define CFG_FILE_NAME ".samlint.yaml"
+
+/* The nearest .samlint.yaml from the working directory upward (malloc'd),
+ * or NULL when there is none. */
+char *cfg_find(void);
+
+/* Read `path` into cfg (lists are appended, values replaced). Returns 0, or
+ * -1 with "path:line:col: what is wrong" in err: unknown keys, unknown rule
+ * ids, bad levels and non-numeric options are errors, not silently ignored. */
+int cfg_load(lint_config *cfg, const char *path, char *err, size_t errlen);
+
+/* "error" / "warning" / "info" (also "note") to a severity; "none" gives
+ * SEV_NONE. Returns 0, or -1 when `s` names no level. */
+int cfg_parse_level(const char *s, severity *out);
+
+/* A rule id, a group prefix ("SL2") or a rule name ("low-timeout") as the
+ * id or prefix samlint matches by; NULL when it names no rule. */
+const char *cfg_rule_ref(const char *s);
+
+#endif

@@ -1,0 +1,114 @@
+/* excerpt: colour choice, and the source line under a finding with a caret under its column. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "excerpt.h"
+
+int color_parse(const char *s, enum color_mode *out)
+{
+    if (strcmp(s, "auto") == 0)
+        *out = COLOR_AUTO;
+    else if (strcmp(s, "never") == 0 || strcmp(s, "no") == 0)
+        *out = COLOR_NEVER;
+    else if (strcmp(s, "always") == 0 || strcmp(s, "yes") == 0)
+        *out = COLOR_ALWAYS;
+    else
+        return -1;
+    return 0;
+}
+
+int color_enabled(enum color_mode mode, int fd)
+{
+    if (mode != COLOR_AUTO)
+        return mode == COLOR_ALWAYS;
+    const char *no_color = getenv("NO_COLOR");
+    if (no_color && *no_color)
+        return 0;
+    return isatty(fd);
+}
+
+#define EXCERPT_WIDTH 100   /* characters shown of a long line */
+#define EXCERPT_LEAD 40     /* characters kept before the column when cut */
+
+static int is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Write one character starting at p (its UTF-8 bytes), sanitised. */
+static const char *put_char(FILE *out, const char *p, const char *end)
+{
+    unsigned char c = (unsigned char)*p;
+    if (c == '\t' || (c >= 0x20 && c != 0x7f && c < 0x80)) {
+        fputc(c, out);
+        return p + 1;
+    }
+    if (c < 0x80 || is_continuation(c)) {
+        fputc('?', out);
+        return p + 1;
+    }
+    const char *q = p + 1;
+    while (q < end && is_continuation((unsigned char)*q))
+        q++;
+    fwrite(p, 1, (size_t)(q - p), out);
+    return q;
+}
+
+void excerpt_print(FILE *out, const char *text, size_t len, uint32_t line, uint32_t col,
+                   uint32_t end_line, uint32_t end_col, int color)
+{
+    if (!text || line == 0)
+        return;
+    const char *p = text, *end = text + len;
+    for (uint32_t l = 1; l < line; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return;
+        p = nl + 1;
+    }
+    const char *le = memchr(p, '\n', (size_t)(end - p));
+    if (!le)
+        le = end;
+    if (le > p && le[-1] == '\r')
+        le--;
+    if (col == 0)
+        col = 1;
+
+    /* The window of characters [first, last] shown. */
+    uint32_t first = col > EXCERPT_WIDTH - 20 ? col - EXCERPT_LEAD : 1;
+    uint32_t last = first + EXCERPT_WIDTH - 1;
+    uint32_t caret_end = end_line == line && end_col > col ? end_col - 1 : col;
+    if (caret_end > last)
+        caret_end = last;
+
+    const char *gutter_on = color ? ANSI_BLUE : "", *off = color ? ANSI_RESET : "";
+    fprintf(out, "%s%6u |%s ", gutter_on, (unsigned)line, off);
+    if (first > 1)
+        fputs("...", out);
+    const char *s = p;
+    uint32_t ch = 1;
+    /* What precedes the caret, as blanks (tabs kept) for the caret line. */
+    char pad[EXCERPT_WIDTH + 8];
+    size_t npad = 0;
+    while (s < le && ch <= last) {
+        if (ch >= first && ch < col && npad < EXCERPT_WIDTH)
+            pad[npad++] = *s == '\t' ? '\t' : ' ';
+        if (ch >= first)
+            s = put_char(out, s, le);
+        else
+            for (s++; s < le && is_continuation((unsigned char)*s); s++)
+                ;
+        ch++;
+    }
+    if (s < le)
+        fputs("...", out);
+    fputc('\n', out);
+    /* A column past the line's end (a missing value at end of line) is shown there. */
+    while (ch < col && ch <= last && npad < EXCERPT_WIDTH) {
+        pad[npad++] = ' ';
+        ch++;
+    }
+    fprintf(out, "%s%6s |%s %s%.*s%s^", gutter_on, "", off, first > 1 ? "   " : "", (int)npad, pad,
+            color ? ANSI_RED : "");
+    for (uint32_t c = col + 1; c <= caret_end; c++)
+        fputc('~', out);
+    fprintf(out, "%s\n", off);
+}

@@ -1,0 +1,85 @@
+/* out_junit: JUnit XML, one test suite a file and one failing test case a finding. */
+#include <string.h>
+
+#include "out_junit.h"
+
+/* XML attribute/text escaping; characters XML 1.0 cannot hold become '?'. */
+static void xml_escape(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&apos;", out); break;
+        case '\n': fputs("&#10;", out); break;
+        case '\t': fputs("&#9;", out); break;
+        default: fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, out);
+        }
+    }
+}
+
+static const char *level(severity s)
+{
+    return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "info";
+}
+
+int out_junit(FILE *out, const lint_result *r, size_t n)
+{
+    size_t tests = 0, failures = 0, errors = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t shown = 0;
+        for (size_t j = 0; j < r[i].n_findings; j++)
+            shown += !r[i].findings[j].suppressed;
+        failures += shown;
+        errors += r[i].error != NULL;
+        tests += shown ? shown : 1;
+    }
+    fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<testsuites name=\"samlint\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
+            tests, failures, errors);
+    for (size_t i = 0; i < n; i++) {
+        size_t shown = 0;
+        for (size_t j = 0; j < r[i].n_findings; j++)
+            shown += !r[i].findings[j].suppressed;
+        fputs("  <testsuite name=\"", out);
+        xml_escape(out, r[i].path);
+        fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%d\">\n", shown ? shown : 1, shown,
+                r[i].error != NULL);
+        if (r[i].error) {
+            fputs("    <testcase name=\"read\" classname=\"", out);
+            xml_escape(out, r[i].path);
+            fputs("\">\n      <error message=\"", out);
+            xml_escape(out, r[i].error);
+            fputs("\"/>\n    </testcase>\n", out);
+        } else if (!shown) {
+            fputs("    <testcase name=\"samlint\" classname=\"", out);
+            xml_escape(out, r[i].path);
+            fputs("\"/>\n", out);
+        }
+        for (size_t j = 0; j < r[i].n_findings; j++) {
+            const finding *f = &r[i].findings[j];
+            if (f->suppressed)
+                continue;
+            const char *file = f->file ? f->file : r[i].path;
+            fprintf(out, "    <testcase name=\"%s %s", f->rule->id, f->rule->name);
+            if (f->resource) {
+                fputs(" in ", out);
+                xml_escape(out, f->resource);
+            }
+            fprintf(out, " at %u:%u\" classname=\"", (unsigned)f->line, (unsigned)f->col);
+            xml_escape(out, file);
+            fprintf(out, "\">\n      <failure type=\"%s\" message=\"", level(f->sev));
+            xml_escape(out, f->message ? f->message : "");
+            fputs("\">", out);
+            xml_escape(out, file);
+            fprintf(out, ":%u:%u: %s: ", (unsigned)f->line, (unsigned)f->col, level(f->sev));
+            xml_escape(out, f->message ? f->message : "");
+            fprintf(out, " [%s %s]</failure>\n    </testcase>\n", f->rule->id, f->rule->name);
+        }
+        fputs("  </testsuite>\n", out);
+    }
+    fputs("</testsuites>\n", out);
+    return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,270 @@
+/* suppress: `# samlint: ignore` comments and Metadata ignore lists, with reasons. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "suppress.h"
+
+static sup_entry *sup_add(sup_list *l)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 8;
+        l->e = xrealloc(l->e, l->cap * sizeof *l->e);
+    }
+    sup_entry *e = &l->e[l->n++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+/* A rule named by id ("SL202", any case) or by name ("low-timeout"). */
+static const rule *sup_resolve(const char *word)
+{
+    const rule *r = rule_find(word);
+    if (r)
+        return r;
+    for (r = rule_registry; r->id; r++)
+        if (strcasecmp(r->id, word) == 0 || strcmp(r->name, word) == 0)
+            return r;
+    return NULL;
+}
+
+static void sup_add_rule(sup_list *l, struct arena *a, const char *word, size_t len,
+                         const sup_entry *proto)
+{
+    sup_entry *e = sup_add(l);
+    *e = *proto;
+    char *w = arena_strndup(a, word, len);
+    const rule *r = sup_resolve(w);
+    e->rule = r ? r->id : w;
+    e->known = r != NULL;
+}
+
+static int is_blank(int c) { return c == ' ' || c == '\t'; }
+
+/* Is the line [s, end) empty or a comment only? */
+static int line_is_comment_or_blank(const char *s, const char *end)
+{
+    while (s < end && is_blank((unsigned char)*s))
+        s++;
+    return s == end || *s == '#' || *s == '\r';
+}
+
+/* Parse the directive that starts after "samlint:" in [p, end). */
+static void sup_parse_directive(sup_list *l, struct arena *a, const char *p, const char *end,
+                                sup_entry *proto)
+{
+    while (p < end && is_blank((unsigned char)*p))
+        p++;
+    size_t kw;
+    if ((size_t)(end - p) >= 11 && strncmp(p, "ignore-file", 11) == 0) {
+        proto->scope = SUP_FILE;
+        kw = 11;
+    } else if ((size_t)(end - p) >= 6 && strncmp(p, "ignore", 6) == 0) {
+        proto->scope = SUP_LINE;
+        kw = 6;
+    } else {
+        return; /* another samlint directive: not ours to judge */
+    }
+    p += kw;
+    if (p < end && !is_blank((unsigned char)*p) && *p != '\r')
+        return; /* "ignored", "ignore-files": not a directive */
+
+    /* The reason: everything after " -- ", trimmed. */
+    const char *ids_end = end;
+    for (const char *q = p; q + 1 < end; q++) {
+        if (q[0] == '-' && q[1] == '-') {
+            ids_end = q;
+            const char *r = q + 2, *re = end;
+            while (r < re && isspace((unsigned char)*r))
+                r++;
+            while (re > r && isspace((unsigned char)re[-1]))
+                re--;
+            proto->reason = re > r ? arena_strndup(a, r, (size_t)(re - r)) : NULL;
+            break;
+        }
+    }
+    size_t before = l->n;
+    while (p < ids_end) {
+        while (p < ids_end && (is_blank((unsigned char)*p) || *p == ',' || *p == '\r'))
+            p++;
+        const char *w = p;
+        while (p < ids_end && !is_blank((unsigned char)*p) && *p != ',' && *p != '\r')
+            p++;
+        if (p > w)
+            sup_add_rule(l, a, w, (size_t)(p - w), proto);
+    }
+    if (l->n == before)
+        sup_add_rule(l, a, "", 0, proto); /* no id: reported as naming no rule */
+}
+
+void sup_scan_comments(sup_list *l, struct arena *a, const char *text, size_t len)
+{
+    if (!text)
+        return;
+    const char *end = text + len;
+    uint32_t line = 1;
+    for (const char *ls = text; ls < end; line++) {
+        const char *le = memchr(ls, '\n', (size_t)(end - ls));
+        if (!le)
+            le = end;
+        for (const char *p = ls; p < le; p++) {
+            /* A YAML comment starts at "#" at the line start or after a blank. */
+            if (*p != '#' || (p > ls && !is_blank((unsigned char)p[-1])))
+                continue;
+            const char *q = p + 1;
+            while (q < le && is_blank((unsigned char)*q))
+                q++;
+            if ((size_t)(le - q) < 8 || strncmp(q, "samlint:", 8) != 0)
+                continue;
+            sup_entry proto = { .line = line, .col = (uint32_t)(p - ls) + 1, .target_line = line };
+            if (line_is_comment_or_blank(ls, p)) {
+                /* A comment on a line of its own covers the next line with content. */
+                const char *n = le;
+                uint32_t target = line;
+                while (n < end) {
+                    const char *ns = n + 1;
+                    const char *ne = ns < end ? memchr(ns, '\n', (size_t)(end - ns)) : NULL;
+                    if (!ne)
+                        ne = end;
+                    target++;
+                    if (ns >= end || !line_is_comment_or_blank(ns, ne))
+                        break;
+                    n = ne;
+                }
+                proto.target_line = target;
+            }
+            sup_parse_directive(l, a, q + 8, le, &proto);
+            break;
+        }
+        ls = le < end ? le + 1 : end;
+    }
+}
+
+/* One entry of a Metadata ignore list: "SL201", or {id: SL201, reason: ...}. */
+static void sup_meta_item(sup_list *l, struct arena *a, const doc *d, doc_id item,
+                          const sup_entry *proto)
+{
+    sup_entry p = *proto;
+    const doc_node *n = doc_at(d, item);
+    p.line = n->line;
+    p.col = n->col;
+    if (doc_is_scalar(d, item)) {
+        sup_add_rule(l, a, n->str, n->len, &p);
+    } else if (doc_is_map(d, item)) {
+        doc_id id = doc_get(d, item, "id");
+        doc_id reason = doc_get(d, item, "reason");
+        if (doc_is_scalar(d, reason))
+            p.reason = doc_str(d, reason);
+        if (doc_is_scalar(d, id)) {
+            sup_add_rule(l, a, doc_str(d, id), doc_at(d, id)->len, &p);
+            return;
+        }
+        /* {SL201: "reason", ...} */
+        for (uint32_t i = 0; i < doc_count(d, item); i++) {
+            doc_id k = doc_key(d, item, i), v = doc_val(d, item, i);
+            if (!doc_is_scalar(d, k))
+                continue;
+            sup_entry q = p;
+            q.line = doc_at(d, k)->line;
+            q.col = doc_at(d, k)->col;
+            q.reason = doc_is_scalar(d, v) && !doc_is_null(d, v) ? doc_str(d, v) : NULL;
+            sup_add_rule(l, a, doc_str(d, k), doc_at(d, k)->len, &q);
+        }
+    }
+}
+
+static void sup_meta(sup_list *l, struct arena *a, const doc *d, doc_id metadata,
+                     const sup_entry *proto)
+{
+    doc_id ignore = doc_path(d, metadata, "samlint", "ignore", NULL);
+    if (ignore == DOC_NONE)
+        return;
+    if (doc_is_seq(d, ignore)) {
+        for (uint32_t i = 0; i < doc_count(d, ignore); i++)
+            sup_meta_item(l, a, d, doc_item(d, ignore, i), proto);
+    } else {
+        sup_meta_item(l, a, d, ignore, proto);
+    }
+}
+
+void sup_scan_metadata(sup_list *l, struct arena *a, const tmpl *t)
+{
+    const doc *d = t->d;
+    sup_entry proto = { .scope = SUP_TEMPLATE };
+    if (doc_is_map(d, t->metadata))
+        sup_meta(l, a, d, t->metadata, &proto);
+    for (size_t i = 0; i < t->n_res; i++) {
+        if (!doc_is_map(d, t->res[i].metadata))
+            continue;
+        sup_entry rp = { .scope = SUP_RESOURCE, .resource = t->res[i].id };
+        sup_meta(l, a, d, t->res[i].metadata, &rp);
+    }
+}
+
+static int sup_covers(const sup_entry *e, const finding *f, const char *template_path)
+{
+    if (!e->known || strcmp(e->rule, f->rule->id) != 0)
+        return 0;
+    switch (e->scope) {
+    case SUP_LINE:
+        return f->line == e->target_line && f->file && template_path &&
+               strcmp(f->file, template_path) == 0;
+    case SUP_RESOURCE:
+        return f->resource && strcmp(f->resource, e->resource) == 0;
+    case SUP_FILE:
+    case SUP_TEMPLATE:
+        return 1;
+    }
+    return 0;
+}
+
+void sup_apply(sup_list *l, finding *f, size_t n, const char *template_path)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < l->n; j++) {
+            sup_entry *e = &l->e[j];
+            if (!sup_covers(e, &f[i], template_path))
+                continue;
+            e->used = 1;
+            if (!f[i].suppressed || (!f[i].suppress_reason && e->reason)) {
+                f[i].suppressed = 1;
+                f[i].suppress_reason = e->reason;
+            }
+        }
+    }
+}
+
+void sup_each_unused(const sup_list *l, const lint_config *cfg, struct arena *a,
+                     void (*emit)(void *user, const sup_entry *e, const char *message), void *user)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const sup_entry *e = &l->e[i];
+        /* SL007 findings exist only after this pass: never judge their suppressions. */
+        if (e->used || (e->known && strcmp(e->rule, "SL007") == 0))
+            continue;
+        const char *msg;
+        if (!e->known)
+            msg = *e->rule ? arena_printf(a, "suppression names '%s', which is no samlint rule", e->rule)
+                           : "suppression names no rule id (write `samlint: ignore SLnnn -- reason`)";
+        else if (!lint_rule_enabled(cfg, e->rule))
+            continue;
+        else if (e->scope == SUP_LINE)
+            msg = arena_printf(a, "unused suppression: no %s finding on line %u; remove it",
+                               e->rule, (unsigned)e->target_line);
+        else if (e->scope == SUP_RESOURCE)
+            msg = arena_printf(a, "unused suppression: no %s finding in %s; remove it",
+                               e->rule, e->resource);
+        else
+            msg = arena_printf(a, "unused suppression: no %s finding in this file; remove it", e->rule);
+        emit(user, e, msg);
+    }
+}
+
+void sup_release(sup_list *l)
+{
+    free(l->e);
+    l->e = NULL;
+    l->n = l->cap = 0;
+}
