@@ -1,0 +1,108 @@
+# .samlint.yaml: found upward, --config, strict keys, command-line flags override it.
+
+cf="$TMP/config"
+mkdir -p "$cf/project/deep/er" "$cf/project/vendor" "$cf/other"
+cat > "$cf/project/t.yaml" <<'YAML'
+Parameters:
+  A:
+    Type: String
+Resources:
+  Q:
+    Type: AWS::SQS::Queue
+    Properties:
+      QueueName: !Ref Missing
+YAML
+cp "$cf/project/t.yaml" "$cf/project/vendor/t.yaml"
+
+# cf_run DIR ARGS...: "rule:severity" of each finding and the exit status.
+cf_run() {
+    local dir=$1
+    shift
+    (cd "$dir" && "$SAMLINT" --format json "$@" > "$cf/out.json" 2> "$cf/err.txt"; echo "rc=$?" > "$cf/rc.txt")
+    python3 -c 'import json,sys
+try: print(" ".join("%s:%s" % (x["rule"], x["severity"]) for x in json.load(open(sys.argv[1]))["findings"]), end=" ")
+except Exception: print("no-json", end=" ")' "$cf/out.json"
+    cat "$cf/rc.txt"
+}
+cf_expect() { # NAME GOT WANT
+    if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got '$2', want '$3' $(head -c 300 "$cf/err.txt")"; fi
+}
+
+cf_expect config_none "$(cf_run "$cf/project" --select SL0 t.yaml)" "SL006:warning SL004:error rc=1"
+
+cat > "$cf/project/.samlint.yaml" <<'YAML'
+# project settings
+select: [SL0]
+ignore:
+  - unused-parameter
+severity:
+  SL004: warning
+fail-on: error
+exclude:
+  - "vendor/*"
+YAML
+cf_expect config_found_here "$(cf_run "$cf/project" t.yaml)" "SL004:warning rc=0"
+cf_expect config_found_upward "$(cf_run "$cf/project/deep/er" ../../t.yaml)" "SL004:warning rc=0"
+cf_expect config_cli_fail_on_overrides "$(cf_run "$cf/project" --fail-on warning t.yaml)" "SL004:warning rc=1"
+cf_expect config_cli_severity_overrides "$(cf_run "$cf/project" --severity SL004=error t.yaml)" "SL004:error rc=1"
+cf_expect config_cli_select_replaces "$(cf_run "$cf/project" --select SL004,SL006 t.yaml)" "SL004:warning rc=0"
+cf_expect config_exclude_glob "$(cf_run "$cf/project" .)" "SL004:warning rc=0"
+cf_expect config_explicit "$(cf_run "$cf/other" --config ../project/.samlint.yaml ../project/t.yaml)" "SL004:warning rc=0"
+cf_expect config_no_config "$(cf_run "$cf/project" --no-config --select SL0 t.yaml)" "SL006:warning SL004:error rc=1"
+
+# Mistakes are errors that name the file, line and column.
+cf_bad() { # NAME CONTENT EXPECTED-IN-MESSAGE
+    printf '%s\n' "$2" > "$cf/other/.samlint.yaml"
+    (cd "$cf/other" && "$SAMLINT" ../project/t.yaml > /dev/null 2> "$cf/err.txt")
+    local rc=$?
+    if [ "$rc" -eq 2 ] && grep -qF -- "$3" "$cf/err.txt"; then
+        ok "$1"
+    else
+        not_ok "$1" "rc=$rc, stderr: $(head -c 300 "$cf/err.txt")"
+    fi
+}
+cf_bad config_unknown_key "select: [SL0]
+ignroe: [SL006]" ".samlint.yaml:2:1: unknown key 'ignroe'"
+cf_bad config_unknown_rule "ignore: [SL006, SL9999]" ".samlint.yaml:1:17: 'SL9999' is not a samlint rule"
+cf_bad config_bad_level "severity:
+  SL004: fatal" ".samlint.yaml:2:10: severity of SL004"
+cf_bad config_bad_option "rule-options:
+  SL004:
+    factor: lots" ".samlint.yaml:3:13: option SL004.factor must be a number"
+cf_bad config_bad_fail_on "fail-on: sometimes" ".samlint.yaml:1:10: fail-on"
+cf_bad config_not_yaml "select: [SL0" ".samlint.yaml:"
+cf_bad config_not_mapping "- SL001" "a config file is a mapping"
+rm -f "$cf/other/.samlint.yaml"
+(cd "$cf/other" && "$SAMLINT" --config missing.yaml ../project/t.yaml >/dev/null 2>"$cf/err.txt")
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q "missing.yaml" "$cf/err.txt"; then ok config_missing_file; else not_ok config_missing_file "rc=$rc"; fi
+
+# Rule options reach the rules (SL304's factor), when SL304 exists.
+if "$SAMLINT" --explain SL304 >/dev/null 2>&1; then
+    cat > "$cf/other/q.yaml" <<'YAML'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 60
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      InlineCode: "def handler(e, c): pass"
+      Timeout: 20
+      Events:
+        Q:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Queue.Arn
+YAML
+    printf 'select: [SL304]\nrule-options:\n  SL304: {factor: 2}\n' > "$cf/other/.samlint.yaml"
+    cf_expect config_rule_option "$(cf_run "$cf/other" q.yaml)" " rc=0"
+    rm -f "$cf/other/.samlint.yaml"
+    cf_expect config_rule_option_default "$(cf_run "$cf/other" --select SL304 q.yaml)" "SL304:warning rc=1"
+else
+    skip config_rule_option "SL304 is not implemented in this build"
+fi

@@ -1,0 +1,138 @@
+# SARIF output: schema-valid, complete rule metadata, relative URIs, stable fingerprints.
+
+# A python3 that has jsonschema (Debian's python3-jsonschema), or empty.
+sarif_python=""
+for p in python3 /usr/bin/python3; do
+    if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import jsonschema' 2>/dev/null; then
+        sarif_python=$p
+        break
+    fi
+done
+SARIF_SCHEMA_FILE="$ROOT/../shared/schemas/sarif-schema-2.1.0.json"
+
+# sarif_validate FILE: schema errors on stdout, exit 1 when there are any.
+sarif_validate() {
+    "$sarif_python" - "$SARIF_SCHEMA_FILE" "$1" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+log = json.load(open(sys.argv[2]))
+errors = list(jsonschema.Draft4Validator(schema).iter_errors(log))
+for e in errors[:5]:
+    print("/".join(str(p) for p in e.absolute_path), e.message[:300])
+sys.exit(1 if errors else 0)
+PY
+}
+
+# sarif_query FILE EXPR: print a Python expression over the log `s`.
+sarif_query() {
+    "$sarif_python" -c 'import json,sys; s=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+}
+
+sd="$TMP/sarif"
+mkdir -p "$sd/sub dir"
+cat > "$sd/sub dir/bad.yaml" <<'YAML'
+AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Unused:
+    Type: String
+  Kept:  # samlint: ignore SL006 -- kept for the next release
+    Type: String
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      QueueName: !Ref Missing
+YAML
+
+if [ -z "$sarif_python" ] || [ ! -f "$SARIF_SCHEMA_FILE" ]; then
+    skip sarif_schema "python3-jsonschema or ../shared/schemas missing"
+else
+    (cd "$sd" && "$SAMLINT" --select SL0 --format sarif "sub dir/bad.yaml" > out.sarif)
+    rc=$?
+    if [ "$rc" -ne 1 ]; then
+        not_ok sarif_exit "expected exit 1 for error findings, got $rc"
+    else
+        ok sarif_exit
+    fi
+    if msg=$(sarif_validate "$sd/out.sarif"); then ok sarif_schema_valid; else not_ok sarif_schema_valid "$msg"; fi
+
+    # One run, and the driver lists every rule of --list-rules with its metadata.
+    n_rules=$("$SAMLINT" --list-rules --format json | "$sarif_python" -c 'import json,sys; print(len(json.load(sys.stdin)))')
+    got=$(sarif_query "$sd/out.sarif" 'len(s["runs"]), len(s["runs"][0]["tool"]["driver"]["rules"])')
+    if [ "$got" = "(1, $n_rules)" ]; then ok sarif_one_run_all_rules; else not_ok sarif_one_run_all_rules "runs, rules = $got; want 1, $n_rules"; fi
+    check=$(sarif_query "$sd/out.sarif" '[r["id"] for r in s["runs"][0]["tool"]["driver"]["rules"]
+        if not (r["name"] and r["shortDescription"]["text"] and r["fullDescription"]["text"]
+                and r["help"]["text"] and r["help"]["markdown"].startswith("# " + r["id"])
+                and r["helpUri"].endswith(r["id"] + ".md") and r["defaultConfiguration"]["level"] in ("error","warning","note")
+                and r["properties"]["tags"]
+                and (("security-severity" in r["properties"]) == ("security" in r["properties"]["tags"])))]')
+    if [ "$check" = "[]" ]; then ok sarif_rule_metadata; else not_ok sarif_rule_metadata "incomplete: $check"; fi
+    driver=$(sarif_query "$sd/out.sarif" 'sorted(k for k in s["runs"][0]["tool"]["driver"] if k in ("name","version","informationUri"))')
+    if [ "$driver" = "['informationUri', 'name', 'version']" ]; then ok sarif_driver; else not_ok sarif_driver "$driver"; fi
+    sec=$(sarif_query "$sd/out.sarif" '[r["id"] for r in s["runs"][0]["tool"]["driver"]["rules"] if r["id"].startswith("SL1") and "security-severity" not in r["properties"]]')
+    if [ "$sec" = "[]" ]; then ok sarif_security_severity; else not_ok sarif_security_severity "no security-severity: $sec"; fi
+
+    # Results: rule index, level, relative URI with %SRCROOT%, region, logical location, fingerprint.
+    res=$(sarif_query "$sd/out.sarif" '[(r["ruleId"], s["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"]]["id"] == r["ruleId"], r["level"],
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["locations"][0]["physicalLocation"]["artifactLocation"].get("uriBaseId"),
+        r["locations"][0]["physicalLocation"]["region"]["startLine"], r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        r["locations"][0]["physicalLocation"]["region"]["endLine"] >= r["locations"][0]["physicalLocation"]["region"]["startLine"],
+        [l["name"] for l in r["locations"][0].get("logicalLocations", [])], bool(r["partialFingerprints"]), "suppressions" in r)
+        for r in s["runs"][0]["results"]]')
+    want="[('SL006', True, 'warning', 'sub%20dir/bad.yaml', '%SRCROOT%', 3, 3, True, ['Unused'], True, False), ('SL006', True, 'warning', 'sub%20dir/bad.yaml', '%SRCROOT%', 5, 3, True, ['Kept'], True, True), ('SL004', True, 'error', 'sub%20dir/bad.yaml', '%SRCROOT%', 11, 23, True, ['Queue'], True, False)]"
+    if [ "$res" = "$want" ]; then ok sarif_results; else not_ok sarif_results "got $res"; fi
+
+    # A suppressed finding is kept, with its reason.
+    sup=$(sarif_query "$sd/out.sarif" '[r["suppressions"] for r in s["runs"][0]["results"] if "suppressions" in r]')
+    if [ "$sup" = "[[{'kind': 'inSource', 'justification': 'kept for the next release'}]]" ]; then ok sarif_suppression_reason; else not_ok sarif_suppression_reason "$sup"; fi
+
+    # Absolute and ./ paths become the same relative URI.
+    (cd "$sd" && "$SAMLINT" --select SL0 --format sarif "$sd/sub dir/bad.yaml" > abs.sarif; "$SAMLINT" --select SL0 --format sarif "./sub dir/bad.yaml" > dot.sarif)
+    u1=$(sarif_query "$sd/abs.sarif" 'sorted({r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in s["runs"][0]["results"]})')
+    u2=$(sarif_query "$sd/dot.sarif" 'sorted({r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in s["runs"][0]["results"]})')
+    if [ "$u1" = "['sub%20dir/bad.yaml']" ] && [ "$u2" = "$u1" ]; then ok sarif_relative_uri; else not_ok sarif_relative_uri "absolute: $u1, dot: $u2"; fi
+
+    # Fingerprints survive lines moving above, and change when the offending line does.
+    fps() { sarif_query "$1" '[r["partialFingerprints"]["samlintFingerprint/v1"] for r in s["runs"][0]["results"]]'; }
+    { printf '# a comment that moves everything down\n\n'; cat "$sd/sub dir/bad.yaml"; } > "$sd/sub dir/moved.yaml"
+    sed 's/!Ref Missing/!Ref Absent/' "$sd/sub dir/bad.yaml" > "$sd/sub dir/changed.yaml"
+    (cd "$sd/sub dir" && cp bad.yaml t.yaml && "$SAMLINT" --select SL0 --format sarif t.yaml > ../fp1.sarif
+     cp moved.yaml t.yaml && "$SAMLINT" --select SL0 --format sarif t.yaml > ../fp2.sarif
+     cp changed.yaml t.yaml && "$SAMLINT" --select SL0 --format sarif t.yaml > ../fp3.sarif)
+    f1=$(fps "$sd/fp1.sarif"); f2=$(fps "$sd/fp2.sarif"); f3=$(fps "$sd/fp3.sarif")
+    if [ "$f1" = "$f2" ] && [ "$f1" != "$f3" ] && [ "$f1" != "[]" ]; then ok sarif_fingerprint_stable; else not_ok sarif_fingerprint_stable "base $f1 moved $f2 changed $f3"; fi
+
+    # Two findings on identical lines differ by their occurrence count.
+    printf 'Parameters:\n  A:\n    Type: String\n  B:\n    Type: String\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref X\n      DelaySeconds: !Ref X\n' > "$sd/dup.yaml"
+    dupfp=$(cd "$sd" && "$SAMLINT" --select SL004 --format sarif dup.yaml > dup.sarif; fps "$sd/dup.sarif")
+    if [ "$(sarif_query "$sd/dup.sarif" 'len({r["partialFingerprints"]["samlintFingerprint/v1"] for r in s["runs"][0]["results"]}) == len(s["runs"][0]["results"]) >= 2')" = True ]; then
+        ok sarif_fingerprint_unique
+    else
+        not_ok sarif_fingerprint_unique "$dupfp"
+    fi
+
+    # info is "note"; an unreadable file is a tool notification, and the log stays valid.
+    printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n      samlint:\n        ignore: [SL006]\n' > "$sd/unused.yaml"
+    (cd "$sd" && "$SAMLINT" --select SL0 --format sarif unused.yaml does-not-exist.yaml > note.sarif)
+    lv=$(sarif_query "$sd/note.sarif" '([r["level"] for r in s["runs"][0]["results"] if r["ruleId"] == "SL007"], s["runs"][0]["invocations"][0]["executionSuccessful"])')
+    if [ "$lv" = "(['note'], False)" ] && sarif_validate "$sd/note.sarif" >/dev/null; then ok sarif_note_and_error; else not_ok sarif_note_and_error "$lv"; fi
+
+    # Every fixture in one run, then a sample of the shared corpus: all schema-valid.
+    (cd "$ROOT" && "$SAMLINT" --format sarif fixtures > "$sd/fixtures.sarif" 2>/dev/null)
+    if msg=$(sarif_validate "$sd/fixtures.sarif"); then
+        ok "sarif_schema_fixtures ($(sarif_query "$sd/fixtures.sarif" 'len(s["runs"][0]["results"])') results)"
+    else
+        not_ok sarif_schema_fixtures "$msg"
+    fi
+    if [ -n "$CORPUS" ]; then
+        find "$CORPUS" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' \) | sort | awk 'NR % 10 == 1' > "$sd/sample.txt"
+        (cd "$ROOT/.." && xargs -d '\n' "$SAMLINT" --format sarif < "$sd/sample.txt" > "$sd/corpus.sarif" 2>/dev/null)
+        if msg=$(sarif_validate "$sd/corpus.sarif"); then
+            ok "sarif_schema_corpus_sample ($(wc -l < "$sd/sample.txt") files, $(sarif_query "$sd/corpus.sarif" 'len(s["runs"][0]["results"])') results)"
+        else
+            not_ok sarif_schema_corpus_sample "$msg"
+        fi
+    else
+        skip sarif_schema_corpus_sample "no shared corpus"
+    fi
+fi
