@@ -1,32 +1,7 @@
-/* excerpt: colour choice, and the source line under a finding with a caret under its column. */
-#include <stdlib.h>
+/* excerpt: the source line under a finding, with a caret under its column. */
 #include <string.h>
-#include <unistd.h>
 
 #include "excerpt.h"
-
-int color_parse(const char *s, enum color_mode *out)
-{
-    if (strcmp(s, "auto") == 0)
-        *out = COLOR_AUTO;
-    else if (strcmp(s, "never") == 0 || strcmp(s, "no") == 0)
-        *out = COLOR_NEVER;
-    else if (strcmp(s, "always") == 0 || strcmp(s, "yes") == 0)
-        *out = COLOR_ALWAYS;
-    else
-        return -1;
-    return 0;
-}
-
-int color_enabled(enum color_mode mode, int fd)
-{
-    if (mode != COLOR_AUTO)
-        return mode == COLOR_ALWAYS;
-    const char *no_color = getenv("NO_COLOR");
-    if (no_color && *no_color)
-        return 0;
-    return isatty(fd);
-}
 
 #define EXCERPT_WIDTH 100   /* characters shown of a long line */
 #define EXCERPT_LEAD 40     /* characters kept before the column when cut */

@@ -1,17 +1,9 @@
-/* excerpt: colour choice, and the source line under a finding with a caret under its column. */
+/* excerpt: the source line under a finding, with a caret under its column. */
 #ifndef SAMLINT_EXCERPT_H
 #define SAMLINT_EXCERPT_H
 
 #include <stdint.h>
 #include <stdio.h>
-
-enum color_mode { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS };
-
-/* "auto", "never", "always" (also "yes"/"no"). 0, or -1 when unknown. */
-int color_parse(const char *s, enum color_mode *out);
-/* Colour for output on `fd`: always/never as asked; auto means a terminal
- * and no non-empty NO_COLOR in the environment. */
-int color_enabled(enum color_mode mode, int fd);
 
 #define ANSI_RESET "\033[0m"
 #define ANSI_BOLD "\033[1m"

@@ -156,8 +156,10 @@ static void sup_meta_item(sup_list *l, struct arena *a, const doc *d, doc_id ite
         doc_id id = doc_get(d, item, "id");
         doc_id reason = doc_get(d, item, "reason");
         if (doc_is_scalar(d, reason))
-            p.reason = doc_str(d, reason);
+            p.reason = arena_strdup(a, doc_str(d, reason));
         if (doc_is_scalar(d, id)) {
+            p.line = doc_at(d, id)->line;
+            p.col = doc_at(d, id)->col;
             sup_add_rule(l, a, doc_str(d, id), doc_at(d, id)->len, &p);
             return;
         }
@@ -169,7 +171,7 @@ static void sup_meta_item(sup_list *l, struct arena *a, const doc *d, doc_id ite
             sup_entry q = p;
             q.line = doc_at(d, k)->line;
             q.col = doc_at(d, k)->col;
-            q.reason = doc_is_scalar(d, v) && !doc_is_null(d, v) ? doc_str(d, v) : NULL;
+            q.reason = doc_is_scalar(d, v) && !doc_is_null(d, v) ? arena_strdup(a, doc_str(d, v)) : NULL;
             sup_add_rule(l, a, doc_str(d, k), doc_at(d, k)->len, &q);
         }
     }
@@ -198,7 +200,8 @@ void sup_scan_metadata(sup_list *l, struct arena *a, const tmpl *t)
     for (size_t i = 0; i < t->n_res; i++) {
         if (!doc_is_map(d, t->res[i].metadata))
             continue;
-        sup_entry rp = { .scope = SUP_RESOURCE, .resource = t->res[i].id };
+        /* Strings are copied: the findings outlive the document. */
+        sup_entry rp = { .scope = SUP_RESOURCE, .resource = arena_strdup(a, t->res[i].id) };
         sup_meta(l, a, d, t->res[i].metadata, &rp);
     }
 }
