@@ -243,7 +243,9 @@ static void on_scalar(loader *L, const yaml_event_t *ev)
         const char *dot = memchr(text, '.', len);
         size_t first_len = dot ? (size_t)(dot - text) : len;
         doc_id a = synth_scalar(L, text, first_len, &L->d->nodes[seq]);
-        L->d->nodes[a].style = DOC_PLAIN;
+        doc_node *an = &L->d->nodes[a];
+        an->style = DOC_PLAIN;
+        if (an->line == an->end_line) an->col += (uint32_t)((quoted ? 1 : 0) + strlen(tag) + 1);
         push_pending(L, a);
         if (dot) {
             doc_id b = synth_scalar(L, dot + 1, len - first_len - 1, &L->d->nodes[seq]);
@@ -368,6 +370,22 @@ void doc_default_limits(doc_limits *lim)
     lim->max_alias_nodes = 1000000;
 }
 
+/* 1-based line and column (in characters) of a byte offset. */
+static void position_of(const char *text, size_t offset, uint32_t *line, uint32_t *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < offset; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
 static int is_utf16(const unsigned char *b, size_t len)
 {
     return len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF));
@@ -406,11 +424,8 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
         problem(&L, "SL001", 1, 1, "file is UTF-16 encoded; CloudFormation templates must be UTF-8");
         L.fatal = 1;
     } else if (memchr(bytes, '\0', len)) {
-        const char *nul = memchr(bytes, '\0', len);
-        uint32_t line = 1, col = 1;
-        for (const char *p = bytes; p < nul; p++) {
-            if (*p == '\n') { line++; col = 1; } else col++;
-        }
+        uint32_t line, col;
+        position_of(bytes, (size_t)((const char *)memchr(bytes, '\0', len) - bytes), &line, &col);
         problem(&L, "SL001", line, col, "file contains a NUL byte: binary data, not a YAML or JSON template");
         L.fatal = 1;
     }
@@ -429,7 +444,15 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
                 const char *prob = parser.problem ? parser.problem : "cannot parse";
                 uint32_t line = (uint32_t)parser.problem_mark.line + 1;
                 uint32_t col = (uint32_t)parser.problem_mark.column + 1;
-                if (parser.context)
+                if (parser.error == YAML_READER_ERROR) {
+                    /* Encoding errors carry a byte offset, not a mark. */
+                    position_of(d->text, parser.problem_offset < len ? parser.problem_offset : len, &line, &col);
+                    if (parser.problem_value >= 0 && parser.problem_offset < len)
+                        problem(&L, "SL001", line, col, "%s (byte 0x%02X): the file is not valid UTF-8", prob,
+                                (unsigned)(unsigned char)d->text[parser.problem_offset]);
+                    else
+                        problem(&L, "SL001", line, col, "%s", prob);
+                } else if (parser.context)
                     problem(&L, "SL001", line, col, "%s %s (line %zu)", prob, parser.context,
                             (size_t)parser.context_mark.line + 1);
                 else
