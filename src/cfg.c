@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "cfg.h"
 #include "doc.h"
+#include "out.h"
 
 char *cfg_find(void)
 {
@@ -32,20 +33,6 @@ char *cfg_find(void)
         }
         *slash = 0;
     }
-}
-
-int cfg_parse_level(const char *s, severity *out)
-{
-    static const struct { const char *name; severity sev; } levels[] = {
-        { "error", SEV_ERROR }, { "warning", SEV_WARNING }, { "info", SEV_INFO },
-        { "note", SEV_INFO },   { "none", SEV_NONE },       { NULL, SEV_NONE },
-    };
-    for (size_t i = 0; levels[i].name; i++)
-        if (strcasecmp(s, levels[i].name) == 0) {
-            *out = levels[i].sev;
-            return 0;
-        }
-    return -1;
 }
 
 const char *cfg_rule_ref(const char *s)
@@ -151,21 +138,21 @@ static int cfg_severity(cfg_reader *rd, lint_config *cfg, doc_id map)
     for (uint32_t i = 0; i < doc_count(d, map); i++) {
         doc_id k = doc_key(d, map, i), v = doc_val(d, map, i);
         const char *id = doc_is_scalar(d, k) ? cfg_rule_ref(doc_str(d, k)) : NULL;
-        if (!id)
-            return cfg_error(rd, k, "'%s' is not a samlint rule id, group or name",
+        if (!id || !rule_find(id))
+            return cfg_error(rd, k, "'%s' is not a samlint rule id or name",
                              doc_is_scalar(d, k) ? doc_str(d, k) : "?");
-        severity sev;
-        if (!doc_is_scalar(d, v) || (cfg_parse_level(doc_str(d, v), &sev) < 0 &&
-                                     strcasecmp(doc_str(d, v), "off") != 0))
+        int sev = doc_is_scalar(d, v) ? severity_parse(doc_str(d, v)) : -2;
+        int off = doc_is_scalar(d, v) && strcmp(doc_str(d, v), "off") == 0;
+        if (sev == -2 && !off)
             return cfg_error(rd, v, "severity of %s must be error, warning, info or off", id);
-        if (strcasecmp(doc_str(d, v), "off") == 0 || sev == SEV_NONE) {
+        if (off || sev == SEV_NONE) {
             push_str(&cfg->ignore, &cfg->n_ignore, id);
             continue;
         }
         cfg->sev_overrides = xrealloc(cfg->sev_overrides,
                                       (cfg->n_sev_overrides + 1) * sizeof *cfg->sev_overrides);
         cfg->sev_overrides[cfg->n_sev_overrides].rule = xstrdup(id);
-        cfg->sev_overrides[cfg->n_sev_overrides++].sev = sev;
+        cfg->sev_overrides[cfg->n_sev_overrides++].sev = (severity)sev;
     }
     return 0;
 }
@@ -200,6 +187,15 @@ static int cfg_options(cfg_reader *rd, lint_config *cfg, doc_id map)
     return 0;
 }
 
+static int cfg_fail_on(cfg_reader *rd, lint_config *cfg, doc_id v)
+{
+    int sev = doc_is_scalar(rd->d, v) ? severity_parse(doc_str(rd->d, v)) : -2;
+    if (sev == -2)
+        return cfg_error(rd, v, "fail-on must be error, warning, info or none");
+    cfg->fail_on = (severity)sev;
+    return 0;
+}
+
 static int cfg_apply(cfg_reader *rd, lint_config *cfg)
 {
     const doc *d = rd->d;
@@ -225,8 +221,7 @@ static int cfg_apply(cfg_reader *rd, lint_config *cfg)
         else if (strcmp(key, "exclude") == 0)
             rc = cfg_each_item(rd, v, key, add_glob, cfg);
         else if (strcmp(key, "fail-on") == 0)
-            rc = doc_is_scalar(d, v) && cfg_parse_level(doc_str(d, v), &cfg->fail_on) == 0
-                     ? 0 : cfg_error(rd, v, "fail-on must be error, warning, info or none");
+            rc = cfg_fail_on(rd, cfg, v);
         else
             rc = cfg_error(rd, k, "unknown key '%s' (known: select, ignore, severity, "
                                   "rule-options, exclude, fail-on)", key);

@@ -16,10 +16,6 @@ char *cfg_find(void);
  * ids, bad levels and non-numeric options are errors, not silently ignored. */
 int cfg_load(lint_config *cfg, const char *path, char *err, size_t errlen);
 
-/* "error" / "warning" / "info" (also "note") to a severity; "none" gives
- * SEV_NONE. Returns 0, or -1 when `s` names no level. */
-int cfg_parse_level(const char *s, severity *out);
-
 /* A rule id, a group prefix ("SL2") or a rule name ("low-timeout") as the
  * id or prefix samlint matches by; NULL when it names no rule. */
 const char *cfg_rule_ref(const char *s);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "suppress.h"
 
 struct lint_sink {
     lint_result *res;
@@ -78,7 +79,8 @@ int lint_rule_enabled(const lint_config *cfg, const char *id)
 
 static severity effective_severity(const lint_config *cfg, const char *id, severity sev)
 {
-    for (size_t i = 0; i < cfg->n_sev_overrides; i++)
+    /* The last one wins: command-line settings come after the config file's. */
+    for (size_t i = cfg->n_sev_overrides; i-- > 0;)
         if (strcmp(cfg->sev_overrides[i].rule, id) == 0) return cfg->sev_overrides[i].sev;
     return sev;
 }
@@ -176,7 +178,7 @@ void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *
 double rule_option(lint_ctx *ctx, const char *name, double dflt)
 {
     const lint_config *cfg = ctx->cfg;
-    for (size_t i = 0; i < cfg->n_opts; i++)
+    for (size_t i = cfg->n_opts; i-- > 0;)  /* the last one wins, as for severities */
         if (strcmp(cfg->opts[i].rule, ctx->rule->id) == 0 && strcmp(cfg->opts[i].name, name) == 0)
             return cfg->opts[i].value;
     return dflt;
@@ -208,47 +210,31 @@ void *lint_alloc(lint_ctx *ctx, size_t size)
     return arena_alloc(ctx->d->arena, size);
 }
 
-/* ---- Metadata suppressions ---- */
+/* ---- suppressions (src/suppress.c) ---- */
 
-/* Does a `samlint: {ignore: [...]}` mapping list `id`? Sets *reason. */
-static int metadata_ignores(const doc *d, doc_id metadata, const char *id, const char **reason)
+static void report_unused_suppression(void *user, const sup_entry *e, const char *message)
 {
-    doc_id list = doc_path(d, metadata, "samlint", "ignore", NULL);
-    if (doc_is_scalar(d, list)) {
-        if (strncmp(id, doc_str(d, list), doc_at(d, list)->len) == 0 && doc_at(d, list)->len) {
-            *reason = NULL;
-            return 1;
-        }
-        return 0;
-    }
-    for (uint32_t i = 0; i < doc_count(d, list) && doc_is_seq(d, list); i++) {
-        doc_id item = doc_item(d, list, i);
-        doc_id idn = doc_is_map(d, item) ? doc_get(d, item, "id") : item;
-        const char *s = doc_str(d, idn);
-        if (s && *s && strncmp(id, s, strlen(s)) == 0) {
-            *reason = doc_str(d, doc_get(d, item, "reason"));
-            return 1;
-        }
-    }
-    return 0;
+    lint_ctx *ctx = user;
+    report_file(ctx, ctx->rule->sev, e->resource, ctx->sink->res->path, e->line, e->col, "%s", message);
 }
 
-static void apply_metadata_suppressions(lint_ctx *ctx, size_t first)
+/* Comment and Metadata suppressions mark findings; the ones that matched
+ * nothing become SL007 findings (which suppressions can cover in turn). */
+static void apply_suppressions(lint_ctx *ctx)
 {
-    if (!ctx->t) return;
     lint_result *res = ctx->sink->res;
-    const doc *d = ctx->d;
-    for (size_t i = first; i < res->n_findings; i++) {
-        finding *f = &res->findings[i];
-        const char *reason = NULL;
-        if (metadata_ignores(d, ctx->t->metadata, f->rule->id, &reason)) {
-            f->suppressed = 1;
-        } else if (f->resource) {
-            const tmpl_resource *r = tmpl_find_resource(ctx->t, f->resource);
-            if (r && metadata_ignores(d, r->metadata, f->rule->id, &reason)) f->suppressed = 1;
-        }
-        if (f->suppressed && reason) f->suppress_reason = arena_strdup(res->arena, reason);
+    sup_list l = {0};
+    sup_scan_comments(&l, res->arena, res->source, res->source_len);
+    if (ctx->t) sup_scan_metadata(&l, res->arena, ctx->t);
+    sup_apply(&l, res->findings, res->n_findings, res->path);
+    const rule *unused = rule_find("SL007");
+    if (unused && ctx->t && lint_rule_enabled(ctx->cfg, unused->id)) {
+        size_t first = res->n_findings;
+        ctx->rule = unused;
+        sup_each_unused(&l, ctx->cfg, res->arena, report_unused_suppression, ctx);
+        sup_apply(&l, res->findings + first, res->n_findings - first, res->path);
     }
+    sup_release(&l);
 }
 
 /* ---- running ---- */
@@ -340,7 +326,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
         int loader_rule = strcmp(r->id, "SL001") == 0 || strcmp(r->id, "SL002") == 0 || strcmp(r->id, "SL003") == 0;
         if (loader_rule || have_tmpl) run_rule(&ctx, r);
     }
-    apply_metadata_suppressions(&ctx, 0);
+    apply_suppressions(&ctx);
     for (size_t i = 0; i < out->n_findings; i++)
         out->findings[i].sev = effective_severity(cfg, out->findings[i].rule->id, out->findings[i].sev);
     lint_sort_findings(out->findings, out->n_findings);

@@ -8,27 +8,40 @@
 
 static int is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-/* Write one character starting at p (its UTF-8 bytes), sanitised. */
+/* Length of the valid UTF-8 sequence at p (no C1 control, no overlong
+ * form), or 0. */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+    size_t n = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
+    if (n == 0 || n > (size_t)(end - p) || (n == 2 && p[0] == 0xC2 && p[1] < 0xA0))
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (!is_continuation(p[i]))
+            return 0;
+    if ((n == 3 && p[0] == 0xE0 && p[1] < 0xA0) || (n == 4 && p[0] == 0xF0 && p[1] < 0x90))
+        return 0;
+    return n;
+}
+
+/* Write the character at p; anything that could drive a terminal becomes '?'. */
 static const char *put_char(FILE *out, const char *p, const char *end)
 {
     unsigned char c = (unsigned char)*p;
-    if (c == '\t' || (c >= 0x20 && c != 0x7f && c < 0x80)) {
+    if (c == '\t' || (c >= 0x20 && c < 0x7f)) {
         fputc(c, out);
         return p + 1;
     }
-    if (c < 0x80 || is_continuation(c)) {
+    size_t n = c >= 0x80 ? utf8_seq((const unsigned char *)p, (const unsigned char *)end) : 0;
+    if (n == 0) {
         fputc('?', out);
         return p + 1;
     }
-    const char *q = p + 1;
-    while (q < end && is_continuation((unsigned char)*q))
-        q++;
-    fwrite(p, 1, (size_t)(q - p), out);
-    return q;
+    fwrite(p, 1, n, out);
+    return p + n;
 }
 
 void excerpt_print(FILE *out, const char *text, size_t len, uint32_t line, uint32_t col,
-                   uint32_t end_line, uint32_t end_col, int color)
+                   uint32_t end_line, uint32_t end_col, const char *caret_color)
 {
     if (!text || line == 0)
         return;
@@ -54,8 +67,7 @@ void excerpt_print(FILE *out, const char *text, size_t len, uint32_t line, uint3
     if (caret_end > last)
         caret_end = last;
 
-    const char *gutter_on = color ? ANSI_BLUE : "", *off = color ? ANSI_RESET : "";
-    fprintf(out, "%s%6u |%s ", gutter_on, (unsigned)line, off);
+    fprintf(out, "%5u | ", (unsigned)line);
     if (first > 1)
         fputs("...", out);
     const char *s = p;
@@ -70,7 +82,7 @@ void excerpt_print(FILE *out, const char *text, size_t len, uint32_t line, uint3
             s = put_char(out, s, le);
         else
             for (s++; s < le && is_continuation((unsigned char)*s); s++)
-                ;
+                continue;
         ch++;
     }
     if (s < le)
@@ -81,9 +93,9 @@ void excerpt_print(FILE *out, const char *text, size_t len, uint32_t line, uint3
         pad[npad++] = ' ';
         ch++;
     }
-    fprintf(out, "%s%6s |%s %s%.*s%s^", gutter_on, "", off, first > 1 ? "   " : "", (int)npad, pad,
-            color ? ANSI_RED : "");
+    fprintf(out, "      | %s%.*s%s^", first > 1 ? "   " : "", (int)npad, pad,
+            caret_color ? caret_color : "");
     for (uint32_t c = col + 1; c <= caret_end; c++)
         fputc('~', out);
-    fprintf(out, "%s\n", off);
+    fprintf(out, "%s\n", caret_color ? "\033[0m" : "");
 }

@@ -5,20 +5,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define ANSI_RESET "\033[0m"
-#define ANSI_BOLD "\033[1m"
-#define ANSI_DIM "\033[2m"
-#define ANSI_RED "\033[1;31m"
-#define ANSI_YELLOW "\033[1;33m"
-#define ANSI_CYAN "\033[1;36m"
-#define ANSI_BLUE "\033[1;34m"
-
 /* Print line `line` of `text`, then a caret under column `col` (1-based,
  * in characters) spanning to `end_col` when the finding ends on the same
  * line. Tabs are kept so the caret lines up; control characters show as
- * '?'; a long line is cut to a window around the column. Nothing is printed
- * when the line does not exist. */
+ * '?'; a long line is cut to a window around the column. `caret_color`
+ * (an ANSI sequence, or NULL) colours the caret. Nothing is printed when
+ * the line does not exist. */
 void excerpt_print(FILE *out, const char *text, size_t len, uint32_t line, uint32_t col,
-                   uint32_t end_line, uint32_t end_col, int color);
+                   uint32_t end_line, uint32_t end_col, const char *caret_color);
 
 #endif

@@ -10,9 +10,12 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "baseline.h"
+#include "cfg.h"
 #include "engine.h"
 #include "inputs.h"
 #include "out.h"
+#include "ruledoc.h"
 #include "version.h"
 
 static const char usage_text[] =
@@ -20,7 +23,7 @@ static const char usage_text[] =
     "Lint AWS SAM and CloudFormation templates. PATH is a file, a directory\n"
     "(searched for templates) or - for standard input.\n"
     "\n"
-    "  -f, --format FMT        text (default) or json\n"
+    "  -f, --format FMT        text (default), json, sarif, github or junit\n"
     "      --select IDS        only these rules (comma list; prefixes like SL2)\n"
     "      --ignore IDS        skip these rules\n"
     "      --severity ID=LVL   change a rule's severity (error, warning, info)\n"
@@ -30,6 +33,13 @@ static const char usage_text[] =
     "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
     "      --color WHEN        auto (default), always, never\n"
     "      --no-excerpt        no source excerpt under text findings\n"
+    "      --config FILE       config file (default: .samlint.yaml, searched upward)\n"
+    "      --no-config         read no config file\n"
+    "      --baseline FILE     report only findings not in this baseline\n"
+    "      --write-baseline FILE  record the current findings as the baseline\n"
+    "      --templates-only    skip named files that are no templates (pre-commit)\n"
+    "      --list-rules        list the rules (-f text, json, markdown or man)\n"
+    "      --explain ID        print a rule's documentation\n"
     "  -h, --help              this help\n"
     "      --version           print the version\n"
     "\n"
@@ -39,6 +49,8 @@ static const char usage_text[] =
 enum {
     OPT_SELECT = 256, OPT_IGNORE, OPT_SEVERITY, OPT_RULE_OPTION, OPT_FAIL_ON, OPT_MAX_FILE_SIZE,
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
+    OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
+    OPT_EXPLAIN,
 };
 
 static const struct option long_options[] = {
@@ -55,6 +67,13 @@ static const struct option long_options[] = {
     {"no-excerpt", no_argument, NULL, OPT_NO_EXCERPT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"templates-only", no_argument, NULL, OPT_TEMPLATES_ONLY},
+    {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
     {NULL, 0, NULL, 0},
 };
 
@@ -66,15 +85,81 @@ static int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
+/* The options about where settings come from and what to do besides linting. */
+typedef struct workflow {
+    const char *format;          /* -f as given (--list-rules has more formats) */
+    const char *baseline, *write_baseline;
+    const char *explain;
+    int list_rules, templates_only, select_given;
+} workflow;
+
+/* Load .samlint.yaml (or --config FILE; none with --no-config) before the
+ * other options, so that those override it. */
+static int load_config(int argc, char **argv, lint_config *cfg)
+{
+    const char *given = NULL;
+    int none = 0, c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "f:h", long_options, NULL)) != -1) {
+        if (c == OPT_CONFIG) given = optarg;
+        else if (c == OPT_NO_CONFIG) none = 1;
+    }
+    opterr = 1;
+    optind = 0;  /* glibc: start the real parse afresh */
+    if (none) return 0;
+    char *found = given ? NULL : cfg_find();
+    const char *path = given ? given : found;
+    char err[1024];
+    int status = path && cfg_load(cfg, path, err, sizeof err) < 0 ? 2 : 0;
+    if (status) {
+        fputs("samlint: ", stderr);
+        out_escaped(stderr, err);
+        fputc('\n', stderr);
+    }
+    free(found);
+    return status;
+}
+
+/* --list-rules / --explain: print and stop. */
+static int print_rule_docs(const workflow *wf)
+{
+    if (wf->explain) {
+        const rule *r = ruledoc_find(wf->explain);
+        if (!r) return usage_error("unknown rule '%s' (see samlint --list-rules)", wf->explain);
+        ruledoc_explain(stdout, r);
+        return 0;
+    }
+    if (ruledoc_list(stdout, wf->format ? wf->format : "text") < 0)
+        return usage_error("--list-rules formats: text, json, markdown, man; not '%s'", wf->format);
+    return 0;
+}
+
+/* --baseline drops known findings; --write-baseline records them. */
+static int apply_baseline(const workflow *wf, lint_result *results, size_t n)
+{
+    char cwd[4096], err[1024];
+    if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
+    if (wf->baseline) {
+        baseline *b = baseline_load(wf->baseline, err, sizeof err);
+        if (!b) return usage_error("%s", err);
+        baseline_filter(b, results, n, cwd);
+        baseline_free(b);
+    }
+    if (wf->write_baseline && baseline_write(wf->write_baseline, results, n, cwd, err, sizeof err) < 0)
+        return usage_error("%s", err);
+    return 0;
+}
+
 /* Append the comma-separated ids of `arg` to a list; 0 or -1 on a bad id. */
 static int add_ids(char ***list, size_t *n, const char *arg)
 {
     char *copy = xstrdup(arg);
     int status = 0;
     for (char *save = NULL, *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
-        if (strncmp(tok, "SL", 2) != 0) status = -1;
+        const char *id = cfg_rule_ref(tok);  /* a rule name stands for its id */
+        if (!id && strncmp(tok, "SL", 2) != 0) status = -1;
         *list = xrealloc(*list, (*n + 1) * sizeof **list);
-        (*list)[(*n)++] = xstrdup(tok);
+        (*list)[(*n)++] = xstrdup(id ? id : tok);
     }
     free(copy);
     return status;
@@ -114,7 +199,7 @@ static int today_now(void)
     return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
-static int parse_options(int argc, char **argv, lint_config *cfg, out_options *out, int *done)
+static int parse_options(int argc, char **argv, lint_config *cfg, out_options *out, workflow *wf, int *done)
 {
     int color = -1;  /* auto */
     const char *env_today = getenv("SAMLINT_TODAY");
@@ -126,11 +211,14 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
     while ((c = getopt_long(argc, argv, "f:h", long_options, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (strcmp(optarg, "text") == 0) out->format = OUT_TEXT;
-            else if (strcmp(optarg, "json") == 0) out->format = OUT_JSON;
-            else return usage_error("unknown format '%s' (text, json)", optarg);
+            wf->format = optarg;
             break;
         case OPT_SELECT:
+            if (!wf->select_given) {  /* the command line's --select replaces the config's */
+                for (size_t i = 0; i < cfg->n_select; i++) free(cfg->select[i]);
+                cfg->n_select = 0;
+                wf->select_given = 1;
+            }
             if (add_ids(&cfg->select, &cfg->n_select, optarg)) return usage_error("bad rule id in '%s'", optarg);
             break;
         case OPT_IGNORE:
@@ -183,6 +271,12 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
             else return usage_error("--color wants auto, always or never, not '%s'", optarg);
             break;
         case OPT_NO_EXCERPT: out->excerpt = 0; break;
+        case OPT_CONFIG: case OPT_NO_CONFIG: break;  /* see load_config */
+        case OPT_BASELINE: wf->baseline = optarg; break;
+        case OPT_WRITE_BASELINE: wf->write_baseline = optarg; break;
+        case OPT_TEMPLATES_ONLY: wf->templates_only = 1; break;
+        case OPT_LIST_RULES: wf->list_rules = 1; break;
+        case OPT_EXPLAIN: wf->explain = optarg; break;
         case 'h':
             fputs(usage_text, stdout);
             *done = 1;
@@ -194,6 +288,15 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
         default: return usage_error("%s", "bad option");
         }
     }
+    if (wf->list_rules || wf->explain) {
+        *done = 1;
+        return print_rule_docs(wf);
+    }
+    static const char *const formats[] = {"text", "json", "sarif", "github", "junit", NULL};
+    for (int i = 0; wf->format && formats[i]; i++)
+        if (strcmp(wf->format, formats[i]) == 0) out->format = (out_format)i;
+    if (wf->format && strcmp(wf->format, formats[out->format]) != 0)
+        return usage_error("unknown format '%s' (text, json, sarif, github, junit)", wf->format);
     for (size_t i = 0; i < cfg->n_select; i++)
         if (!rule_find(cfg->select[i]) && strlen(cfg->select[i]) >= 5)
             return usage_error("unknown rule '%s'", cfg->select[i]);
@@ -210,8 +313,10 @@ int main(int argc, char **argv)
     lint_config cfg;
     lint_config_init(&cfg);
     out_options out = {OUT_TEXT, 0, 1};
+    workflow wf = {0};
     int done = 0;
-    int status = parse_options(argc, argv, &cfg, &out, &done);
+    int status = load_config(argc, argv, &cfg);
+    if (!status) status = parse_options(argc, argv, &cfg, &out, &wf, &done);
     if (status || done) {
         lint_config_release(&cfg);
         return status;
@@ -223,6 +328,7 @@ int main(int argc, char **argv)
 
     input_list inputs;
     inputs_collect(&inputs, &cfg, argv + optind, (size_t)(argc - optind));
+    for (size_t i = 0; i < inputs.n && wf.templates_only; i++) inputs.items[i].explicit_path = 0;
     lint_result *results = xcalloc(inputs.n, sizeof *results);
     for (size_t i = 0; i < inputs.n; i++) {
         if (inputs.items[i].error) {
@@ -235,9 +341,9 @@ int main(int argc, char **argv)
         }
     }
 
-    out_emit(stdout, &out, results, inputs.n);
+    int exit_code = apply_baseline(&wf, results, inputs.n);
+    if (!wf.write_baseline && !exit_code) out_emit(stdout, &out, results, inputs.n);
     fflush(stdout);
-    int exit_code = 0;
     for (size_t i = 0; i < inputs.n; i++) {
         const lint_result *r = &results[i];
         if (r->error) {
@@ -248,7 +354,7 @@ int main(int argc, char **argv)
             fputc('\n', stderr);
             exit_code = 2;
         }
-        for (size_t j = 0; j < r->n_findings && exit_code == 0; j++)
+        for (size_t j = 0; j < r->n_findings && exit_code == 0 && !wf.write_baseline; j++)
             if (!r->findings[j].suppressed && cfg.fail_on != SEV_NONE && r->findings[j].sev >= cfg.fail_on)
                 exit_code = 1;
     }

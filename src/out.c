@@ -6,6 +6,10 @@
 #include <string.h>
 
 #include "arena.h"
+#include "excerpt.h"
+#include "out_github.h"
+#include "out_junit.h"
+#include "out_sarif.h"
 #include "version.h"
 
 const char *severity_name(severity s)
@@ -110,47 +114,11 @@ static const char *sev_color(severity s)
     return s == SEV_ERROR ? "\033[1;31m" : s == SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
 }
 
-/* The source line `line` (1-based) of a result's text, or NULL. */
-static const char *source_line(const lint_result *r, uint32_t line, size_t *len)
-{
-    if (!r->source) return NULL;
-    const char *p = r->source, *end = r->source + r->source_len;
-    for (uint32_t l = 1; l < line && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) return NULL;
-        p = nl + 1;
-    }
-    if (p >= end) return NULL;
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    *len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-    if (*len && p[*len - 1] == '\r') (*len)--;
-    return p;
-}
-
 static void emit_excerpt(FILE *f, const out_options *o, const lint_result *r, const finding *fd)
 {
     if (strcmp(fd->file, r->path) != 0) return;  /* findings in handler code */
-    size_t len;
-    const char *line = source_line(r, fd->line, &len);
-    if (!line) return;
-    if (len > 200) len = 200;
-    char *copy = xrealloc(NULL, len + 1);
-    memcpy(copy, line, len);
-    copy[len] = '\0';
-    for (size_t i = 0; i < len; i++)
-        if (copy[i] == '\t') copy[i] = ' ';
-    fprintf(f, "%5u | ", fd->line);
-    out_escaped(f, copy);
-    fputs("\n      | ", f);
-    /* Columns count characters; widen the caret's indent the same way. */
-    uint32_t col = 1;
-    for (size_t i = 0; i < len && col < fd->col; col++) {
-        size_t n = utf8_len((const unsigned char *)copy + i);
-        i += n ? n : 1;
-        fputc(' ', f);
-    }
-    fprintf(f, "%s^%s\n", o->color ? sev_color(fd->sev) : "", o->color ? "\033[0m" : "");
-    free(copy);
+    excerpt_print(f, r->source, r->source_len, fd->line, fd->col, fd->end_line, fd->end_col,
+                  o->color ? sev_color(fd->sev) : NULL);
 }
 
 static void emit_text(FILE *f, const out_options *o, const lint_result *results, size_t n)
@@ -244,6 +212,11 @@ static void emit_json(FILE *f, const lint_result *results, size_t n)
 
 void out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n)
 {
-    if (o->format == OUT_JSON) emit_json(f, results, n);
-    else emit_text(f, o, results, n);
+    switch (o->format) {
+    case OUT_JSON: emit_json(f, results, n); break;
+    case OUT_SARIF: out_sarif(f, results, n, SAMLINT_VERSION); break;
+    case OUT_GITHUB: out_github(f, results, n); break;
+    case OUT_JUNIT: out_junit(f, results, n); break;
+    case OUT_TEXT: emit_text(f, o, results, n); break;
+    }
 }

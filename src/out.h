@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include "engine.h"
 
-typedef enum out_format { OUT_TEXT, OUT_JSON } out_format;
+typedef enum out_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_GITHUB, OUT_JUNIT } out_format;
 
 typedef struct out_options {
     out_format format;

@@ -160,7 +160,7 @@ int out_sarif(FILE *out, const lint_result *r, size_t n, const char *version)
     cJSON *driver = cJSON_AddObjectToObject(cJSON_AddObjectToObject(run, "tool"), "driver");
     cJSON_AddStringToObject(driver, "name", "samlint");
     cJSON_AddStringToObject(driver, "version", version);
-    cJSON_AddStringToObject(driver, "informationUri", SAMLINT_HOME);
+    cJSON_AddStringToObject(driver, "informationUri", SAMLINT_URL);
     cJSON *rules = cJSON_AddArrayToObject(driver, "rules");
     for (const rule *ru = rule_registry; ru->id; ru++)
         cJSON_AddItemToArray(rules, sarif_rule(ru));

@@ -72,8 +72,12 @@ const char *ruledoc_level(severity s)
 
 static void list_text(FILE *out)
 {
+    int width = 0;
     for (const rule *r = rule_registry; r->id; r++)
-        fprintf(out, "%-6s %-7s %-45s %s\n", r->id, ruledoc_level(r->sev), r->name, r->summary);
+        if ((int)strlen(r->name) > width)
+            width = (int)strlen(r->name);
+    for (const rule *r = rule_registry; r->id; r++)
+        fprintf(out, "%-6s %-7s %-*s  %s\n", r->id, ruledoc_level(r->sev), width, r->name, r->summary);
 }
 
 static void list_json(FILE *out)

@@ -4,10 +4,10 @@
 
 #include <stdio.h>
 #include "engine.h"
+#include "version.h"
 
-/* Where the rule pages are published (SARIF helpUri, informationUri). */
-#define SAMLINT_HOME "https://github.com/samlint/samlint"
-#define SAMLINT_RULE_URL SAMLINT_HOME "/blob/main/rules/"
+/* Where the rule pages are published (SARIF helpUri). */
+#define SAMLINT_RULE_URL SAMLINT_URL "/blob/main/rules/"
 
 /* The text under "## heading" of a rule page, blank lines at both ends
  * trimmed; NULL when the page has no such section. */

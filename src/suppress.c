@@ -39,6 +39,9 @@ static void sup_add_rule(sup_list *l, struct arena *a, const char *word, size_t 
     const rule *r = sup_resolve(w);
     e->rule = r ? r->id : w;
     e->known = r != NULL;
+    /* A group prefix ("SL2") suppresses every rule it starts. */
+    for (r = rule_registry; !e->known && len && r->id; r++)
+        e->known = e->is_prefix = strncmp(r->id, w, len) == 0;
 }
 
 static int is_blank(int c) { return c == ' ' || c == '\t'; }
@@ -208,7 +211,8 @@ void sup_scan_metadata(sup_list *l, struct arena *a, const tmpl *t)
 
 static int sup_covers(const sup_entry *e, const finding *f, const char *template_path)
 {
-    if (!e->known || strcmp(e->rule, f->rule->id) != 0)
+    if (!e->known || (e->is_prefix ? strncmp(f->rule->id, e->rule, strlen(e->rule))
+                                   : strcmp(e->rule, f->rule->id)) != 0)
         return 0;
     switch (e->scope) {
     case SUP_LINE:

@@ -14,13 +14,14 @@ typedef enum sup_scope {
 } sup_scope;
 
 typedef struct sup_entry {
-    const char *rule;       /* rule id ("SL202"), or the text as written when unknown */
+    const char *rule;       /* rule id ("SL202"), group ("SL2"), or the text as written */
     const char *reason;     /* text after "--" / the `reason:` value; NULL when none */
     sup_scope scope;
     uint32_t line, col;     /* where it is written (SL007 points there) */
     uint32_t target_line;   /* SUP_LINE: the line it covers */
     const char *resource;   /* SUP_RESOURCE: logical id */
-    int known;              /* names a rule of the registry */
+    int known;              /* names a rule of the registry, or a group of them */
+    int is_prefix;          /* `rule` is a group prefix ("SL2") */
     int used;               /* matched a finding */
 } sup_entry;
 
