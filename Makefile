@@ -12,7 +12,7 @@ RULES_MD = $(sort $(wildcard rules/SL*.md))
 DATA_C   = $(sort $(wildcard rules/data/*.c))
 OBJ      = $(SRC:%.c=build/%.o) $(RULES_C:%.c=build/%.o) $(DATA_C:%.c=build/%.o) build/registry.o
 
-.PHONY: all check demo install clean deps test-deps
+.PHONY: all check demo install clean deps test-deps docs
 all: samlint
 
 samlint: $(OBJ)
@@ -53,6 +53,10 @@ test-deps: deps
 
 check: samlint $(UNITS)
 	@bash tests/run
+
+# Docs generated from rules/SL*.md (committed; tests/t_docs.sh checks they are current).
+docs: samlint
+	tools/gendocs.sh ./samlint
 
 demo: samlint
 	./samlint examples/ || true

@@ -32,7 +32,6 @@ for i, step in enumerate(action["runs"]["steps"]):
             f.write(f"export {k}={shlex.quote(subst(v))}\n")
         f.write(f"cd {shlex.quote(subst(step.get('working-directory', '.')))}\n")
         f.write(subst(step["run"]) + "\n")
-    print(i, step.get("name"))
 PY
     steps=$(ls "$ac"/step*.sh 2>/dev/null | wc -l)
     : > "$ac/github_output"; : > "$ac/github_path"; : > "$ac/summary"

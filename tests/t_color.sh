@@ -25,11 +25,11 @@ if has_esc "$co/pipe.txt"; then not_ok color_not_in_pipe "escape codes in piped 
 if has_esc "$co/always.txt"; then ok color_always; else not_ok color_always "no escape codes"; fi
 
 if command -v script > /dev/null; then
-    (cd "$co" && co_tty tty.txt "$SAMLINT" --select SL0 t.yaml)
+    (cd "$co" && unset NO_COLOR && co_tty tty.txt "$SAMLINT" --select SL0 t.yaml)
     if has_esc "$co/tty.txt"; then ok color_on_terminal; else not_ok color_on_terminal "$(head -c 300 "$co/tty.txt")"; fi
     (cd "$co" && NO_COLOR=1 co_tty nocolor.txt "$SAMLINT" --select SL0 t.yaml)
     if has_esc "$co/nocolor.txt" || ! grep -q SL004 "$co/nocolor.txt"; then not_ok color_no_color_env "$(head -c 300 "$co/nocolor.txt")"; else ok color_no_color_env; fi
-    (cd "$co" && co_tty never.txt "$SAMLINT" --select SL0 --color=never t.yaml)
+    (cd "$co" && unset NO_COLOR && co_tty never.txt "$SAMLINT" --select SL0 --color=never t.yaml)
     if has_esc "$co/never.txt"; then not_ok color_never "escape codes"; else ok color_never; fi
     (cd "$co" && NO_COLOR=1 co_tty forced.txt "$SAMLINT" --select SL0 --color=always t.yaml)
     if has_esc "$co/forced.txt"; then ok color_always_beats_no_color; else not_ok color_always_beats_no_color "no escape codes"; fi
