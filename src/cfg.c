@@ -12,6 +12,7 @@
 #include "cfg.h"
 #include "doc.h"
 #include "out.h"
+#include "ruledoc.h"
 
 char *cfg_find(void)
 {
@@ -178,9 +179,12 @@ static int cfg_options(cfg_reader *rd, lint_config *cfg, doc_id map)
             if (!val || end == val || *end)
                 return cfg_error(rd, ov, "option %s.%s must be a number", id,
                                  doc_is_scalar(d, ok) ? doc_str(d, ok) : "?");
+            if (!doc_is_scalar(d, ok) || !ruledoc_has_option(rule_find(id), doc_str(d, ok)))
+                return cfg_error(rd, ok, "%s has no option '%s' (see samlint --explain %s)", id,
+                                 doc_is_scalar(d, ok) ? doc_str(d, ok) : "?", id);
             cfg->opts = xrealloc(cfg->opts, (cfg->n_opts + 1) * sizeof *cfg->opts);
             cfg->opts[cfg->n_opts].rule = xstrdup(id);
-            cfg->opts[cfg->n_opts].name = xstrdup(doc_is_scalar(d, ok) ? doc_str(d, ok) : "");
+            cfg->opts[cfg->n_opts].name = xstrdup(doc_str(d, ok));
             cfg->opts[cfg->n_opts++].value = num;
         }
     }

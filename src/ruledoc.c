@@ -41,6 +41,16 @@ const char *ruledoc_section(const char *page, const char *heading, size_t *len)
     return NULL;
 }
 
+int ruledoc_has_option(const rule *r, const char *name)
+{
+    size_t len, n = strlen(name);
+    const char *sec = ruledoc_section(r->doc, "Options", &len);
+    for (const char *p = sec; p && p + n + 2 <= sec + len; p++)
+        if (p[0] == '`' && strncmp(p + 1, name, n) == 0 && p[n + 1] == '`')
+            return 1;
+    return 0;
+}
+
 const rule *ruledoc_find(const char *s)
 {
     for (const rule *r = rule_registry; r->id; r++)

@@ -12,6 +12,8 @@
 /* The text under "## heading" of a rule page, blank lines at both ends
  * trimmed; NULL when the page has no such section. */
 const char *ruledoc_section(const char *page, const char *heading, size_t *len);
+/* Does the rule's "## Options" section name `name` (in backticks)? */
+int ruledoc_has_option(const rule *r, const char *name);
 /* A rule by id ("SL202", any case) or name ("low-timeout"); NULL if none. */
 const rule *ruledoc_find(const char *id_or_name);
 /* The rule's area: "structure", "security", "configuration", "reliability",

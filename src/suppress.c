@@ -183,7 +183,7 @@ static void sup_meta_item(sup_list *l, struct arena *a, const doc *d, doc_id ite
 static void sup_meta(sup_list *l, struct arena *a, const doc *d, doc_id metadata,
                      const sup_entry *proto)
 {
-    doc_id ignore = doc_path(d, metadata, "samlint", "ignore", NULL);
+    doc_id ignore = doc_path(d, metadata, "samlint", "ignore", (char *)NULL);
     if (ignore == DOC_NONE)
         return;
     if (doc_is_seq(d, ignore)) {

@@ -66,9 +66,9 @@ ignroe: [SL006]" ".samlint.yaml:2:1: unknown key 'ignroe'"
 cf_bad config_unknown_rule "ignore: [SL006, SL9999]" ".samlint.yaml:1:17: 'SL9999' is not a samlint rule"
 cf_bad config_bad_level "severity:
   SL004: fatal" ".samlint.yaml:2:10: severity of SL004"
-cf_bad config_bad_option "rule-options:
+cf_bad config_unknown_option "rule-options:
   SL004:
-    factor: lots" ".samlint.yaml:3:13: option SL004.factor must be a number"
+    factor: 2" ".samlint.yaml:3:5: SL004 has no option 'factor'"
 cf_bad config_bad_fail_on "fail-on: sometimes" ".samlint.yaml:1:10: fail-on"
 cf_bad config_not_yaml "select: [SL0" ".samlint.yaml:"
 cf_bad config_not_mapping "- SL001" "a config file is a mapping"
@@ -99,6 +99,13 @@ Resources:
           Properties:
             Queue: !GetAtt Queue.Arn
 YAML
+    printf 'select: [SL304]\nrule-options:\n  SL304: {factor: lots}\n' > "$cf/other/.samlint.yaml"
+    (cd "$cf/other" && "$SAMLINT" q.yaml > /dev/null 2> "$cf/err.txt")
+    if [ $? -eq 2 ] && grep -q '.samlint.yaml:3:18: option SL304.factor must be a number' "$cf/err.txt"; then
+        ok config_bad_option
+    else
+        not_ok config_bad_option "$(cat "$cf/err.txt")"
+    fi
     printf 'select: [SL304]\nrule-options:\n  SL304: {factor: 2}\n' > "$cf/other/.samlint.yaml"
     cf_expect config_rule_option "$(cf_run "$cf/other" q.yaml)" " rc=0"
     rm -f "$cf/other/.samlint.yaml"
