@@ -213,7 +213,7 @@ void *lint_alloc(lint_ctx *ctx, size_t size)
 /* Does a `samlint: {ignore: [...]}` mapping list `id`? Sets *reason. */
 static int metadata_ignores(const doc *d, doc_id metadata, const char *id, const char **reason)
 {
-    doc_id list = doc_path(d, metadata, "samlint", "ignore", NULL);
+    doc_id list = doc_path(d, metadata, "samlint", "ignore");
     if (doc_is_scalar(d, list)) {
         if (strncmp(id, doc_str(d, list), doc_at(d, list)->len) == 0 && doc_at(d, list)->len) {
             *reason = NULL;
