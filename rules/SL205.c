@@ -18,7 +18,7 @@ RULE_CHECK(SL205)
             const lambda_runtime *rt = lambda_runtime_find(doc_str(ctx->d, v[k].value));
             if (!rt)
                 continue;
-            char day[11], deprecated[11];
+            char day[16], deprecated[16];
             if (rt->block_create && today >= rt->block_create)
                 report_sev(ctx, SEV_ERROR, r->id, v[k].site,
                            "runtime %s%s of function '%s' is deprecated (%s) and AWS no longer "

@@ -42,10 +42,10 @@ static inline doc_id fnconf_prop_key(const lint_ctx *ctx, const tmpl_resource *r
     return key != DOC_NONE ? key : r->key;
 }
 
-/* YYYYMMDD as YYYY-MM-DD into buf (11 bytes). */
-static inline const char *fnconf_date(char buf[11], int yyyymmdd)
+/* YYYYMMDD as YYYY-MM-DD into buf. */
+static inline const char *fnconf_date(char buf[16], int yyyymmdd)
 {
-    snprintf(buf, 11, "%04d-%02d-%02d", (yyyymmdd / 10000) % 10000, yyyymmdd / 100 % 100,
+    snprintf(buf, 16, "%04d-%02d-%02d", (yyyymmdd / 10000) % 10000, yyyymmdd / 100 % 100,
              yyyymmdd % 100);
     return buf;
 }
