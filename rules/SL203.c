@@ -92,7 +92,7 @@ RULE_CHECK(SL203)
         if (lim.ms == 0)
             continue;
         enum tmpl_origin origin;
-        doc_id timeout = tmpl_prop(t, r, &origin, "Timeout", NULL);
+        doc_id timeout = tmpl_prop(t, r, &origin, "Timeout", FNCONF_END);
         if (timeout == DOC_NONE) {
             if (3000 > lim.ms)
                 report_over(ctx, r, r->key, 3, origin, &lim);

@@ -84,7 +84,7 @@ static const char *event_feature(const lint_ctx *ctx, int api)
             || !doc_is_map(ctx->d, ev->props)
             || graph_target(g, doc_get(ctx->d, ev->props, "RestApiId")) != api)
             continue;
-        if (maybe_true(ctx, doc_path(ctx->d, ev->props, "Auth", "ApiKeyRequired", NULL)))
+        if (maybe_true(ctx, doc_path(ctx->d, ev->props, "Auth", "ApiKeyRequired", FNCONF_END)))
             return "API keys";
         if (is_set(ctx, doc_get(ctx->d, ev->props, "RequestModel")))
             return "request models";
@@ -117,36 +117,36 @@ static const char *rest_feature(const lint_ctx *ctx, const tmpl_resource *r, int
 {
     const tmpl *t = ctx->t;
     const doc *d = ctx->d;
-    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "Auth", "ApiKeyRequired", NULL)))
+    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "Auth", "ApiKeyRequired", FNCONF_END)))
         return "API keys";
-    doc_id plan = tmpl_prop(t, r, NULL, "Auth", "UsagePlan", NULL);
+    doc_id plan = tmpl_prop(t, r, NULL, "Auth", "UsagePlan", FNCONF_END);
     if (is_set(ctx, plan) && !maybe_string(ctx, doc_get(d, plan, "CreateUsagePlan"), "NONE"))
         return "a usage plan";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "ApiKeySourceType", NULL)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "ApiKeySourceType", FNCONF_END)))
         return "API keys";
-    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "CacheClusterEnabled", NULL)))
+    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "CacheClusterEnabled", FNCONF_END)))
         return "caching";
-    doc_id settings = tmpl_prop(t, r, NULL, "MethodSettings", NULL);
+    doc_id settings = tmpl_prop(t, r, NULL, "MethodSettings", FNCONF_END);
     for (uint32_t k = 0; doc_is_seq(d, settings) && k < doc_count(d, settings); k++)
         if (maybe_true(ctx, doc_get(d, doc_item(d, settings, k), "CachingEnabled")))
             return "caching";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "Models", NULL)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "Models", FNCONF_END)))
         return "request models";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "Auth", "ResourcePolicy", NULL)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "Auth", "ResourcePolicy", FNCONF_END)))
         return "a resource policy";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "CanarySetting", NULL)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "CanarySetting", FNCONF_END)))
         return "canary deployments";
-    doc_id endpoint = tmpl_prop(t, r, NULL, "EndpointConfiguration", NULL);
+    doc_id endpoint = tmpl_prop(t, r, NULL, "EndpointConfiguration", FNCONF_END);
     if (maybe_string(ctx, endpoint, "PRIVATE")
         || maybe_string(ctx, doc_get(d, endpoint, "Type"), "PRIVATE"))
         return "a private endpoint";
-    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "TracingEnabled", NULL)))
+    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "TracingEnabled", FNCONF_END)))
         return "X-Ray tracing";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "GatewayResponses", NULL)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "GatewayResponses", FNCONF_END)))
         return "gateway responses";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "MinimumCompressionSize", NULL)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "MinimumCompressionSize", FNCONF_END)))
         return "payload compression";
-    doc_id body = tmpl_prop(t, r, NULL, "DefinitionBody", NULL);
+    doc_id body = tmpl_prop(t, r, NULL, "DefinitionBody", FNCONF_END);
     const char *feature = doc_is_map(d, body) ? definition_feature(ctx, body) : NULL;
     if (feature)
         return feature;
@@ -166,9 +166,9 @@ RULE_CHECK(SL210)
         if (props != DOC_NONE && !doc_is_map(ctx->d, props))
             continue;
         /* A definition samlint cannot read may use anything. */
-        doc_id body = tmpl_prop(t, r, NULL, "DefinitionBody", NULL);
+        doc_id body = tmpl_prop(t, r, NULL, "DefinitionBody", FNCONF_END);
         doc_id arg;
-        if (tmpl_prop(t, r, NULL, "DefinitionUri", NULL) != DOC_NONE
+        if (tmpl_prop(t, r, NULL, "DefinitionUri", FNCONF_END) != DOC_NONE
             || (body != DOC_NONE && (!doc_is_map(ctx->d, body) || doc_intrinsic(ctx->d, body, &arg))))
             continue;
         if (!rest_feature(ctx, r, (int)i))
