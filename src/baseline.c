@@ -24,20 +24,12 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
     return h;
 }
 
-/* Hash line `line` of `text` with runs of blanks squeezed to one space,
- * leading/trailing blanks and a trailing YAML comment dropped. */
-static uint64_t fnv_line(uint64_t h, const char *text, size_t len, uint32_t line)
+/* Hash a source line with runs of blanks squeezed to one space, leading and
+ * trailing blanks and a trailing YAML comment dropped. */
+static uint64_t fnv_line(uint64_t h, const char *p)
 {
-    const char *p = text, *end = text + len;
-    for (uint32_t l = 1; l < line && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        p = nl ? nl + 1 : end;
-    }
-    const char *le = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-    if (!le)
-        le = end;
     int pending_space = 0, any = 0;
-    for (const char *q = p; q < le; q++) {
+    for (const char *q = p; *q; q++) {
         unsigned char c = (unsigned char)*q;
         if (c == ' ' || c == '\t' || c == '\r') {
             pending_space = any;
@@ -80,9 +72,8 @@ void baseline_fingerprints(const lint_result *r, const char *cwd, fingerprint *o
         h = fnv(h, f->rule->id, strlen(f->rule->id));
         h = fnv(h, file, strlen(file));
         h = fnv(h, f->resource ? f->resource : "", f->resource ? strlen(f->resource) : 0);
-        int in_template = r->source && (!f->file || strcmp(f->file, r->path) == 0);
-        if (in_template && f->line > 0)
-            h = fnv_line(h, r->source, r->source_len, f->line);
+        if (f->line_text)
+            h = fnv_line(h, f->line_text);
         else
             h = fnv(h, f->message ? f->message : "", f->message ? strlen(f->message) : 0);
         slots[i].hash = h;

@@ -40,25 +40,19 @@ static const char *put_char(FILE *out, const char *p, const char *end)
     return p + n;
 }
 
-void excerpt_print(FILE *out, const char *text, size_t len, uint32_t line, uint32_t col,
+void excerpt_print(FILE *out, const char *line_text, uint32_t line, uint32_t col,
                    uint32_t end_line, uint32_t end_col, const char *caret_color)
 {
-    if (!text || line == 0)
+    if (!line_text || line == 0)
         return;
-    const char *p = text, *end = text + len;
-    for (uint32_t l = 1; l < line; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
-            return;
-        p = nl + 1;
-    }
-    const char *le = memchr(p, '\n', (size_t)(end - p));
-    if (!le)
-        le = end;
-    if (le > p && le[-1] == '\r')
-        le--;
+    const char *p = line_text, *le = line_text + strlen(line_text);
     if (col == 0)
         col = 1;
+    uint32_t chars = 0;
+    for (const char *q = p; q < le; q++)
+        chars += !is_continuation((unsigned char)*q);
+    if (col > chars + 1)
+        return; /* the column lies past the part of the line that was kept */
 
     /* The window of characters [first, last] shown. */
     uint32_t first = col > EXCERPT_WIDTH - 20 ? col - EXCERPT_LEAD : 1;

@@ -114,10 +114,10 @@ static const char *sev_color(severity s)
     return s == SEV_ERROR ? "\033[1;31m" : s == SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
 }
 
-static void emit_excerpt(FILE *f, const out_options *o, const lint_result *r, const finding *fd)
+static void emit_excerpt(FILE *f, const out_options *o, const finding *fd)
 {
-    if (strcmp(fd->file, r->path) != 0) return;  /* findings in handler code */
-    excerpt_print(f, r->source, r->source_len, fd->line, fd->col, fd->end_line, fd->end_col,
+    if (!fd->line_text) return;  /* findings in handler code */
+    excerpt_print(f, fd->line_text, fd->line, fd->col, fd->end_line, fd->end_col,
                   o->color ? sev_color(fd->sev) : NULL);
 }
 
@@ -135,7 +135,7 @@ static void emit_text(FILE *f, const out_options *o, const lint_result *results,
             else fprintf(f, " %s: ", severity_name(fd->sev));
             out_escaped(f, fd->message);
             fprintf(f, " [%s %s]\n", fd->rule->id, fd->rule->name);
-            if (o->excerpt) emit_excerpt(f, o, r, fd);
+            if (o->excerpt) emit_excerpt(f, o, fd);
         }
     }
     counts c = count_all(results, n);

@@ -258,8 +258,8 @@ void sup_each_unused(const sup_list *l, const lint_config *cfg, struct arena *a,
         else if (!lint_rule_enabled(cfg, e->rule))
             continue;
         else if (e->scope == SUP_LINE)
-            msg = arena_printf(a, "unused suppression: no %s finding on line %u; remove it",
-                               e->rule, (unsigned)e->target_line);
+            msg = arena_printf(a, "unused suppression: no %s finding on the line it covers; remove it",
+                               e->rule);
         else if (e->scope == SUP_RESOURCE)
             msg = arena_printf(a, "unused suppression: no %s finding in %s; remove it",
                                e->rule, e->resource);

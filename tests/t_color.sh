@@ -63,7 +63,15 @@ fi
 printf 'Resources:\n  Q: "a\033[2Jb\n' > "$co/ctl.yaml"
 (cd "$co" && "$SAMLINT" --color=never ctl.yaml > ctl.txt 2>&1)
 if has_esc "$co/ctl.txt"; then not_ok color_excerpt_sanitised "raw escape in output"; else ok color_excerpt_sanitised; fi
-python3 -c 'import json; print(json.dumps({"Resources": {"R%d" % i: {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": {"Ref": "Nope" if i == 300 else "AWS::StackName"}}} for i in range(400)}}))' > "$co/long.json"
+# One line: the finding at column ~230 is shown in a window, the caret under it.
+python3 -c 'import json; print(json.dumps({"Description": "x" * 180, "Resources": {"R": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": {"Ref": "Nope"}}}}}))' > "$co/long.json"
 (cd "$co" && "$SAMLINT" --select SL0 long.json > long.txt 2>&1)
 longest=$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$co/long.txt")
-if grep -q '\^' "$co/long.txt" && [ "$longest" -lt 200 ]; then ok color_excerpt_long_line; else not_ok color_excerpt_long_line "longest line $longest"; fi
+src=$(grep -F '"Nope"' "$co/long.txt" | grep ' | ')
+caret=$(grep -F '^' "$co/long.txt")
+if [ "$longest" -lt 150 ] && [ -n "$caret" ] &&
+   [ "$(awk -v l="$src" 'BEGIN { print index(l, "\"Nope\"") }')" = "$(awk -v l="$caret" 'BEGIN { print index(l, "^") }')" ]; then
+    ok color_excerpt_long_line
+else
+    not_ok color_excerpt_long_line "longest line $longest: $(cat "$co/long.txt")"
+fi
