@@ -1,15 +1,18 @@
 /* out_github: GitHub Actions workflow commands, one annotation a finding. */
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "out.h"
 #include "out_github.h"
 #include "relpath.h"
 
 /* Workflow-command escaping: a message escapes %, CR and LF; a property
  * value also ':' and ','. */
-static void gh_escape(FILE *out, const char *s, int property)
+static void gh_escape(FILE *out, const char *text, int property)
 {
-    for (; *s; s++) {
+    char *clean = out_utf8_clean(text);
+    for (const char *s = clean; *s; s++) {
         switch (*s) {
         case '%': fputs("%25", out); break;
         case '\r': fputs("%0D", out); break;
@@ -19,6 +22,7 @@ static void gh_escape(FILE *out, const char *s, int property)
         default: fputc(*s, out);
         }
     }
+    free(clean);
 }
 
 static const char *gh_command(severity s)

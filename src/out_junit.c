@@ -1,11 +1,15 @@
 /* out_junit: JUnit XML, one test suite a file and one failing test case a finding. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "out.h"
 #include "out_junit.h"
 
-/* XML attribute/text escaping; characters XML 1.0 cannot hold become '?'. */
-static void xml_escape(FILE *out, const char *s)
+/* XML attribute/text escaping; characters XML 1.0 cannot hold become '?',
+ * invalid UTF-8 becomes U+FFFD. */
+static void xml_escape(FILE *out, const char *text)
 {
+    char *s = out_utf8_clean(text);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
         case '&': fputs("&amp;", out); break;
@@ -18,6 +22,7 @@ static void xml_escape(FILE *out, const char *s)
         default: fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, out);
         }
     }
+    free(s);
 }
 
 static const char *level(severity s)

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "baseline.h"
+#include "out.h"
 #include "out_sarif.h"
 #include "relpath.h"
 #include "ruledoc.h"
@@ -35,10 +36,18 @@ static char *uri_encode(const char *prefix, const char *path)
     return out;
 }
 
+/* Strings from templates and paths may hold invalid UTF-8: JSON cannot. */
+static void add_str(cJSON *obj, const char *key, const char *s)
+{
+    char *clean = out_utf8_clean(s);
+    cJSON_AddStringToObject(obj, key, clean);
+    free(clean);
+}
+
 static cJSON *text_obj(const char *text)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "text", text);
+    add_str(o, "text", text);
     return o;
 }
 
@@ -116,7 +125,7 @@ static cJSON *sarif_location(const finding *f, const char *display, const char *
     if (f->resource) {
         cJSON *logical = cJSON_AddArrayToObject(loc, "logicalLocations");
         cJSON *l = cJSON_CreateObject();
-        cJSON_AddStringToObject(l, "name", f->resource);
+        add_str(l, "name", f->resource);
         cJSON_AddStringToObject(l, "kind", "resource");
         cJSON_AddItemToArray(logical, l);
     }
@@ -139,7 +148,7 @@ static cJSON *sarif_result(const finding *f, const lint_result *r, const char *f
         cJSON *s = cJSON_CreateObject();
         cJSON_AddStringToObject(s, "kind", "inSource");
         if (f->suppress_reason)
-            cJSON_AddStringToObject(s, "justification", f->suppress_reason);
+            add_str(s, "justification", f->suppress_reason);
         cJSON_AddItemToArray(sups, s);
     }
     return o;

@@ -136,3 +136,31 @@ else
         skip sarif_schema_corpus_sample "no shared corpus"
     fi
 fi
+
+# --format github: workflow commands with escaped properties, notice for info, none for suppressed.
+gd="$TMP/github"
+mkdir -p "$gd"
+printf 'Parameters:\n  A:\n    Type: String\n  B:  # samlint: ignore SL006 -- kept\n    Type: String\nResources:\n  Q:  # samlint: ignore SL004 -- stale\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Missing\n' > "$gd/we,ird:50%.yaml"
+(cd "$gd" && "$SAMLINT" --select SL0 --format github . > gh.txt)
+want='::warning file=we%2Cird%3A50%25.yaml,line=2,endLine=2,col=3,endColumn=4,title=SL006 unused-parameter::parameter '"'"'A'"'"' is never referenced (A)
+::notice file=we%2Cird%3A50%25.yaml,line=7,endLine=7,col=7,title=SL007 unused-suppression::unused suppression: no SL004 finding on the line it covers; remove it
+::error file=we%2Cird%3A50%25.yaml,line=10,endLine=10,col=23,endColumn=30,title=SL004 unresolved-reference::Ref target '"'"'Missing'"'"' is not defined in this template (Q)'
+if [ "$(cat "$gd/gh.txt")" = "$want" ]; then ok github_annotations; else not_ok github_annotations "$(cat "$gd/gh.txt")"; fi
+
+# --format junit: well-formed XML, one failing test case a finding, read errors as errors.
+(cd "$gd" && "$SAMLINT" --select SL0 --format junit . missing.yaml > junit.xml 2>/dev/null)
+ju=$(python3 -c 'import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+print(root.tag, root.get("tests"), root.get("failures"), root.get("errors"), len(root.findall(".//failure")), len(root.findall(".//error")))' "$gd/junit.xml" 2>&1)
+if [ "$ju" = "testsuites 4 3 1 3 1" ]; then ok junit_xml; else not_ok junit_xml "$ju"; fi
+
+# A file name that is not UTF-8 still gives valid JSON, SARIF and XML.
+bad_name=$(printf 'bad\377name.yaml')
+cp "$gd/we,ird:50%.yaml" "$gd/$bad_name"
+(cd "$gd" && "$SAMLINT" --select SL0 --format sarif "$bad_name" > bad.sarif; "$SAMLINT" --select SL0 --format junit "$bad_name" > bad.xml)
+if python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$gd/bad.sarif" 2>/dev/null &&
+   python3 -c 'import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])' "$gd/bad.xml" 2>/dev/null; then
+    ok formats_non_utf8_path
+else
+    not_ok formats_non_utf8_path "invalid JSON or XML for a non-UTF-8 file name"
+fi
