@@ -229,7 +229,8 @@ static void apply_suppressions(lint_ctx *ctx)
 {
     lint_result *res = ctx->sink->res;
     sup_list l = {0};
-    if (ctx->d) sup_scan_comments(&l, res->arena, ctx->d->text, ctx->d->text_len);
+    if (ctx->d && !ctx->d->is_json)  /* JSON has no comments */
+        sup_scan_comments(&l, res->arena, ctx->d->text, ctx->d->text_len);
     if (ctx->t) sup_scan_metadata(&l, res->arena, ctx->t);
     sup_apply(&l, res->findings, res->n_findings, res->path);
     const rule *unused = rule_find("SL007");

@@ -2,7 +2,12 @@
 
 ac="$TMP/action"
 mkdir -p "$ac/ws/templates"
-if ! python3 -c 'import yaml' 2>/dev/null; then
+# A python3 with PyYAML (Debian's python3-yaml, which pre-commit pulls in).
+py=""
+for p in python3 /usr/bin/python3; do
+    if command -v "$p" > /dev/null 2>&1 && "$p" -c 'import yaml' 2>/dev/null; then py=$p; break; fi
+done
+if [ -z "$py" ]; then
     skip action_steps "python3-yaml is missing"
 else
     cat > "$ac/ws/templates/app.yaml" <<'YAML'
@@ -16,7 +21,7 @@ Resources:
       TopicName: !Ref Missing
 YAML
     # The steps' scripts, with `${{ inputs.x }}` replaced as the runner would.
-    python3 - "$ROOT/action.yml" "$ac" <<'PY'
+    "$py" - "$ROOT/action.yml" "$ac" <<'PY'
 import re, shlex, sys, yaml
 action = yaml.safe_load(open(sys.argv[1]))
 out = sys.argv[2]
@@ -58,7 +63,9 @@ PY
 fi
 
 # The README's example workflow uploads the SARIF with codeql-action/upload-sarif.
-if python3 - "$ROOT/README.md" <<'PY'
+if [ -z "$py" ]; then
+    skip action_readme_workflow "python3-yaml is missing"
+elif "$py" - "$ROOT/README.md" <<'PY'
 import re, sys, yaml
 text = open(sys.argv[1]).read()
 blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", text, re.S) if "upload-sarif" in b]
