@@ -219,8 +219,10 @@ static void report_unused_suppression(void *user, const sup_entry *e, const char
 {
     lint_ctx *ctx = user;
     lint_result *res = ctx->sink->res;
-    report_file(ctx, ctx->rule->sev, e->resource, res->path, e->line, e->col, "%s", message);
-    res->findings[res->n_findings - 1].file = res->path;  /* the template itself: gets its line */
+    int in_template = !e->file || e->file == res->path;
+    report_file(ctx, ctx->rule->sev, e->resource, in_template ? res->path : e->file, e->line, e->col,
+                "%s", message);
+    if (in_template) res->findings[res->n_findings - 1].file = res->path;  /* gets its source line */
 }
 
 /* Comment and Metadata suppressions mark findings; the ones that matched
@@ -230,7 +232,8 @@ static void apply_suppressions(lint_ctx *ctx)
     lint_result *res = ctx->sink->res;
     sup_list l = {0};
     if (ctx->d && !ctx->d->is_json)  /* JSON has no comments */
-        sup_scan_comments(&l, res->arena, ctx->d->text, ctx->d->text_len);
+        sup_scan_comments(&l, res->arena, res->path, ctx->d->text, ctx->d->text_len, "#");
+    sup_scan_code_files(&l, res->arena, res->findings, res->n_findings, res->path);
     if (ctx->t) sup_scan_metadata(&l, res->arena, ctx->t);
     sup_apply(&l, res->findings, res->n_findings, res->path);
     const rule *unused = rule_find("SL007");

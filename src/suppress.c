@@ -1,5 +1,6 @@
 /* suppress: `# samlint: ignore` comments and Metadata ignore lists, with reasons. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -47,11 +48,20 @@ static void sup_add_rule(sup_list *l, struct arena *a, const char *word, size_t 
 static int is_blank(int c) { return c == ' ' || c == '\t'; }
 
 /* Is the line [s, end) empty or a comment only? */
-static int line_is_comment_or_blank(const char *s, const char *end)
+static int line_is_comment_or_blank(const char *s, const char *end, const char *marker)
 {
     while (s < end && is_blank((unsigned char)*s))
         s++;
-    return s == end || *s == '#' || *s == '\r';
+    return s == end || *s == '\r' || strncmp(s, marker, strlen(marker)) == 0;
+}
+
+/* 1-based column in characters of p on the line starting at ls. */
+static uint32_t char_col(const char *ls, const char *p)
+{
+    uint32_t col = 1;
+    for (; ls < p; ls++)
+        col += ((unsigned char)*ls & 0xC0) != 0x80;
+    return col;
 }
 
 /* Parse the directive that starts after "samlint:" in [p, end). */
@@ -102,10 +112,12 @@ static void sup_parse_directive(sup_list *l, struct arena *a, const char *p, con
         sup_add_rule(l, a, "", 0, proto); /* no id: reported as naming no rule */
 }
 
-void sup_scan_comments(sup_list *l, struct arena *a, const char *text, size_t len)
+void sup_scan_comments(sup_list *l, struct arena *a, const char *file, const char *text, size_t len,
+                       const char *marker)
 {
     if (!text)
         return;
+    size_t ml = strlen(marker);
     const char *end = text + len;
     uint32_t line = 1;
     for (const char *ls = text; ls < end; line++) {
@@ -113,16 +125,17 @@ void sup_scan_comments(sup_list *l, struct arena *a, const char *text, size_t le
         if (!le)
             le = end;
         for (const char *p = ls; p < le; p++) {
-            /* A YAML comment starts at "#" at the line start or after a blank. */
-            if (*p != '#' || (p > ls && !is_blank((unsigned char)p[-1])))
+            /* A comment starts at the marker at the line start or after a blank. */
+            if ((size_t)(le - p) < ml || strncmp(p, marker, ml) != 0 ||
+                (p > ls && !is_blank((unsigned char)p[-1])))
                 continue;
-            const char *q = p + 1;
+            const char *q = p + ml;
             while (q < le && is_blank((unsigned char)*q))
                 q++;
             if ((size_t)(le - q) < 8 || strncmp(q, "samlint:", 8) != 0)
                 continue;
-            sup_entry proto = { .line = line, .col = (uint32_t)(p - ls) + 1, .target_line = line };
-            if (line_is_comment_or_blank(ls, p)) {
+            sup_entry proto = { .file = file, .line = line, .col = char_col(ls, p), .target_line = line };
+            if (line_is_comment_or_blank(ls, p, marker)) {
                 /* A comment on a line of its own covers the next line with content. */
                 const char *n = le;
                 uint32_t target = line;
@@ -132,7 +145,7 @@ void sup_scan_comments(sup_list *l, struct arena *a, const char *text, size_t le
                     if (!ne)
                         ne = end;
                     target++;
-                    if (ns >= end || !line_is_comment_or_blank(ns, ne))
+                    if (ns >= end || !line_is_comment_or_blank(ns, ne, marker))
                         break;
                     n = ne;
                 }
@@ -142,6 +155,41 @@ void sup_scan_comments(sup_list *l, struct arena *a, const char *text, size_t le
             break;
         }
         ls = le < end ? le + 1 : end;
+    }
+}
+
+#define SUP_CODE_MAX (4u << 20) /* handler files larger than this are not scanned */
+
+static const char *code_comment_marker(const char *path)
+{
+    static const char *const slash_exts[] = { ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", NULL };
+    const char *dot = strrchr(path, '.');
+    for (size_t i = 0; dot && slash_exts[i]; i++)
+        if (strcmp(dot, slash_exts[i]) == 0)
+            return "//";
+    return "#";
+}
+
+void sup_scan_code_files(sup_list *l, struct arena *a, const finding *f, size_t n,
+                         const char *template_path)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!f[i].file || strcmp(f[i].file, template_path) == 0)
+            continue;
+        size_t j = 0;
+        while (j < i && (!f[j].file || strcmp(f[j].file, f[i].file) != 0))
+            j++;
+        if (j < i)
+            continue; /* this file was scanned already */
+        FILE *fp = fopen(f[i].file, "rb");
+        if (!fp)
+            continue;
+        char *buf = xrealloc(NULL, SUP_CODE_MAX);
+        size_t len = fread(buf, 1, SUP_CODE_MAX, fp);
+        fclose(fp);
+        if (len < SUP_CODE_MAX)
+            sup_scan_comments(l, a, f[i].file, buf, len, code_comment_marker(f[i].file));
+        free(buf);
     }
 }
 
@@ -209,6 +257,12 @@ void sup_scan_metadata(sup_list *l, struct arena *a, const tmpl *t)
     }
 }
 
+/* Is the finding in the file the suppression was written in? */
+static int same_file(const sup_entry *e, const finding *f)
+{
+    return f->file && e->file && (f->file == e->file || strcmp(f->file, e->file) == 0);
+}
+
 static int sup_covers(const sup_entry *e, const finding *f, const char *template_path)
 {
     if (!e->known || (e->is_prefix ? strncmp(f->rule->id, e->rule, strlen(e->rule))
@@ -216,11 +270,12 @@ static int sup_covers(const sup_entry *e, const finding *f, const char *template
         return 0;
     switch (e->scope) {
     case SUP_LINE:
-        return f->line == e->target_line && f->file && template_path &&
-               strcmp(f->file, template_path) == 0;
+        return f->line == e->target_line && same_file(e, f);
     case SUP_RESOURCE:
         return f->resource && strcmp(f->resource, e->resource) == 0;
     case SUP_FILE:
+        /* ignore-file in the template covers all it reports, handler code included. */
+        return same_file(e, f) || (template_path && strcmp(e->file, template_path) == 0);
     case SUP_TEMPLATE:
         return 1;
     }

@@ -135,3 +135,45 @@ Resources:
     Type: AWS::SQS::Queue
 YAML
 su_expect suppress_hash_in_value "$(su_findings "$su/hash.yaml" --select SL0)" "2:SL006"
+
+# Handler code: `# samlint:` (Python) and `// samlint:` (JavaScript) comments in the code itself.
+if "$SAMLINT" --explain SL401 > /dev/null 2>&1; then
+    mkdir -p "$su/code/src"
+    cat > "$su/code/template.yaml" <<'YAML'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  PyFn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: src/
+      Handler: app.handler
+      Runtime: python3.12
+  JsFn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: src/
+      Handler: index.handler
+      Runtime: nodejs20.x
+YAML
+    printf 'import json\n\n\ndef handler(event, context):\n    return json.dumps(event)\n' > "$su/code/src/app.py"
+    printf 'exports.handler = async (event) => {\n  return event;\n};\n' > "$su/code/src/index.js"
+    before=$(cd "$su/code" && "$SAMLINT" --select SL401 --format json template.yaml | python3 -c 'import json,sys
+print(" ".join("%s:%d" % (x["file"].split("/")[-1], x["line"]) for x in json.load(sys.stdin)["findings"]))')
+    py_line=$(printf '%s\n' $before | sed -n 's/^app.py://p')
+    js_line=$(printf '%s\n' $before | sed -n 's/^index.js://p')
+    if [ -n "$py_line" ] && [ -n "$js_line" ]; then
+        sed -i "${py_line}i # samlint: ignore SL401 -- errors are handled by the caller" "$su/code/src/app.py"
+        sed -i "${js_line}i // samlint: ignore SL401 -- errors are handled by the caller" "$su/code/src/index.js"
+        after=$(cd "$su/code" && "$SAMLINT" --select SL401,SL007 --format json template.yaml | python3 -c 'import json,sys
+print(len(json.load(sys.stdin)["findings"]))')
+        su_expect suppress_in_handler_code "$after" 0
+        printf '\n# samlint: ignore SL999 -- stale\n' >> "$su/code/src/app.py"
+        stale=$(cd "$su/code" && "$SAMLINT" --select SL401,SL007 --format json template.yaml | python3 -c 'import json,sys
+print(" ".join("%s:%s" % (x["file"].split("/")[-1], x["rule"]) for x in json.load(sys.stdin)["findings"]))')
+        su_expect suppress_in_handler_code_unused "$stale" "app.py:SL007"
+    else
+        not_ok suppress_in_handler_code "SL401 did not fire on the handlers: $before"
+    fi
+else
+    skip suppress_in_handler_code "SL401 is not implemented in this build"
+fi
