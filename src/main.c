@@ -137,17 +137,19 @@ static int print_rule_docs(const workflow *wf)
 /* --baseline drops known findings; --write-baseline records them. */
 static int apply_baseline(const workflow *wf, lint_result *results, size_t n)
 {
-    char cwd[4096], err[1024];
+    char cwd[4096], err[1024] = "";
     if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
     if (wf->baseline) {
         baseline *b = baseline_load(wf->baseline, err, sizeof err);
-        if (!b) return usage_error("%s", err);
-        baseline_filter(b, results, n, cwd);
+        if (b) baseline_filter(b, results, n, cwd);
         baseline_free(b);
     }
-    if (wf->write_baseline && baseline_write(wf->write_baseline, results, n, cwd, err, sizeof err) < 0)
-        return usage_error("%s", err);
-    return 0;
+    if (!*err && wf->write_baseline) baseline_write(wf->write_baseline, results, n, cwd, err, sizeof err);
+    if (!*err) return 0;
+    fputs("samlint: ", stderr);
+    out_escaped(stderr, err);
+    fputc('\n', stderr);
+    return 2;
 }
 
 /* Append the comma-separated ids of `arg` to a list; 0 or -1 on a bad id. */
