@@ -40,6 +40,7 @@ static const char usage_text[] =
     "      --templates-only    skip named files that are no templates (pre-commit)\n"
     "      --list-rules        list the rules (-f text, json, markdown or man)\n"
     "      --explain ID        print a rule's documentation\n"
+    "      --show-suppressed   also list suppressed findings, with their reasons\n"
     "  -h, --help              this help\n"
     "      --version           print the version\n"
     "\n"
@@ -50,7 +51,7 @@ enum {
     OPT_SELECT = 256, OPT_IGNORE, OPT_SEVERITY, OPT_RULE_OPTION, OPT_FAIL_ON, OPT_MAX_FILE_SIZE,
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
-    OPT_EXPLAIN,
+    OPT_EXPLAIN, OPT_SHOW_SUPPRESSED,
 };
 
 static const struct option long_options[] = {
@@ -74,6 +75,7 @@ static const struct option long_options[] = {
     {"templates-only", no_argument, NULL, OPT_TEMPLATES_ONLY},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED},
     {NULL, 0, NULL, 0},
 };
 
@@ -279,6 +281,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
         case OPT_TEMPLATES_ONLY: wf->templates_only = 1; break;
         case OPT_LIST_RULES: wf->list_rules = 1; break;
         case OPT_EXPLAIN: wf->explain = optarg; break;
+        case OPT_SHOW_SUPPRESSED: out->show_suppressed = 1; break;
         case 'h':
             fputs(usage_text, stdout);
             *done = 1;
@@ -314,7 +317,7 @@ int main(int argc, char **argv)
 {
     lint_config cfg;
     lint_config_init(&cfg);
-    out_options out = {OUT_TEXT, 0, 1};
+    out_options out = {OUT_TEXT, 0, 1, 0};
     workflow wf = {0};
     int done = 0;
     int status = load_config(argc, argv, &cfg);

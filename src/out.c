@@ -127,14 +127,23 @@ static void emit_text(FILE *f, const out_options *o, const lint_result *results,
         const lint_result *r = &results[i];
         for (size_t j = 0; j < r->n_findings; j++) {
             const finding *fd = &r->findings[j];
-            if (fd->suppressed) continue;
+            if (fd->suppressed && !o->show_suppressed) continue;
             if (o->color) fputs("\033[1m", f);
             out_escaped(f, fd->file);
             fprintf(f, ":%u:%u:", fd->line, fd->col);
             if (o->color) fprintf(f, "\033[0m %s%s\033[0m: ", sev_color(fd->sev), severity_name(fd->sev));
             else fprintf(f, " %s: ", severity_name(fd->sev));
             out_escaped(f, fd->message);
-            fprintf(f, " [%s %s]\n", fd->rule->id, fd->rule->name);
+            fprintf(f, " [%s %s]", fd->rule->id, fd->rule->name);
+            if (fd->suppressed) {
+                fputs(" (suppressed", f);
+                if (fd->suppress_reason) {
+                    fputs(": ", f);
+                    out_escaped(f, fd->suppress_reason);
+                }
+                fputc(')', f);
+            }
+            fputc('\n', f);
             if (o->excerpt) emit_excerpt(f, o, fd);
         }
     }
@@ -161,7 +170,7 @@ static void add_clean_string(cJSON *obj, const char *key, const char *s)
     free(clean);
 }
 
-static void emit_json(FILE *f, const lint_result *results, size_t n)
+static void emit_json(FILE *f, const out_options *opt, const lint_result *results, size_t n)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "version", SAMLINT_VERSION);
@@ -177,7 +186,7 @@ static void emit_json(FILE *f, const lint_result *results, size_t n)
         cJSON_AddItemToArray(files, file);
         for (size_t j = 0; j < r->n_findings; j++) {
             const finding *fd = &r->findings[j];
-            if (fd->suppressed) continue;
+            if (fd->suppressed && !opt->show_suppressed) continue;
             cJSON *o = cJSON_CreateObject();
             cJSON_AddStringToObject(o, "rule", fd->rule->id);
             cJSON_AddStringToObject(o, "name", fd->rule->name);
@@ -189,6 +198,10 @@ static void emit_json(FILE *f, const lint_result *results, size_t n)
             cJSON_AddNumberToObject(o, "end_column", fd->end_col);
             add_clean_string(o, "resource", fd->resource);
             add_clean_string(o, "message", fd->message);
+            if (opt->show_suppressed) {
+                cJSON_AddBoolToObject(o, "suppressed", fd->suppressed);
+                add_clean_string(o, "reason", fd->suppress_reason);
+            }
             cJSON_AddItemToArray(findings, o);
         }
     }
@@ -213,7 +226,7 @@ static void emit_json(FILE *f, const lint_result *results, size_t n)
 void out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n)
 {
     switch (o->format) {
-    case OUT_JSON: emit_json(f, results, n); break;
+    case OUT_JSON: emit_json(f, o, results, n); break;
     case OUT_SARIF: out_sarif(f, results, n, SAMLINT_VERSION); break;
     case OUT_GITHUB: out_github(f, results, n); break;
     case OUT_JUNIT: out_junit(f, results, n); break;

@@ -11,6 +11,7 @@ typedef struct out_options {
     out_format format;
     int color;      /* ANSI colour in text output */
     int excerpt;    /* source excerpt under each text finding */
+    int show_suppressed;  /* text and JSON also list suppressed findings, with the reason */
 } out_options;
 
 const char *severity_name(severity s);

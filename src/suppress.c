@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "arena.h"
+#include "ruledoc.h"
 #include "suppress.h"
 
 static sup_entry *sup_add(sup_list *l)
@@ -19,25 +19,13 @@ static sup_entry *sup_add(sup_list *l)
     return e;
 }
 
-/* A rule named by id ("SL202", any case) or by name ("low-timeout"). */
-static const rule *sup_resolve(const char *word)
-{
-    const rule *r = rule_find(word);
-    if (r)
-        return r;
-    for (r = rule_registry; r->id; r++)
-        if (strcasecmp(r->id, word) == 0 || strcmp(r->name, word) == 0)
-            return r;
-    return NULL;
-}
-
 static void sup_add_rule(sup_list *l, struct arena *a, const char *word, size_t len,
                          const sup_entry *proto)
 {
     sup_entry *e = sup_add(l);
     *e = *proto;
     char *w = arena_strndup(a, word, len);
-    const rule *r = sup_resolve(w);
+    const rule *r = ruledoc_find(w);
     e->rule = r ? r->id : w;
     e->known = r != NULL;
     /* A group prefix ("SL2") suppresses every rule it starts. */
@@ -184,9 +172,10 @@ void sup_scan_code_files(sup_list *l, struct arena *a, const finding *f, size_t 
         FILE *fp = fopen(f[i].file, "rb");
         if (!fp)
             continue;
-        char *buf = xrealloc(NULL, SUP_CODE_MAX);
+        char *buf = xrealloc(NULL, SUP_CODE_MAX + 1);
         size_t len = fread(buf, 1, SUP_CODE_MAX, fp);
         fclose(fp);
+        buf[len] = 0;
         if (len < SUP_CODE_MAX)
             sup_scan_comments(l, a, f[i].file, buf, len, code_comment_marker(f[i].file));
         free(buf);

@@ -177,3 +177,14 @@ print(" ".join("%s:%s" % (x["file"].split("/")[-1], x["rule"]) for x in json.loa
 else
     skip suppress_in_handler_code "SL401 is not implemented in this build"
 fi
+
+# --show-suppressed lists them with their reasons (text and JSON); the exit status still ignores them.
+shown=$("$SAMLINT" --select SL0 --no-excerpt --show-suppressed "$su/file.yaml")
+rc=$?
+case "$shown" in
+    *"[SL006 unused-parameter] (suppressed: parameters shared with the pipeline template)"*) [ "$rc" -eq 0 ] && ok suppress_show_text || not_ok suppress_show_text "exit $rc" ;;
+    *) not_ok suppress_show_text "$shown" ;;
+esac
+shown=$("$SAMLINT" --select SL0 --format json --show-suppressed "$su/meta.yaml" | python3 -c 'import json,sys
+print(sorted((x["rule"], x["suppressed"], x["reason"]) for x in json.load(sys.stdin)["findings"]))')
+su_expect suppress_show_json "$shown" "[('SL004', False, None), ('SL004', True, 'resolved by the pipeline'), ('SL006', True, 'template-wide, with a reason')]"
