@@ -156,6 +156,12 @@ static const char *rest_feature(const lint_ctx *ctx, const tmpl_resource *r, int
     if (maybe_string(ctx, endpoint, "PRIVATE")
         || maybe_string(ctx, doc_get(d, endpoint, "Type"), "PRIVATE"))
         return "a private endpoint";
+    /* Edge-optimized endpoints and custom domains exist for REST APIs only;
+     * EDGE is the REST default, so only an explicit choice counts. */
+    doc_id domain_endpoint = tmpl_prop(t, r, NULL, "Domain", "EndpointConfiguration", FNCONF_END);
+    if (maybe_string(ctx, endpoint, "EDGE") || maybe_string(ctx, doc_get(d, endpoint, "Type"), "EDGE")
+        || maybe_string(ctx, domain_endpoint, "EDGE"))
+        return "an edge-optimized endpoint";
     if (maybe_true(ctx, tmpl_prop(t, r, NULL, "TracingEnabled", FNCONF_END)))
         return "X-Ray tracing";
     if (is_set(ctx, tmpl_prop(t, r, NULL, "GatewayResponses", FNCONF_END)))
