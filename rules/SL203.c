@@ -70,15 +70,18 @@ static api_limit find_limit(const lint_ctx *ctx, int fn)
         } else if (tmpl_is_type(m, "AWS::ApiGatewayV2::Integration")) {
             if (!node_within(d, ref->node, doc_get(d, m->props, "IntegrationUri")))
                 continue;
-            /* WebSocket APIs stop waiting at 29 s, HTTP APIs at 30 s. */
+            /* Only HTTP APIs: a WebSocket route may outlive its integration
+             * on purpose, answering later through the connection. */
             int api = graph_target(g, doc_get(d, m->props, "ApiId"));
-            int websocket = api >= 0
-                            && doc_str_eq(d, doc_get(d, ctx->t->res[api].props, "ProtocolType"),
-                                          "WEBSOCKET");
-            consider(&best,
-                     integration_ms(ctx, m->props, "TimeoutInMillis",
-                                    websocket ? REST_LIMIT_MS : HTTP_LIMIT_MS),
-                     websocket ? "WebSocket API integration" : "HTTP API integration", m->id);
+            if (api < 0)
+                continue;
+            const tmpl_resource *a = &ctx->t->res[api];
+            if (!tmpl_is_type(a, "AWS::Serverless::HttpApi")
+                && !(tmpl_is_type(a, "AWS::ApiGatewayV2::Api")
+                     && doc_str_eq(d, doc_get(d, a->props, "ProtocolType"), "HTTP")))
+                continue;
+            consider(&best, integration_ms(ctx, m->props, "TimeoutInMillis", HTTP_LIMIT_MS),
+                     "HTTP API integration", m->id);
         }
     }
     return best;
