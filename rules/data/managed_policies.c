@@ -15,7 +15,7 @@ const char *const broad_managed_policies[] = {
 };
 
 const char *const broad_managed_policy_suffixes[] = {
-    "FullAccess", "FullAccessV2", "_FullAccess", NULL
+    "FullAccess", "FullAccessV2", NULL
 };
 
 int managed_policy_is_broad(const char *name)
