@@ -9,7 +9,7 @@ typedef struct sl406 {
     const code_target *tg;
 } sl406;
 
-/* `cached = new S3Client()` / `cached ??= new ...` assigns to a variable of
+/* `cached = new S3Client()` / `cached ||= new ...` assigns to a variable of
  * an outer scope: the lazy-initialisation idiom, built once per container. */
 static int js_lazy_init(const code_text *ct, size_t at)
 {
