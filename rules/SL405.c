@@ -49,12 +49,16 @@ static int on_assignment(void *user, const size_t *ov)
     const char *value = ct->text + ov[4];
     if (!secret_is_secret_key_value(value, SECRET_KEY_VALUE_LEN))
         return 0;
-    if (!secret_name_says_secret_key(name) && !near_access_key(ct, ov[4]))
+    int named = secret_name_says_secret_key(name);
+    if (!named && !near_access_key(ct, ov[4]))
         return 0;
+    /* The name is shown only when it is one: beside an access key id it may
+     * be the key id itself, which must not be printed whole. */
     code_report(s->ctx, s->tg, s->ctx->rule->sev, ov[4],
-                "AWS secret access key %s hardcoded in handler code (%s): anyone who can read the code can use "
-                "it; use the function's execution role",
-                lint_mask(s->ctx, value, SECRET_KEY_VALUE_LEN), name);
+                "AWS secret access key %s hardcoded in handler code (%s%s): anyone who can read the code can "
+                "use it; use the function's execution role",
+                lint_mask(s->ctx, value, SECRET_KEY_VALUE_LEN), named ? "assigned to " : "next to an access key id",
+                named ? name : "");
     return 1;
 }
 
