@@ -13,3 +13,38 @@ if ${CC:-cc} -std=c11 -Wall -Wextra -Werror -o "$unit_bin" "$ROOT/tests/unit_cod
 else
     not_ok "code: unit test builds" "$(head -n 5 "$TMP/unit_code.err")"
 fi
+
+# A handler file over the size limit is skipped: no SL401-SL406 finding
+# from its contents and no SL407 (it exists). Generated here, not committed.
+big="$TMP/code_oversized"
+mkdir -p "$big/src"
+cat > "$big/template.yaml" <<'YAML'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  BigFn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      CodeUri: src/
+      Handler: app.handler
+  SmallFn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      CodeUri: src/
+      Handler: small.handler
+YAML
+echo "exports.handler = async () => require('aws-sdk');" > "$big/src/small.js"
+{
+    echo "exports.handler = async () => require('aws-sdk');"
+    head -c 1100000 /dev/zero | tr '\0' '/'
+    echo
+} > "$big/src/app.js"
+out=$("$SAMLINT" --no-excerpt --select SL4 "$big/template.yaml" 2>&1)
+if printf '%s\n' "$out" | grep -q 'src/app.js'; then
+    not_ok "code: oversized handler file is skipped" "$out"
+elif ! printf '%s\n' "$out" | grep -q 'src/small.js:1:31: error: .*SL403'; then
+    not_ok "code: small file beside an oversized one is still checked" "$out"
+else
+    ok "code: oversized handler file is skipped"
+fi
