@@ -191,6 +191,23 @@ static int local_target(lint_ctx *ctx, code_target *tg, const char *code_uri, do
     return 1;
 }
 
+/* Inline code that is really code: not a placeholder ("hello world", "foo")
+ * and not a macro's tag such as !Rain::Embed file.py. */
+static int looks_like_code(const doc *d, doc_id node, enum code_lang lang)
+{
+    const doc_node *n = doc_at(d, node);
+    if (n->tag && strcmp(n->tag, "!!str") != 0 && strcmp(n->tag, "tag:yaml.org,2002:str") != 0 &&
+        strcmp(n->tag, "!") != 0)
+        return 0;
+    code_text raw = {lang, n->str, NULL, n->len};
+    static const char *const js[] = {"exports", "function", "require", "import", "export", NULL};
+    static const char *const py[] = {"def", "import", "lambda", NULL};
+    for (const char *const *w = lang == CODE_PY ? py : js; *w; w++)
+        if (code_has_ident(&raw, *w))
+            return 1;
+    return lang == CODE_JS && strstr(n->str, "=>") != NULL;
+}
+
 static int inline_target(lint_ctx *ctx, code_target *tg, doc_id node)
 {
     const doc *d = ctx->d;
@@ -198,7 +215,7 @@ static int inline_target(lint_ctx *ctx, code_target *tg, doc_id node)
     const char *fn = doc_intrinsic(d, node, &arg);
     if (fn && strcmp(fn, "Fn::Sub") == 0) /* the template text of !Sub */
         node = doc_is_seq(d, arg) ? doc_item(d, arg, 0) : arg;
-    if (!doc_is_scalar(d, node))
+    if (!doc_is_scalar(d, node) || !looks_like_code(d, node, tg->lang))
         return 0;
     code_text *ct = lint_alloc(ctx, sizeof *ct);
     const doc_node *n = doc_at(d, node);
