@@ -59,7 +59,9 @@ static void walk(lint_ctx *ctx, doc_id node, int depth)
         if (doc_is_scalar(d, value)) {
             if (key_looks_secret(k) && is_literal_secret(d, value))
                 report_literal(ctx, value, k);
-        } else {
+        } else if (!(secret_name_mentions_secret(k) && !key_looks_secret(k))) {
+            /* "TokenValidityUnits", "PasswordPolicy": settings about a
+             * secret, not secrets. */
             walk(ctx, value, depth + 1);
         }
     }

@@ -128,18 +128,24 @@ static const char *const secret_words[] = {
     "password", "passwd", "secret", "token", "apikey", "privatekey", NULL
 };
 
-int secret_name_looks_secret(const char *name)
+int secret_name_mentions_secret(const char *name)
 {
     if (!name)
         return 0;
     char buf[256];
     squash(name, buf, sizeof buf);
-    int found = 0;
     for (size_t i = 0; secret_words[i]; i++)
         if (strstr(buf, secret_words[i]))
-            found = 1;
-    if (!found)
+            return 1;
+    return 0;
+}
+
+int secret_name_looks_secret(const char *name)
+{
+    if (!secret_name_mentions_secret(name))
         return 0;
+    char buf[256];
+    squash(name, buf, sizeof buf);
     for (size_t i = 0; describing_suffixes[i]; i++)
         if (ends_with(buf, describing_suffixes[i]))
             return 0;

@@ -42,6 +42,10 @@ int secret_name_says_secret_key(const char *name);
  * Path, Parameter, Enabled, ...). NULL gives 0. */
 int secret_name_looks_secret(const char *name);
 
+/* Does a name contain one of those secret words at all (even when it
+ * ends in a describing word: "TokenValidityUnits", "PasswordPolicy")? */
+int secret_name_mentions_secret(const char *name);
+
 /* Is s a CloudFormation dynamic reference to a secret store:
  * "{{resolve:secretsmanager:...}}" or "{{resolve:ssm-secure:...}}"
  * (also "{{resolve:ssm:...}}") anywhere in it? */
