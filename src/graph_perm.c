@@ -1,13 +1,12 @@
 /* graph_perm: what each function may read or write, from policies, roles and connectors. */
+#include "graph_perm.h"
+
 #include <string.h>
 
 #include "arena.h"
 #include "eval.h"
-#include "graph.h"
 #include "policy.h"
 #include "../rules/data/policy_templates.h"
-
-void graph_perm_build(graph *g);
 
 typedef struct perm_builder {
     graph *g;
@@ -476,4 +475,20 @@ void graph_perm_build(graph *g)
     }
     policy_each_statement(g->t, statement_perms, &b);
     connectors(&b);
+}
+
+void graph_perm_dump(const graph *g, FILE *out)
+{
+    static const char *const access_names[] = {"none", "read", "write", "full"};
+    for (size_t i = 0; i < g->n_perms; i++) {
+        const graph_perm *p = &g->perms[i];
+        const doc_node *n = p->node >= 0 ? &g->t->d->nodes[p->node] : NULL;
+        fprintf(out, "%s -> ", g->t->res[p->function].id);
+        if (p->target >= 0)
+            fprintf(out, "%s", g->t->res[p->target].id);
+        else
+            fprintf(out, "'%s'", p->target_literal ? p->target_literal : "");
+        fprintf(out, " %s %s %u:%u\n", access_names[p->access & 3], p->action ? p->action : "-",
+                n ? n->line : 0, n ? n->col : 0);
+    }
 }
