@@ -3,14 +3,12 @@
 
 #include <string.h>
 
-#include "arena.h"
 #include "eval.h"
 #include "policy.h"
 #include "../rules/data/policy_templates.h"
 
 typedef struct perm_builder {
     graph *g;
-    size_t cap;
 } perm_builder;
 
 static void add_perm(perm_builder *b, int function, int target, const char *literal, int access,
@@ -30,11 +28,7 @@ static void add_perm(perm_builder *b, int function, int target, const char *lite
             return;
         }
     }
-    if (g->n_perms == b->cap) {
-        b->cap = b->cap ? b->cap * 2 : 16;
-        g->perms = xrealloc(g->perms, b->cap * sizeof *g->perms);
-    }
-    graph_perm *p = &g->perms[g->n_perms++];
+    graph_perm *p = graph_add_perm(g);
     p->function = function;
     p->target = target;
     p->target_literal = target < 0 ? literal : NULL;
@@ -464,9 +458,7 @@ static void connectors(perm_builder *b)
 
 void graph_perm_build(graph *g)
 {
-    perm_builder b = {g, 0};
-    g->perms = NULL;
-    g->n_perms = 0;
+    perm_builder b = {g};
     for (size_t f = 0; f < g->t->n_res; f++) {
         if (!g->t->res[f].is_function)
             continue;
