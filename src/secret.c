@@ -82,6 +82,28 @@ int secret_find_secret_key_value(const char *s, size_t len, size_t *off)
     return 0;
 }
 
+void secret_mask_text(char *s, size_t len)
+{
+    size_t pos = 0, off = 0;
+    if (!s)
+        return;
+    while (pos < len && secret_find_access_key(s + pos, len - pos, &off)) {
+        memset(s + pos + off + 4, '*', SECRET_ACCESS_KEY_LEN - 4);
+        pos += off + SECRET_ACCESS_KEY_LEN;
+    }
+    for (size_t i = 0; i < len;) {
+        if (!is_key_char((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (i < len && is_key_char((unsigned char)s[i]))
+            i++;
+        if (i - start == SECRET_KEY_VALUE_LEN)
+            memset(s + start + 4, '*', SECRET_KEY_VALUE_LEN - 4);
+    }
+}
+
 /* Lower-case name with '_', '-', '.', spaces dropped, into buf (truncated). */
 static void squash(const char *name, char *buf, size_t size)
 {
