@@ -140,7 +140,7 @@ static const char *const describing_suffixes[] = {
     "parameter", "param", "enabled", "required", "location", "source", "rotation",
     "expiration", "expiry", "duration", "config", "configuration", "settings", "resource",
     "kmskeyid", "template", "mode", "count", "size", "format", "provider", "revocation",
-    "seconds", "minutes", "hours", "days",
+    "seconds", "minutes", "hours", "days", "expression", "kmskey", "httptokens",
     "role", "topic", "queue", "table", "bucket", "function", "lambda", "handler",
     NULL
 };
