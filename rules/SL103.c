@@ -1,5 +1,6 @@
 /* SL103 plaintext-secret: a secret-looking name holding a literal, or a secret parameter without NoEcho. */
 #include <string.h>
+#include <strings.h>
 
 #include "../src/rule.h"
 #include "../src/secret.h"
@@ -7,7 +8,8 @@
 #define WALK_MAX_DEPTH 64
 
 /* A value that is written out in the template: a non-empty scalar that is
- * no boolean, number, dynamic reference or JSONPath ("$.x"). */
+ * no boolean, number, placeholder ("none"), dynamic reference or
+ * JSONPath ("$.x"). */
 static int is_literal_secret(const doc *d, doc_id value)
 {
     long long number;
@@ -17,6 +19,8 @@ static int is_literal_secret(const doc *d, doc_id value)
         return 0;
     if (doc_get_bool(d, value, &flag) || doc_get_long(d, value, &number))
         return 0;
+    if (strcasecmp(s, "none") == 0 || strcasecmp(s, "null") == 0)
+        return 0; /* placeholders */
     return !secret_is_dynamic_ref(s) && s[0] != '$';
 }
 
@@ -59,7 +63,9 @@ static void walk(lint_ctx *ctx, doc_id node, int depth)
         if (doc_is_scalar(d, value)) {
             if (key_looks_secret(k) && is_literal_secret(d, value))
                 report_literal(ctx, value, k);
-        } else {
+        } else if (!(secret_name_mentions_secret(k) && !key_looks_secret(k))) {
+            /* "TokenValidityUnits", "PasswordPolicy": settings about a
+             * secret, not secrets. */
             walk(ctx, value, depth + 1);
         }
     }

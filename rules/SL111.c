@@ -24,7 +24,7 @@ static void action_item(void *user, doc_id value, doc_id site)
     const char *action = doc_str(p->d, value);
     if (p->action || !action)
         return;
-    if (policy_action_access(action) == 3 && !policy_action_needs_star(action))
+    if ((policy_action_access(action) & 2) && !policy_action_needs_star(action))
         p->action = action;
 }
 

@@ -1,17 +1,14 @@
 /* graph_perm: what each function may read or write, from policies, roles and connectors. */
+#include "graph_perm.h"
+
 #include <string.h>
 
-#include "arena.h"
 #include "eval.h"
-#include "graph.h"
 #include "policy.h"
 #include "../rules/data/policy_templates.h"
 
-void graph_perm_build(graph *g);
-
 typedef struct perm_builder {
     graph *g;
-    size_t cap;
 } perm_builder;
 
 static void add_perm(perm_builder *b, int function, int target, const char *literal, int access,
@@ -31,11 +28,7 @@ static void add_perm(perm_builder *b, int function, int target, const char *lite
             return;
         }
     }
-    if (g->n_perms == b->cap) {
-        b->cap = b->cap ? b->cap * 2 : 16;
-        g->perms = xrealloc(g->perms, b->cap * sizeof *g->perms);
-    }
-    graph_perm *p = &g->perms[g->n_perms++];
+    graph_perm *p = graph_add_perm(g);
     p->function = function;
     p->target = target;
     p->target_literal = target < 0 ? literal : NULL;
@@ -465,9 +458,7 @@ static void connectors(perm_builder *b)
 
 void graph_perm_build(graph *g)
 {
-    perm_builder b = {g, 0};
-    g->perms = NULL;
-    g->n_perms = 0;
+    perm_builder b = {g};
     for (size_t f = 0; f < g->t->n_res; f++) {
         if (!g->t->res[f].is_function)
             continue;
@@ -476,4 +467,20 @@ void graph_perm_build(graph *g)
     }
     policy_each_statement(g->t, statement_perms, &b);
     connectors(&b);
+}
+
+void graph_perm_dump(const graph *g, FILE *out)
+{
+    static const char *const access_names[] = {"none", "read", "write", "full"};
+    for (size_t i = 0; i < g->n_perms; i++) {
+        const graph_perm *p = &g->perms[i];
+        const doc_node *n = p->node >= 0 ? &g->t->d->nodes[p->node] : NULL;
+        fprintf(out, "%s -> ", g->t->res[p->function].id);
+        if (p->target >= 0)
+            fprintf(out, "%s", g->t->res[p->target].id);
+        else
+            fprintf(out, "'%s'", p->target_literal ? p->target_literal : "");
+        fprintf(out, " %s %s %u:%u\n", access_names[p->access & 3], p->action ? p->action : "-",
+                n ? n->line : 0, n ? n->col : 0);
+    }
 }

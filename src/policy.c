@@ -305,11 +305,11 @@ int policy_action_access(const char *action)
     const char *star = strchr(verb, '*');
     size_t literal = star ? (size_t)(star - verb) : strlen(verb);
     if (literal == 0)
-        return 3;
+        return 3; /* "s3:*", "s3:*Object": reads and writes */
     for (size_t i = 0; readonly_action_prefixes[i]; i++)
         if (starts_with_ci(verb, literal, readonly_action_prefixes[i]))
             return 1;
-    return 3;
+    return 2;
 }
 
 int policy_action_needs_star(const char *action)

@@ -57,8 +57,9 @@ void policy_each_sam_item(const tmpl *t, const tmpl_resource *r,
                           void (*fn)(void *user, enum sam_policy_item kind, doc_id item, doc_id site),
                           void *user);
 
-/* Access class of an IAM action ("s3:GetObject", "s3:Get*", "*"):
- * 1 read-only, 3 anything else (may write). 0 for a malformed action.
+/* Access class of an IAM action ("s3:GetObject", "s3:Get*", "*"), in
+ * graph.h's ACCESS_* bits: 1 read-only, 2 write (any other verb, "s3:Put*"),
+ * 3 both ("*", "s3:*", "s3:*Object"). 0 for a malformed action.
  * Read-only means the verb starts with one of rules/data/readonly_actions
  * prefixes; with a wildcard, the literal part before the first '*' must
  * itself start with such a prefix. */

@@ -82,6 +82,28 @@ int secret_find_secret_key_value(const char *s, size_t len, size_t *off)
     return 0;
 }
 
+void secret_mask_text(char *s, size_t len)
+{
+    size_t pos = 0, off = 0;
+    if (!s)
+        return;
+    while (pos < len && secret_find_access_key(s + pos, len - pos, &off)) {
+        memset(s + pos + off + 4, '*', SECRET_ACCESS_KEY_LEN - 4);
+        pos += off + SECRET_ACCESS_KEY_LEN;
+    }
+    for (size_t i = 0; i < len;) {
+        if (!is_key_char((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (i < len && is_key_char((unsigned char)s[i]))
+            i++;
+        if (i - start == SECRET_KEY_VALUE_LEN)
+            memset(s + start + 4, '*', SECRET_KEY_VALUE_LEN - 4);
+    }
+}
+
 /* Lower-case name with '_', '-', '.', spaces dropped, into buf (truncated). */
 static void squash(const char *name, char *buf, size_t size)
 {
@@ -118,7 +140,7 @@ static const char *const describing_suffixes[] = {
     "parameter", "param", "enabled", "required", "location", "source", "rotation",
     "expiration", "expiry", "duration", "config", "configuration", "settings", "resource",
     "kmskeyid", "template", "mode", "count", "size", "format", "provider", "revocation",
-    "seconds", "minutes", "hours", "days",
+    "seconds", "minutes", "hours", "days", "expression", "kmskey", "httptokens",
     "role", "topic", "queue", "table", "bucket", "function", "lambda", "handler",
     NULL
 };
@@ -128,18 +150,24 @@ static const char *const secret_words[] = {
     "password", "passwd", "secret", "token", "apikey", "privatekey", NULL
 };
 
-int secret_name_looks_secret(const char *name)
+int secret_name_mentions_secret(const char *name)
 {
     if (!name)
         return 0;
     char buf[256];
     squash(name, buf, sizeof buf);
-    int found = 0;
     for (size_t i = 0; secret_words[i]; i++)
         if (strstr(buf, secret_words[i]))
-            found = 1;
-    if (!found)
+            return 1;
+    return 0;
+}
+
+int secret_name_looks_secret(const char *name)
+{
+    if (!secret_name_mentions_secret(name))
         return 0;
+    char buf[256];
+    squash(name, buf, sizeof buf);
     for (size_t i = 0; describing_suffixes[i]; i++)
         if (ends_with(buf, describing_suffixes[i]))
             return 0;

@@ -28,6 +28,12 @@ int secret_is_secret_key_value(const char *s, size_t len);
  * (a bare word is not a key). Returns 1 and sets *off, else 0. */
 int secret_find_secret_key_value(const char *s, size_t len, size_t *off);
 
+/* Mask, in place, every access key id and every run of exactly 40
+ * characters of [A-Za-z0-9/+] in s[0..len) after their first 4
+ * characters ('*'; the length is kept). For text shown to the user that
+ * may hold a secret (source excerpts). */
+void secret_mask_text(char *s, size_t len);
+
 /* Does a key or variable name say "AWS secret access key"? Compared
  * case-insensitively with '_', '-', '.' and spaces ignored: it contains
  * "secretaccesskey", "secretkey" or "awssecret" (AWS_SECRET_ACCESS_KEY,
@@ -41,6 +47,10 @@ int secret_name_says_secret_key(const char *name);
  * Length, Type, Policy, Validity, Units, Version, Ttl, Url, Uri, Header,
  * Path, Parameter, Enabled, ...). NULL gives 0. */
 int secret_name_looks_secret(const char *name);
+
+/* Does a name contain one of those secret words at all (even when it
+ * ends in a describing word: "TokenValidityUnits", "PasswordPolicy")? */
+int secret_name_mentions_secret(const char *name);
 
 /* Is s a CloudFormation dynamic reference to a secret store:
  * "{{resolve:secretsmanager:...}}" or "{{resolve:ssm-secure:...}}"

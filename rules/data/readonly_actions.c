@@ -15,11 +15,18 @@ const char *const readonly_action_prefixes[] = {
 
 /* Source: the service authorization reference (actions with no resource
  * type) and the AWS managed policies of Lambda, X-Ray and CloudWatch, which
- * grant these on "*". */
+ * grant these on "*"; the vended-log delivery actions are documented for
+ * Step Functions logging with Resource "*". */
 const char *const star_resource_actions[] = {
     "xray:Put*",
     "xray:Get*",
     "logs:CreateLogGroup",
+    "logs:CreateLogDelivery",
+    "logs:UpdateLogDelivery",
+    "logs:DeleteLogDelivery",
+    "logs:PutResourcePolicy",
+    "ec2messages:*",
+    "ssmmessages:*",
     "cloudwatch:PutMetricData",
     "ec2:CreateNetworkInterface",
     "ec2:DeleteNetworkInterface",
