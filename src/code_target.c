@@ -107,6 +107,9 @@ static int candidates(lint_ctx *ctx, const code_target *tg, doc_id build_props, 
     const char *dot = strrchr(h, '.');
     if (!dot || dot == h || !dot[1])
         return 0;
+    /* Lambda resolves handlers inside the package: never look outside it. */
+    if (h[0] == '/' || strstr(h, "..") != NULL)
+        return 0;
     size_t stem_len = (size_t)(dot - h);
     char *stem = lint_alloc(ctx, stem_len + 1);
     memcpy(stem, h, stem_len);

@@ -48,3 +48,51 @@ elif ! printf '%s\n' "$out" | grep -q 'src/small.js:1:31: error: .*SL403'; then
 else
     ok "code: oversized handler file is skipped"
 fi
+
+# Odd shapes where code properties are expected: no crash, no finding.
+odd="$TMP/code_odd"
+mkdir -p "$odd/src"
+echo "exports.handler = async () => 1;" > "$odd/src/app.js"
+cat > "$odd/template.yaml" <<'YAML'
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function: [not, a, mapping]
+Resources:
+  ListHandler:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: nodejs20.x, CodeUri: src, Handler: [app, handler]}
+  MapRuntime:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: {a: b}, CodeUri: src, Handler: app.handler}
+  ListCodeUri:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: nodejs20.x, CodeUri: [src], Handler: app.handler}
+  MapInline:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, InlineCode: {def: x}, Handler: index.handler}
+  ListMetadata:
+    Type: AWS::Serverless::Function
+    Metadata: [BuildMethod, esbuild]
+    Properties: {Runtime: nodejs20.x, CodeUri: src, Handler: ../../etc/app.handler}
+  AbsoluteHandler:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: nodejs20.x, CodeUri: src, Handler: /etc/passwd.handler}
+  EmptyHandler:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: nodejs20.x, CodeUri: src, Handler: ''}
+  DotsOnly:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, CodeUri: src, Handler: '...'}
+  PropsList:
+    Type: AWS::Lambda::Function
+    Properties: [Code, ZipFile]
+  CodeZipList:
+    Type: AWS::Lambda::Function
+    Properties: {Runtime: nodejs20.x, Handler: index.handler, Code: {ZipFile: [a, b]}}
+YAML
+out=$("$SAMLINT" --no-excerpt --select SL4 "$odd/template.yaml" 2>&1); rc=$?
+if [ "$rc" -ge 2 ] || printf '%s\n' "$out" | grep -q 'SL4'; then
+    not_ok "code: odd shapes give no SL4xx finding and no crash" "exit $rc: $out"
+else
+    ok "code: odd shapes give no SL4xx finding and no crash"
+fi
