@@ -2,19 +2,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../src/code.h"
 
 static int failures, passes;
 
-#define CHECK(cond, what)                                                   \
-    do {                                                                    \
-        if (cond)                                                           \
-            passes++;                                                       \
-        else {                                                              \
-            failures++;                                                     \
-            fprintf(stderr, "unit_code: FAIL %s (line %d)\n", what, __LINE__); \
-        }                                                                   \
+/* One result line each, in the format tests/t_loader.sh reads. */
+#define CHECK(cond, what)                                                  \
+    do {                                                                   \
+        if (cond) {                                                        \
+            passes++;                                                      \
+            printf("ok code: %s\n", what);                                 \
+        } else {                                                           \
+            failures++;                                                    \
+            printf("not ok code: %s: failed at line %d\n", what, __LINE__); \
+        }                                                                  \
     } while (0)
 
 typedef struct sample {
@@ -223,9 +226,21 @@ int main(int argc, char **argv)
     test_mask_py();
     test_js_forms();
     test_py_forms();
-    if (argc > 1)
-        test_cache(argv[1]);
+    char scratch[] = "/tmp/unit_code.XXXXXX";
+    const char *dir = argc > 1 ? argv[1] : mkdtemp(scratch);
+    if (dir) {
+        test_cache(dir);
+        if (dir == scratch) {
+            const char *names[] = {"a.js", "bin.js", "big.py", NULL};
+            char path[1100];
+            for (int i = 0; names[i]; i++) {
+                snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+                remove(path);
+            }
+            rmdir(dir);
+        }
+    }
     code_cache_release();
-    printf("unit_code: %d passed, %d failed\n", passes, failures);
+    fprintf(stderr, "unit_code: %d passed, %d failed\n", passes, failures);
     return failures ? 1 : 0;
 }
