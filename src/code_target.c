@@ -196,19 +196,60 @@ static int local_target(lint_ctx *ctx, code_target *tg, const char *code_uri, do
 
 /* Inline code that is really code: not a placeholder ("hello world", "foo")
  * and not a macro's tag such as !Rain::Embed file.py. */
-static int looks_like_code(const doc *d, doc_id node, enum code_lang lang)
+static int looks_like_code(const char *text, size_t len, enum code_lang lang)
 {
-    const doc_node *n = doc_at(d, node);
-    if (n->tag && strcmp(n->tag, "!!str") != 0 && strcmp(n->tag, "tag:yaml.org,2002:str") != 0 &&
-        strcmp(n->tag, "!") != 0)
-        return 0;
-    code_text raw = {lang, n->str, NULL, n->len};
+    code_text raw = {lang, text, NULL, len};
     static const char *const js[] = {"exports", "function", "require", "import", "export", NULL};
     static const char *const py[] = {"def", "import", "lambda", NULL};
     for (const char *const *w = lang == CODE_PY ? py : js; *w; w++)
         if (code_has_ident(&raw, *w))
             return 1;
-    return lang == CODE_JS && strstr(n->str, "=>") != NULL;
+    return lang == CODE_JS && strstr(text, "=>") != NULL;
+}
+
+static int plain_tag(const doc *d, doc_id node)
+{
+    const char *tag = doc_at(d, node)->tag;
+    return !tag || strcmp(tag, "!!str") == 0 || strcmp(tag, "tag:yaml.org,2002:str") == 0 || strcmp(tag, "!") == 0;
+}
+
+/* `Fn::Join [delimiter, [parts]]`: the joined text, with where each literal
+ * part starts so findings map back to it. Parts that are not literals (a
+ * Ref, a GetAtt) add nothing. */
+static char *join_parts(lint_ctx *ctx, code_target *tg, doc_id arg, size_t *len_out)
+{
+    const doc *d = ctx->d;
+    doc_id delim = doc_item(d, arg, 0), list = doc_item(d, arg, 1);
+    if (doc_count(d, arg) != 2 || !doc_is_scalar(d, delim) || !doc_is_seq(d, list))
+        return NULL;
+    uint32_t n = doc_count(d, list);
+    size_t dl = doc_at(d, delim)->len, len = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        doc_id item = doc_item(d, list, i);
+        len += (doc_is_scalar(d, item) ? doc_at(d, item)->len : 0) + dl;
+    }
+    char *buf = lint_alloc(ctx, len + 1);
+    code_part *parts = lint_alloc(ctx, (n ? n : 1) * sizeof *parts);
+    size_t at = 0, n_parts = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        doc_id item = doc_item(d, list, i);
+        if (i > 0) {
+            memcpy(buf + at, doc_str(d, delim), dl);
+            at += dl;
+        }
+        if (!doc_is_scalar(d, item))
+            continue;
+        parts[n_parts].node = item;
+        parts[n_parts].start = at;
+        n_parts++;
+        memcpy(buf + at, doc_str(d, item), doc_at(d, item)->len);
+        at += doc_at(d, item)->len;
+    }
+    buf[at] = '\0';
+    tg->parts = parts;
+    tg->n_parts = n_parts;
+    *len_out = at;
+    return buf;
 }
 
 static int inline_target(lint_ctx *ctx, code_target *tg, doc_id node)
@@ -216,14 +257,25 @@ static int inline_target(lint_ctx *ctx, code_target *tg, doc_id node)
     const doc *d = ctx->d;
     doc_id arg;
     const char *fn = doc_intrinsic(d, node, &arg);
+    const char *text;
+    size_t len;
     if (fn && strcmp(fn, "Fn::Sub") == 0) /* the template text of !Sub */
         node = doc_is_seq(d, arg) ? doc_item(d, arg, 0) : arg;
-    if (!doc_is_scalar(d, node) || !looks_like_code(d, node, tg->lang))
+    if (fn && strcmp(fn, "Fn::Join") == 0) {
+        text = join_parts(ctx, tg, arg, &len);
+        if (!text)
+            return 0;
+    } else if (doc_is_scalar(d, node) && plain_tag(d, node)) {
+        text = doc_str(d, node);
+        len = doc_at(d, node)->len;
+    } else {
+        return 0;
+    }
+    if (!looks_like_code(text, len, tg->lang))
         return 0;
     code_text *ct = lint_alloc(ctx, sizeof *ct);
-    const doc_node *n = doc_at(d, node);
-    char *masked = lint_alloc(ctx, (size_t)n->len + 1);
-    code_text_init(ct, tg->lang, n->str, n->len, masked);
+    char *masked = lint_alloc(ctx, len + 1);
+    code_text_init(ct, tg->lang, text, len, masked);
     tg->where = TARGET_INLINE;
     tg->inline_node = node;
     tg->text = ct;
@@ -377,10 +429,10 @@ static size_t flow_offset(const doc *d, size_t p, char quote, size_t want)
     return p;
 }
 
-static void inline_pos(lint_ctx *ctx, const code_target *tg, size_t off, uint32_t *line, uint32_t *col)
+/* Line and column in the template of byte `off` of scalar `node`'s value. */
+static void scalar_pos(const doc *d, doc_id node, size_t off, uint32_t *line, uint32_t *col)
 {
-    const doc *d = ctx->d;
-    const doc_node *n = doc_at(d, tg->inline_node);
+    const doc_node *n = doc_at(d, node);
     *line = n->line;
     *col = n->col;
     if (!d->text || (n->style & DOC_SYNTH))
@@ -416,11 +468,11 @@ static void inline_pos(lint_ctx *ctx, const code_target *tg, size_t off, uint32_
             s = e + 1;
         }
         uint32_t l = 0, c0 = 0;
-        for (size_t i = 0; i < off && i < tg->text->len; i++) {
-            if (tg->text->text[i] == '\n') {
+        for (size_t i = 0; i < off && i < n->len; i++) {
+            if (n->str[i] == '\n') {
                 l++;
                 c0 = 0;
-            } else if (((unsigned char)tg->text->text[i] & 0xC0) != 0x80) {
+            } else if (((unsigned char)n->str[i] & 0xC0) != 0x80) {
                 c0++;
             }
         }
@@ -434,6 +486,21 @@ static void inline_pos(lint_ctx *ctx, const code_target *tg, size_t off, uint32_
         return; /* folded: the value's lines do not map back; the indicator it is */
     size_t at = (c == '"' || c == '\'') ? flow_offset(d, p + 1, c, off) : flow_offset(d, p, 0, off);
     offset_pos(d, at, line, col);
+}
+
+static void inline_pos(lint_ctx *ctx, const code_target *tg, size_t off, uint32_t *line, uint32_t *col)
+{
+    if (tg->n_parts == 0) {
+        scalar_pos(ctx->d, tg->inline_node, off, line, col);
+        return;
+    }
+    size_t k = 0; /* the last part starting at or before off */
+    while (k + 1 < tg->n_parts && tg->parts[k + 1].start <= off)
+        k++;
+    const code_part *p = &tg->parts[k];
+    size_t within = off > p->start ? off - p->start : 0;
+    size_t len = doc_at(ctx->d, p->node)->len;
+    scalar_pos(ctx->d, p->node, within < len ? within : len, line, col);
 }
 
 void code_report(lint_ctx *ctx, const code_target *tg, severity sev, size_t off, const char *fmt, ...)

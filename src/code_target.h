@@ -11,6 +11,12 @@ enum code_where {
     TARGET_MISSING  /* the code tree is here but the handler file is not (SL407) */
 };
 
+/* A literal piece of Fn::Join'ed inline code and where it starts in the text. */
+typedef struct code_part {
+    doc_id node;
+    size_t start;
+} code_part;
+
 typedef struct code_target {
     const tmpl_resource *fn;
     enum code_where where;
@@ -27,7 +33,9 @@ typedef struct code_target {
     const char *root;         /* the CodeUri folder */
     const char *tried;        /* MISSING: the candidates, comma-separated */
     /* TARGET_INLINE */
-    doc_id inline_node;       /* the scalar holding the code */
+    doc_id inline_node;       /* the scalar holding the code (or the Fn::Join) */
+    const code_part *parts;   /* Fn::Join: its literal parts, else NULL */
+    size_t n_parts;
     /* FILE and INLINE */
     const code_text *text;
     code_span span;           /* the handler's body, else the whole text */
