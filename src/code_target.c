@@ -115,12 +115,19 @@ static int candidates(lint_ctx *ctx, const code_target *tg, doc_id build_props, 
     memcpy(stem, h, stem_len);
     int n = 0;
     if (tg->lang == CODE_JS) {
-        /* esbuild names its sources in BuildProperties.EntryPoints. */
+        /* esbuild names its sources in BuildProperties.EntryPoints; the
+         * handler's file is the entry point of the same base name. */
+        const char *base = strrchr(stem, '/') ? strrchr(stem, '/') + 1 : stem;
         doc_id eps = doc_get(ctx->d, build_props, "EntryPoints");
         for (uint32_t i = 0; i < doc_count(ctx->d, eps) && n < max; i++) {
             doc_id ep = doc_item(ctx->d, eps, i);
-            if (doc_is_scalar(ctx->d, ep) && code_lang_of_path(doc_str(ctx->d, ep)) == CODE_JS)
-                out[n++] = doc_str(ctx->d, ep);
+            if (!doc_is_scalar(ctx->d, ep) || code_lang_of_path(doc_str(ctx->d, ep)) != CODE_JS)
+                continue;
+            const char *ep_path = doc_str(ctx->d, ep);
+            const char *ep_base = strrchr(ep_path, '/') ? strrchr(ep_path, '/') + 1 : ep_path;
+            size_t bl = strlen(base);
+            if (strncmp(ep_base, base, bl) == 0 && ep_base[bl] == '.' && !strchr(ep_base + bl + 1, '.'))
+                out[n++] = ep_path;
         }
         static const char *const ext[] = {".js", ".mjs", ".cjs", ".ts", NULL};
         for (int i = 0; ext[i] && n < max; i++) {
