@@ -1,10 +1,12 @@
 /* unit_code: handler finding and comment/string masking of src/code.c. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "../src/code.h"
+#include "../src/rx.h"
 
 static int failures, passes;
 
@@ -192,6 +194,40 @@ static void write_file(const char *path, const char *bytes, size_t n)
     fclose(f);
 }
 
+typedef struct loader_arg {
+    const char *path;
+    const code_file *got;
+    const rx *pattern;
+} loader_arg;
+
+static void *load_in_thread(void *p)
+{
+    loader_arg *a = p;
+    a->got = code_load(a->path);
+    a->pattern = rx_get("\\bexports\\.(\\w+)", 0);
+    return NULL;
+}
+
+/* Many threads asking for one file and one pattern share one copy. */
+static void test_threads(const char *path)
+{
+    enum { N = 8 };
+    pthread_t th[N];
+    loader_arg args[N];
+    size_t before = code_cache_reads();
+    for (int i = 0; i < N; i++) {
+        args[i].path = path;
+        pthread_create(&th[i], NULL, load_in_thread, &args[i]);
+    }
+    for (int i = 0; i < N; i++)
+        pthread_join(th[i], NULL);
+    int same = 1;
+    for (int i = 1; i < N; i++)
+        same &= args[i].got == args[0].got && args[i].pattern == args[0].pattern;
+    CHECK(same && args[0].got->status == CODE_OK, "threads share one cached file and one compiled pattern");
+    CHECK(code_cache_reads() - before <= 1, "threads: the file is read at most once");
+}
+
 static void test_cache(const char *dir)
 {
     char a[1024], a2[1024], bin[1024], big[1024], missing[1024];
@@ -218,6 +254,7 @@ static void test_cache(const char *dir)
     CHECK(code_load(missing)->status == CODE_MISSING, "cache: missing file");
     CHECK(code_load(dir)->status != CODE_OK, "cache: a directory is not code");
     code_cache_release();
+    test_threads(a);
 }
 
 int main(int argc, char **argv)
