@@ -27,7 +27,7 @@ static void check_target(lint_ctx *ctx, const code_target *tg)
         return;
     /* A handler we could not place (defined in another module, built by a
      * wrapper) is judged by its file only when the file names it. */
-    if (!tg->span.found && !tg->span.name_off)
+    if (!tg->span.found && (!tg->span.name_off || tg->span.elsewhere))
         return;
     code_report(ctx, tg, ctx->rule->sev, tg->span.name_off,
                 "handler '%s' has no %s: an unexpected error fails the invocation with no context logged "

@@ -10,7 +10,7 @@ static int count_match(void *user, const size_t *ov)
 
 static void check_target(lint_ctx *ctx, const code_target *tg)
 {
-    if (tg->lang != CODE_JS || !tg->func || (!tg->span.found && !tg->span.name_off))
+    if (tg->lang != CODE_JS || !tg->func || (!tg->span.found && (!tg->span.name_off || tg->span.elsewhere)))
         return;
     /* Set anywhere in the file counts: a helper may do it for the handler,
      * or middy's do-not-wait-for-empty-event-loop middleware. */

@@ -490,6 +490,15 @@ static int js_arrow_body(const code_text *ct, size_t arrow_end, code_span *out)
 
 static int js_resolve(const code_text *ct, const char *name, int hops, code_span *out);
 
+/* A name the file never defines comes from another module. */
+static int js_resolve_or_import(const code_text *ct, const char *name, int hops, code_span *out)
+{
+    if (js_resolve(ct, name, hops, out))
+        return 1;
+    out->elsewhere = 1;
+    return 0;
+}
+
 /* The function a value expression at `i` stands for. */
 static int js_value(const code_text *ct, size_t i, int hops, code_span *out)
 {
@@ -527,6 +536,11 @@ static int js_value(const code_text *ct, size_t i, int hops, code_span *out)
         if (dotted == e && p + 1 < n && m[p] == '=' && m[p + 1] == '>')
             return js_arrow_body(ct, p + 2, out);
         if (p < n && m[p] == '(') {
+            if ((dotted - i == 7 && memcmp(m + i, "require", 7) == 0) ||
+                (dotted - i == 6 && memcmp(m + i, "import", 6) == 0)) {
+                out->elsewhere = 1; /* exports.handler = require('./impl').handler */
+                return 0;
+            }
             /* A wrapper call such as middy(fn) or wrap(async (e) => {...}):
              * the first argument is the handler. */
             return js_value(ct, p + 1, hops + 1, out);
@@ -537,7 +551,7 @@ static int js_value(const code_text *ct, size_t i, int hops, code_span *out)
                 return 0;
             memcpy(name, m + i, e - i);
             name[e - i] = '\0';
-            return js_resolve(ct, name, hops + 1, out);
+            return js_resolve_or_import(ct, name, hops + 1, out);
         }
     }
     return 0;
@@ -588,7 +602,7 @@ static int js_export_list(const code_text *ct, size_t from, size_t to, const cha
             memcpy(local_name, m + local, local_end - local);
             local_name[local_end - local] = '\0';
             out->name_off = exported;
-            return js_resolve(ct, local_name, 1, out);
+            return js_resolve_or_import(ct, local_name, 1, out);
         }
         while (p < to && m[p] != ',')
             p++;
@@ -623,7 +637,7 @@ static int js_export_object(const code_text *ct, size_t open, const char *name, 
         if (key_end > key && same_name(t, key, key_end, name)) {
             out->name_off = key;
             if (p >= close || m[p] == ',')
-                return js_resolve(ct, name, 1, out);
+                return js_resolve_or_import(ct, name, 1, out);
             if (m[p] == ':')
                 return js_value(ct, p + 1, 1, out);
             if (m[p] == '(')
@@ -768,6 +782,7 @@ static int py_find(const code_text *ct, const char *name, code_span *out)
 int code_find_handler(const code_text *ct, const char *name, code_span *out)
 {
     out->found = 0;
+    out->elsewhere = 0;
     out->start = 0;
     out->end = ct->len;
     out->name_off = 0;

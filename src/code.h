@@ -60,6 +60,9 @@ typedef struct code_span {
     size_t start, end; /* body: JS from '{' to past '}' (or the expression of
                           an arrow); Python from the def line to its last line */
     size_t name_off;   /* where the handler is declared (its name), or 0 */
+    int elsewhere;     /* declared here but defined in another module
+                          (`exports.handler = require('./impl').handler`,
+                          an imported name) */
 } code_span;
 
 /* Find the body of the function exported as `name`: Node.js forms

@@ -69,6 +69,16 @@ static void expect_none(enum code_lang lang, const char *what, const char *text,
     free(s.masked);
 }
 
+/* The handler is declared in the text but defined in another module. */
+static void expect_elsewhere(const char *what, const char *text)
+{
+    sample s;
+    code_span sp;
+    load(&s, CODE_JS, text);
+    CHECK(!code_find_handler(&s.ct, "handler", &sp) && sp.elsewhere && sp.name_off > 0, what);
+    free(s.masked);
+}
+
 static void test_mask_js(void)
 {
     const char *src = "const a = 'try { x }'; // try catch\n"
@@ -164,6 +174,19 @@ static void test_js_forms(void)
     expect_none(CODE_JS, "js: no such export", "exports.other = async () => {};\n", "handler");
     expect_none(CODE_JS, "js: imported elsewhere", "const { handler } = require('./impl');\nexports.handler = handler;\n",
                 "handler");
+}
+
+static void test_elsewhere(void)
+{
+    expect_elsewhere("js: handler required from another module", "exports.handler = require('./impl').handler;\n");
+    expect_elsewhere("js: imported name re-exported", "import { run } from './impl.mjs';\nexport { run as handler };\n");
+    expect_elsewhere("js: wrapper of an imported function",
+                     "const { base } = require('./base');\nexports.handler = middy(base).use(x());\n");
+    sample s;
+    code_span sp;
+    load(&s, CODE_JS, "exports.handler = async () => { IN(); };\n");
+    CHECK(code_find_handler(&s.ct, "handler", &sp) && !sp.elsewhere, "js: a local handler is not elsewhere");
+    free(s.masked);
 }
 
 static void test_py_forms(void)
@@ -262,6 +285,7 @@ int main(int argc, char **argv)
     test_mask_js();
     test_mask_py();
     test_js_forms();
+    test_elsewhere();
     test_py_forms();
     char scratch[] = "/tmp/unit_code.XXXXXX";
     const char *dir = argc > 1 ? argv[1] : mkdtemp(scratch);
