@@ -100,11 +100,22 @@ static int dir_has_code(const char *dir, enum code_lang lang)
     return found;
 }
 
+/* The dot between a Handler's module and its function: Python's last dot
+ * (`pkg.module.func`); Node.js's first dot of the file name (`dir/file.fn`,
+ * where `file.a.b` names a nested property). NULL when there is none. */
+static const char *handler_dot(enum code_lang lang, const char *h)
+{
+    if (lang == CODE_PY)
+        return strrchr(h, '.');
+    const char *slash = strrchr(h, '/');
+    return strchr(slash ? slash + 1 : h, '.');
+}
+
 /* Candidate files for a handler, relative to the CodeUri folder. */
 static int candidates(lint_ctx *ctx, const code_target *tg, doc_id build_props, const char **out, int max)
 {
     const char *h = tg->handler;
-    const char *dot = strrchr(h, '.');
+    const char *dot = handler_dot(tg->lang, h);
     if (!dot || dot == h || !dot[1])
         return 0;
     /* Lambda resolves handlers inside the package: never look outside it. */
@@ -313,8 +324,12 @@ int code_targets(lint_ctx *ctx, const tmpl_resource *r, code_target *out)
     if (handler != DOC_NONE && doc_at(d, handler)->len > 0) {
         base.handler = doc_str(d, handler);
         base.handler_node = handler_node;
-        const char *dot = strrchr(base.handler, '.');
-        base.func = dot ? dot + 1 : base.handler;
+        const char *dot = handler_dot(base.lang, base.handler);
+        const char *func = dot ? dot + 1 : base.handler;
+        size_t func_len = strcspn(func, "."); /* a nested handler: its export */
+        char *copy = lint_alloc(ctx, func_len + 1);
+        memcpy(copy, func, func_len);
+        base.func = copy;
     }
     doc_id bm = one_scalar(ctx, doc_get(d, r->metadata, "BuildMethod"));
     base.build_method = bm == DOC_NONE ? NULL : doc_str(d, bm);
