@@ -84,3 +84,31 @@ if [ "$rc" -ge 2 ] || printf '%s\n' "$out" | grep -q 'SL4'; then
 else
     ok "code: odd shapes give no SL4xx finding and no crash"
 fi
+
+# One source file shared by several functions of two templates is read once.
+shared="$TMP/code_shared"
+mkdir -p "$shared/code" "$shared/a" "$shared/b"
+echo "exports.first = async () => 1; exports.second = async () => 2;" > "$shared/code/lib.js"
+for t in a b; do
+    cat > "$shared/$t/template.yaml" <<'YAML'
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function: {Runtime: nodejs20.x, CodeUri: ../code}
+Resources:
+  First: {Type: AWS::Serverless::Function, Properties: {Handler: lib.first}}
+  Second: {Type: AWS::Serverless::Function, Properties: {Handler: lib.second}}
+YAML
+done
+if command -v strace >/dev/null 2>&1; then
+    strace -f -e trace=open,openat -o "$shared/trace" "$SAMLINT" --select SL4 "$shared/a/template.yaml" \
+        "$shared/b/template.yaml" >"$shared/out" 2>&1
+    opened=$(grep -c 'lib\.js' "$shared/trace")
+    found=$(grep -c 'lib\.js:1:.*SL401' "$shared/out")
+    if [ "$opened" = 1 ] && [ "$found" = 4 ]; then
+        ok "code: a shared handler file is read once per run"
+    else
+        not_ok "code: a shared handler file is read once per run" "opened $opened times, $found SL401 findings (want 1, 4)"
+    fi
+else
+    skip "code: a shared handler file is read once per run" "strace not installed"
+fi
