@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "baseline.h"
 #include "cfg.h"
+#include "code.h"
 #include "engine.h"
 #include "inputs.h"
 #include "out.h"
@@ -367,5 +368,6 @@ int main(int argc, char **argv)
     free(results);
     inputs_release(&inputs);
     lint_config_release(&cfg);
+    code_cache_release();
     return exit_code;
 }

@@ -10,6 +10,7 @@
 #include "out_sarif.h"
 #include "relpath.h"
 #include "ruledoc.h"
+#include "secret.h"
 
 #define SARIF_SCHEMA \
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -78,9 +79,13 @@ static cJSON *sarif_rule(const rule *r)
     }
     cJSON_AddItemToObject(o, "fullDescription", text_obj(full ? full : r->summary));
     free(full);
-    cJSON *help = text_obj(r->doc);
-    cJSON_AddStringToObject(help, "markdown", r->doc);
+    /* The pages' examples hold sample keys: masked like any secret in output. */
+    char *page = xstrdup(r->doc);
+    secret_mask_text(page, strlen(page));
+    cJSON *help = text_obj(page);
+    cJSON_AddStringToObject(help, "markdown", page);
     cJSON_AddItemToObject(o, "help", help);
+    free(page);
     char url[256];
     snprintf(url, sizeof url, "%s%s.md", SAMLINT_RULE_URL, r->id);
     cJSON_AddStringToObject(o, "helpUri", url);

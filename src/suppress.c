@@ -1,10 +1,10 @@
 /* suppress: `# samlint: ignore` comments and Metadata ignore lists, with reasons. */
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "code.h"
 #include "ruledoc.h"
 #include "suppress.h"
 
@@ -146,18 +146,6 @@ void sup_scan_comments(sup_list *l, struct arena *a, const char *file, const cha
     }
 }
 
-#define SUP_CODE_MAX (4u << 20) /* handler files larger than this are not scanned */
-
-static const char *code_comment_marker(const char *path)
-{
-    static const char *const slash_exts[] = { ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", NULL };
-    const char *dot = strrchr(path, '.');
-    for (size_t i = 0; dot && slash_exts[i]; i++)
-        if (strcmp(dot, slash_exts[i]) == 0)
-            return "//";
-    return "#";
-}
-
 void sup_scan_code_files(sup_list *l, struct arena *a, const finding *f, size_t n,
                          const char *template_path)
 {
@@ -169,16 +157,10 @@ void sup_scan_code_files(sup_list *l, struct arena *a, const finding *f, size_t 
             j++;
         if (j < i)
             continue; /* this file was scanned already */
-        FILE *fp = fopen(f[i].file, "rb");
-        if (!fp)
-            continue;
-        char *buf = xrealloc(NULL, SUP_CODE_MAX + 1);
-        size_t len = fread(buf, 1, SUP_CODE_MAX, fp);
-        fclose(fp);
-        buf[len] = 0;
-        if (len < SUP_CODE_MAX)
-            sup_scan_comments(l, a, f[i].file, buf, len, code_comment_marker(f[i].file));
-        free(buf);
+        const code_file *cf = code_load(f[i].file);  /* the run's cache: no second read */
+        if (cf->status == CODE_OK)
+            sup_scan_comments(l, a, f[i].file, cf->src.text, cf->src.len,
+                              cf->src.lang == CODE_JS ? "//" : "#");
     }
 }
 
