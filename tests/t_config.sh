@@ -113,3 +113,16 @@ YAML
 else
     skip config_rule_option "SL304 is not implemented in this build"
 fi
+
+# The configuration examples in the README and the man page are valid configurations.
+if "$SAMLINT" --explain SL304 2>/dev/null | grep -q '`factor`'; then
+    awk '/^## Configuration file/ {s = 1} s && /^```yaml$/ {p = 1; next} p && /^```$/ {exit} p' "$ROOT/README.md" > "$cf/readme.samlint.yaml"
+    awk '/^\.SH CONFIGURATION/ {s = 1} s && /^\.nf$/ {p = 1; next} p && /^\.fi$/ {exit} p' "$ROOT/man/samlint.1" | sed 's/\\-/-/g' > "$cf/man.samlint.yaml"
+    for ex in readme man; do
+        (cd "$cf/project" && "$SAMLINT" --config "$cf/$ex.samlint.yaml" t.yaml > /dev/null 2> "$cf/err.txt")
+        rc=$?
+        if [ "$rc" -ne 2 ] && [ -s "$cf/$ex.samlint.yaml" ]; then ok "config_example_$ex"; else not_ok "config_example_$ex" "$(cat "$cf/err.txt")"; fi
+    done
+else
+    skip config_examples "SL304 (option factor) is not implemented in this build"
+fi
