@@ -101,7 +101,7 @@ Resources:
 YAML
     printf 'select: [SL304]\nrule-options:\n  SL304: {factor: lots}\n' > "$cf/other/.samlint.yaml"
     (cd "$cf/other" && "$SAMLINT" q.yaml > /dev/null 2> "$cf/err.txt")
-    if [ $? -eq 2 ] && grep -q '.samlint.yaml:3:18: option SL304.factor must be a number' "$cf/err.txt"; then
+    if [ $? -eq 2 ] && grep -q '.samlint.yaml:3:19: option SL304.factor must be a number' "$cf/err.txt"; then
         ok config_bad_option
     else
         not_ok config_bad_option "$(cat "$cf/err.txt")"
