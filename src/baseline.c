@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "baseline.h"
+#include "out.h"
 #include "relpath.h"
 
 #define FNV_OFFSET 0xcbf29ce484222325ULL
@@ -187,11 +188,6 @@ size_t baseline_filter(const baseline *b, lint_result *r, size_t n, const char *
     return dropped;
 }
 
-static const char *sev_name(severity s)
-{
-    return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "info";
-}
-
 int baseline_write(const char *path, const lint_result *r, size_t n, const char *cwd,
                    char *err, size_t errlen)
 {
@@ -211,7 +207,7 @@ int baseline_write(const char *path, const lint_result *r, size_t n, const char 
             cJSON *o = cJSON_CreateObject();
             cJSON_AddStringToObject(o, "fingerprint", fps[j]);
             cJSON_AddStringToObject(o, "rule", f->rule->id);
-            cJSON_AddStringToObject(o, "severity", sev_name(f->sev));
+            cJSON_AddStringToObject(o, "severity", severity_name(f->sev));
             cJSON_AddStringToObject(o, "file", relpath(cwd, f->file ? f->file : r[i].path));
             cJSON_AddNumberToObject(o, "line", f->line);
             if (f->resource)

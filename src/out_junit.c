@@ -25,11 +25,6 @@ static void xml_escape(FILE *out, const char *text)
     free(s);
 }
 
-static const char *level(severity s)
-{
-    return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "info";
-}
-
 int out_junit(FILE *out, const lint_result *r, size_t n)
 {
     size_t tests = 0, failures = 0, errors = 0;
@@ -75,11 +70,11 @@ int out_junit(FILE *out, const lint_result *r, size_t n)
             }
             fprintf(out, " at %u:%u\" classname=\"", (unsigned)f->line, (unsigned)f->col);
             xml_escape(out, file);
-            fprintf(out, "\">\n      <failure type=\"%s\" message=\"", level(f->sev));
+            fprintf(out, "\">\n      <failure type=\"%s\" message=\"", severity_name(f->sev));
             xml_escape(out, f->message ? f->message : "");
             fputs("\">", out);
             xml_escape(out, file);
-            fprintf(out, ":%u:%u: %s: ", (unsigned)f->line, (unsigned)f->col, level(f->sev));
+            fprintf(out, ":%u:%u: %s: ", (unsigned)f->line, (unsigned)f->col, severity_name(f->sev));
             xml_escape(out, f->message ? f->message : "");
             fprintf(out, " [%s %s]</failure>\n    </testcase>\n", f->rule->id, f->rule->name);
         }

@@ -4,6 +4,7 @@
 #include <strings.h>
 #include <cjson/cJSON.h>
 
+#include "out.h"
 #include "ruledoc.h"
 
 const char *ruledoc_section(const char *page, const char *heading, size_t *len)
@@ -75,11 +76,6 @@ int ruledoc_is_security(const rule *r)
     return r->id[2] == '1' || strcmp(r->id, "SL405") == 0;
 }
 
-const char *ruledoc_level(severity s)
-{
-    return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "info";
-}
-
 static void list_text(FILE *out)
 {
     int width = 0;
@@ -87,7 +83,7 @@ static void list_text(FILE *out)
         if ((int)strlen(r->name) > width)
             width = (int)strlen(r->name);
     for (const rule *r = rule_registry; r->id; r++)
-        fprintf(out, "%-6s %-7s %-*s  %s\n", r->id, ruledoc_level(r->sev), width, r->name, r->summary);
+        fprintf(out, "%-6s %-7s %-*s  %s\n", r->id, severity_name(r->sev), width, r->name, r->summary);
 }
 
 static void list_json(FILE *out)
@@ -97,7 +93,7 @@ static void list_json(FILE *out)
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "id", r->id);
         cJSON_AddStringToObject(o, "name", r->name);
-        cJSON_AddStringToObject(o, "severity", ruledoc_level(r->sev));
+        cJSON_AddStringToObject(o, "severity", severity_name(r->sev));
         cJSON_AddStringToObject(o, "area", ruledoc_area(r));
         cJSON_AddStringToObject(o, "summary", r->summary);
         cJSON_AddStringToObject(o, "peers", r->peers);
@@ -127,7 +123,7 @@ static void list_markdown(FILE *out)
 {
     fputs("| id | name | severity | summary | peers |\n|---|---|---|---|---|\n", out);
     for (const rule *r = rule_registry; r->id; r++) {
-        fprintf(out, "| [%s](rules/%s.md) | %s | %s | ", r->id, r->id, r->name, ruledoc_level(r->sev));
+        fprintf(out, "| [%s](rules/%s.md) | %s | %s | ", r->id, r->id, r->name, severity_name(r->sev));
         md_cell(out, r->summary);
         fputs(" | ", out);
         md_cell(out, *r->peers ? r->peers : "none");
@@ -222,7 +218,7 @@ static void list_man(FILE *out)
           "\\fBsamlint \\-\\-explain\\fR \\fIid\\fR prints a rule's whole page with examples.\n"
           ".SH RULES\n", out);
     for (const rule *r = rule_registry; r->id; r++) {
-        fprintf(out, ".SS %s %s (%s)\n", r->id, r->name, ruledoc_level(r->sev));
+        fprintf(out, ".SS %s %s (%s)\n", r->id, r->name, severity_name(r->sev));
         roff_text(out, r->summary, strlen(r->summary));
         fputs(".\n", out);
         static const char *const sections[] = { "What it does", "Why is this bad", "How to fix", NULL };

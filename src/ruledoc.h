@@ -20,7 +20,6 @@ const rule *ruledoc_find(const char *id_or_name);
  * "handler-code" or "api". */
 const char *ruledoc_area(const rule *r);
 int ruledoc_is_security(const rule *r);
-const char *ruledoc_level(severity s);   /* "error", "warning", "info" */
 
 /* --list-rules in "text", "json", "markdown" (README table) or "man"
  * (man/samlint-rules.7). Returns 0, or -1 for an unknown format. */
