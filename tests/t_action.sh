@@ -32,6 +32,8 @@ def subst(s):
 assert action["runs"]["using"] == "composite"
 for i, step in enumerate(action["runs"]["steps"]):
     assert step.get("shell") == "bash", step
+    # `if: inputs.samlint == ''`: the steps that build run when no binary is given.
+    assert step.get("if", "inputs.samlint == ''") == "inputs.samlint == ''", step
     with open(f"{out}/step{i}.sh", "w") as f:
         for k, v in step.get("env", {}).items():
             f.write(f"export {k}={shlex.quote(subst(v))}\n")
@@ -60,6 +62,15 @@ PY
         not_ok action_annotations "$(head -n 5 "$ac/step2.out")"
     fi
     if grep -q 'samlint' "$ac/summary"; then ok action_step_summary; else not_ok action_step_summary "empty"; fi
+    # With a samlint given (input `samlint`), the run step uses it: nothing from the action's checkout.
+    (cd "$ac/ws" && GITHUB_ACTION_PATH=/nonexistent INPUT_SAMLINT="$SAMLINT" INPUT_PATHS=templates INPUT_SARIF_FILE=given.sarif \
+        INPUT_ANNOTATIONS=false bash "$ROOT/tools/action/run.sh" > "$ac/given.out" 2>&1)
+    rc=$?
+    if [ "$rc" -eq 1 ] && [ -s "$ac/ws/given.sarif" ] && ! grep -q '^::' "$ac/given.out"; then
+        ok action_given_binary
+    else
+        not_ok action_given_binary "rc=$rc $(cat "$ac/given.out")"
+    fi
 fi
 
 # The README's example workflow uploads the SARIF with codeql-action/upload-sarif.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GitHub Action step: run samlint, write SARIF, print annotations, set the outputs.
 set -uo pipefail
-samlint="${GITHUB_ACTION_PATH:?GITHUB_ACTION_PATH is not set}/samlint"
+samlint="${INPUT_SAMLINT:-${GITHUB_ACTION_PATH:?GITHUB_ACTION_PATH is not set}/samlint}"
 sarif="${INPUT_SARIF_FILE:-samlint.sarif}"
 read -r -a paths <<< "${INPUT_PATHS:-.}"
 read -r -a extra <<< "${INPUT_ARGS:-}"
