@@ -56,6 +56,17 @@ YAML
         not_ok precommit_try_repo_good "rc=$rc $(tail -n 15 "$pc/try-good.txt")"
     fi
 
+    # samlint-system: the samlint on the PATH, nothing built.
+    git add bad.yaml
+    PATH="$(dirname "$SAMLINT"):$PATH" pre-commit try-repo "$hookrepo" samlint-system > "$pc/try-system.txt" 2>&1
+    rc=$?
+    if [ "$rc" -ne 0 ] && grep -q 'bad.yaml:6:.*SL004' "$pc/try-system.txt"; then
+        ok precommit_system_hook
+    else
+        not_ok precommit_system_hook "rc=$rc $(tail -n 15 "$pc/try-system.txt")"
+    fi
+    git rm -q --cached bad.yaml
+
     # Installed as a git hook: the bad template blocks the commit, the good one goes in.
     rev=$(git -C "$hookrepo" rev-parse HEAD)
     printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: samlint\n' "$hookrepo" "$rev" > .pre-commit-config.yaml
