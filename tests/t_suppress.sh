@@ -188,3 +188,9 @@ esac
 shown=$("$SAMLINT" --select SL0 --format json --show-suppressed "$su/meta.yaml" | python3 -c 'import json,sys
 print(sorted((x["rule"], x["suppressed"], x["reason"]) for x in json.load(sys.stdin)["findings"]))')
 su_expect suppress_show_json "$shown" "[('SL004', False, None), ('SL004', True, 'resolved by the pipeline'), ('SL006', True, 'template-wide, with a reason')]"
+
+# The README's suppression example suppresses what it says, and nothing is stale.
+awk '/^## Suppressions with reasons/ {s = 1} s && /^```yaml$/ {p = 1; next} p && /^```$/ {exit} p' "$ROOT/README.md" > "$su/readme.yaml"
+readme=$("$SAMLINT" --select SL006,SL202,SL007 --format json --show-suppressed "$su/readme.yaml" | python3 -c 'import json,sys
+print(" ".join("%s:%s" % (x["rule"], x["suppressed"]) for x in json.load(sys.stdin)["findings"]))')
+su_expect suppress_readme_example "$readme" "SL006:True SL202:True"
