@@ -1,6 +1,14 @@
 # pre-commit: the real `pre-commit` runs this repository's hook (.pre-commit-hooks.yaml).
 
 pc="$TMP/precommit"
+
+# --templates-only (what the hooks pass): a named file that is no template is skipped, not SL002.
+mkdir -p "$pc"
+printf 'services:\n  web:\n    image: nginx\n' > "$pc/compose.yaml"
+out=$("$SAMLINT" --templates-only "$pc/compose.yaml")
+rc=$?
+plain=$("$SAMLINT" "$pc/compose.yaml" | grep -c SL002)
+if [ "$rc" -eq 0 ] && [ "$plain" = 1 ] && ! printf '%s' "$out" | grep -q SL002; then ok precommit_templates_only; else not_ok precommit_templates_only "rc=$rc plain=$plain $out"; fi
 if ! command -v pre-commit > /dev/null || ! command -v git > /dev/null; then
     skip precommit "pre-commit (Debian package pre-commit) or git is missing"
 else
