@@ -1,0 +1,100 @@
+/* SL301: an asynchronously invoked function without a dead-letter queue or OnFailure destination. */
+#include "evsrc.h"
+
+/* A SAM SNS event with SqsSubscription goes through a queue: Lambda polls it. */
+static int via_queue(const lint_ctx *ctx, const graph_event *e)
+{
+    doc_id sqs;
+    int on;
+
+    if (e->origin != EV_SAM_EVENT || !e->type || strcmp(e->type, "SNS") != 0 ||
+        !doc_is_map(ctx->d, e->props))
+        return 0;
+    sqs = doc_get(ctx->d, e->props, "SqsSubscription");
+    return doc_is_map(ctx->d, sqs) || (doc_get_bool(ctx->d, sqs, &on) && on);
+}
+
+static const graph_event *first_async_event(const lint_ctx *ctx, int fn)
+{
+    size_t i;
+
+    for (i = 0; i < ctx->g->n_events; i++) {
+        const graph_event *e = &ctx->g->events[i];
+        if (e->function == fn && e->async && !via_queue(ctx, e))
+            return e;
+    }
+    return NULL;
+}
+
+/* The single literal value of a node, or NULL. */
+static const char *literal(const tmpl *t, doc_id node)
+{
+    eval_value vals[EVAL_MAX];
+
+    if (node == DOC_NONE || eval_values(t, node, vals) != 1)
+        return NULL;
+    return doc_str(t->d, vals[0].value);
+}
+
+/* An AWS::Lambda::EventInvokeConfig for the function (matched through the
+ * graph) that has an OnFailure destination. With AutoPublishAlias, SAM points
+ * the event sources at the alias, so a config for another qualifier does not
+ * apply to them. */
+static int has_invoke_config_resource(const lint_ctx *ctx, int fn)
+{
+    const doc *d = ctx->d;
+    const tmpl *t = ctx->t;
+    const char *alias = literal(t, tmpl_prop(t, &t->res[fn], NULL, "AutoPublishAlias", NULL));
+    size_t i;
+
+    for (i = 0; i < t->n_res; i++) {
+        const tmpl_resource *r = &t->res[i];
+        const char *qualifier;
+        if (!tmpl_is_type(r, "AWS::Lambda::EventInvokeConfig") || !doc_is_map(d, r->props) ||
+            evsrc_function_of(ctx, doc_get(d, r->props, "FunctionName")) != fn)
+            continue;
+        qualifier = literal(t, doc_get(d, r->props, "Qualifier"));
+        if (alias && qualifier && strcmp(alias, qualifier) != 0)
+            continue;
+        if (evsrc_has_on_failure(t, doc_get(d, r->props, "DestinationConfig")) != 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int has_failure_handling(const lint_ctx *ctx, int fn)
+{
+    const tmpl *t = ctx->t;
+    const tmpl_resource *r = &t->res[fn];
+
+    if (evsrc_present(t, tmpl_prop(t, r, NULL, "DeadLetterQueue", NULL)) != 0 ||
+        evsrc_present(t, doc_path(t->d, r->props, "DeadLetterConfig", "TargetArn", NULL)) != 0 ||
+        evsrc_has_on_failure(t, tmpl_prop(t, r, NULL, "EventInvokeConfig", "DestinationConfig",
+                                          NULL)) != 0)
+        return 1;
+    return has_invoke_config_resource(ctx, fn);
+}
+
+RULE_CHECK(SL301)
+{
+    const tmpl *t = ctx->t;
+    size_t i;
+
+    for (i = 0; i < t->n_res; i++) {
+        const tmpl_resource *r = &t->res[i];
+        const graph_event *e;
+        if (!r->is_function || !doc_is_map(ctx->d, r->props))
+            continue;
+        e = first_async_event(ctx, (int)i);
+        if (!e || has_failure_handling(ctx, (int)i))
+            continue;
+        if (e->origin == EV_SAM_EVENT)
+            report(ctx, r->key, "function '%s' is invoked asynchronously (%s event '%s') but has "
+                   "neither a DeadLetterQueue nor an OnFailure destination: events that fail "
+                   "all retries are lost", r->id, e->type ? e->type : "?", e->name ? e->name : "?");
+        else
+            report(ctx, r->key, "function '%s' is invoked asynchronously (by '%s') but has "
+                   "neither a DeadLetterQueue nor an OnFailure destination: events that fail "
+                   "all retries are lost", r->id, e->name ? e->name : "?");
+    }
+}
