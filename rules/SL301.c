@@ -44,7 +44,7 @@ static int has_invoke_config_resource(const lint_ctx *ctx, int fn)
 {
     const doc *d = ctx->d;
     const tmpl *t = ctx->t;
-    const char *alias = literal(t, tmpl_prop(t, &t->res[fn], NULL, "AutoPublishAlias", NULL));
+    const char *alias = literal(t, tmpl_prop(t, &t->res[fn], NULL, "AutoPublishAlias", (const char *)NULL));
     size_t i;
 
     for (i = 0; i < t->n_res; i++) {
@@ -67,10 +67,10 @@ static int has_failure_handling(const lint_ctx *ctx, int fn)
     const tmpl *t = ctx->t;
     const tmpl_resource *r = &t->res[fn];
 
-    if (evsrc_present(t, tmpl_prop(t, r, NULL, "DeadLetterQueue", NULL)) != 0 ||
-        evsrc_present(t, doc_path(t->d, r->props, "DeadLetterConfig", "TargetArn", NULL)) != 0 ||
+    if (evsrc_present(t, tmpl_prop(t, r, NULL, "DeadLetterQueue", (const char *)NULL)) != 0 ||
+        evsrc_present(t, doc_path(t->d, r->props, "DeadLetterConfig", "TargetArn", (const char *)NULL)) != 0 ||
         evsrc_has_on_failure(t, tmpl_prop(t, r, NULL, "EventInvokeConfig", "DestinationConfig",
-                                          NULL)) != 0)
+                                          (const char *)NULL)) != 0)
         return 1;
     return has_invoke_config_resource(ctx, fn);
 }
