@@ -61,13 +61,13 @@ static inline int evloop_rules_have_prefix(const doc *d, doc_id filter)
     uint32_t i, n = doc_is_seq(d, rules) ? doc_count(d, rules) : 0;
 
     for (i = 0; i < n; i++) {
-        doc_id rule = doc_item(d, rules, i);
+        doc_id entry = doc_item(d, rules, i);
         doc_id value;
         const char *name;
-        if (!doc_is_map(d, rule))
+        if (!doc_is_map(d, entry))
             continue;
-        name = doc_str(d, doc_get(d, rule, "Name"));
-        value = doc_get(d, rule, "Value");
+        name = doc_str(d, doc_get(d, entry, "Name"));
+        value = doc_get(d, entry, "Value");
         if (name && (!strcmp(name, "prefix") || !strcmp(name, "Prefix")) && value != DOC_NONE &&
             !(doc_is_scalar(d, value) && doc_at(d, value)->len == 0))
             return 1;
