@@ -14,13 +14,20 @@ static int via_queue(const lint_ctx *ctx, const graph_event *e)
     return doc_is_map(ctx->d, sqs) || (doc_get_bool(ctx->d, sqs, &on) && on);
 }
 
+/* Cognito user pool triggers are synchronous: Cognito waits for the answer
+ * (5 s, 3 attempts) and no dead-letter queue or destination ever applies. */
+static int is_cognito(const graph_event *e)
+{
+    return e->type && (!strcmp(e->type, "Cognito") || !strcmp(e->type, "cognito-idp.amazonaws.com"));
+}
+
 static const graph_event *first_async_event(const lint_ctx *ctx, int fn)
 {
     size_t i;
 
     for (i = 0; i < ctx->g->n_events; i++) {
         const graph_event *e = &ctx->g->events[i];
-        if (e->function == fn && e->async && !via_queue(ctx, e))
+        if (e->function == fn && e->async && !via_queue(ctx, e) && !is_cognito(e))
             return e;
     }
     return NULL;

@@ -17,8 +17,8 @@ static void check_source(lint_ctx *ctx, doc_id props, doc_id key, const char *wh
         evsrc_list_has(ctx->t, doc_get(d, props, "FunctionResponseTypes"), "ReportBatchItemFailures"))
         return;
     report(ctx, max_site,
-           "%s takes batches of up to %lld messages without FunctionResponseTypes: "
-           "[ReportBatchItemFailures]: one failing message makes the whole batch retry",
+           "%s takes batches of up to %lld messages without ReportBatchItemFailures in "
+           "FunctionResponseTypes: one failing message makes the whole batch retry",
            what, max);
 }
 

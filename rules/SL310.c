@@ -8,8 +8,8 @@ static void check_sam_event(lint_ctx *ctx, const tmpl_resource *fn, doc_id key,
         return;
     if (props != DOC_NONE && evsrc_present(ctx->t, doc_get(ctx->d, props, "RedrivePolicy")) != 0)
         return;
-    report(ctx, key, "SNS event '%s' has no RedrivePolicy: messages SNS cannot deliver to the "
-           "function are dropped after its retries", doc_str(ctx->d, key));
+    report(ctx, key, "SNS event '%s' has no RedrivePolicy: messages SNS cannot deliver "
+           "are dropped after its retries", doc_str(ctx->d, key));
 }
 
 RULE_CHECK(SL310)
