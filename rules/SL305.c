@@ -28,7 +28,7 @@ static void check_sam_event(lint_ctx *ctx, const tmpl_resource *fn, doc_id key,
     char what[160];
 
     (void)fn;
-    if (strcmp(type, "SQS") != 0)
+    if (strcmp(type, "SQS") != 0 || props == DOC_NONE)   /* no Properties: not a usable event */
         return;
     snprintf(what, sizeof what, "SQS event '%s'", doc_str(ctx->d, key));
     check_source(ctx, props, key, what);
