@@ -24,9 +24,11 @@ RULE_CHECK(SL307)
 
         report_sev(ctx, loop.prefixed ? SEV_INFO : SEV_WARNING,
                    owner >= 0 ? ctx->t->res[owner].id : fn->id, site,
-                   "function '%s' is triggered by %s '%s' and may write to it (%s, line %u): "
+                   "function '%s' is triggered by %s '%s' and may write to it (%s%s, line %u): "
                    "each write can invoke it again, in a loop%s",
-                   fn->id, source_kind(src->type), src->id, loop.perm->action, grant_line,
+                   fn->id, source_kind(src->type), src->id,
+                   strcmp(loop.perm->action, "Write") ? "" : "connector permission ",
+                   loop.perm->action, grant_line,
                    loop.prefixed ? " unless it writes outside the event's key prefix" : "");
     }
 }
