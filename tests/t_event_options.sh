@@ -29,3 +29,13 @@ esac
 n=$(sl304_count "$g" --rule-option SL304.factor=4.5)
 [ "$n" = 0 ] && ok "SL304.factor=4.5 (fractional) accepts 180 s for a 30 s function" \
     || not_ok "SL304.factor=4.5 (fractional) accepts 180 s for a 30 s function" "got $n findings"
+
+"$SAMLINT" --select SL304 --rule-option SL304.factor=abc "$f" >/dev/null 2>&1
+rc=$?
+[ "$rc" = 2 ] && ok "SL304.factor=abc is a usage error (exit 2)" \
+    || not_ok "SL304.factor=abc is a usage error (exit 2)" "exit $rc"
+
+# The option belongs to SL304 only: SL303 still reports below the Timeout itself.
+n=$("$SAMLINT" --select SL303 --rule-option SL304.factor=0.1 "$ROOT/fixtures/SL303/bad.yaml" 2>/dev/null | grep -c '\[SL303 ')
+[ "$n" = 2 ] && ok "SL304.factor does not change SL303" \
+    || not_ok "SL304.factor does not change SL303" "got $n SL303 findings"
