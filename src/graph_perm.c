@@ -116,6 +116,8 @@ static void each_target(const graph *g, doc_id value, const char *service, targe
         return;
     const char *literal = NULL;
     if (doc_is_scalar(d, value)) {
+        if (doc_is_null(d, value))
+            return;
         literal = doc_str(d, value);
     } else {
         doc_id end = d->nodes[value].subtree_end;
