@@ -342,7 +342,7 @@ static void events_of_permission(graph *g, int r)
 static void events_of_bucket(graph *g, int r)
 {
     const doc *d = g->t->d;
-    doc_id list = doc_path(d, g->t->res[r].props, "NotificationConfiguration", "LambdaConfigurations", NULL);
+    doc_id list = doc_path(d, g->t->res[r].props, "NotificationConfiguration", "LambdaConfigurations");
     for (uint32_t i = 0; i < doc_count(d, list) && doc_is_seq(d, list); i++) {
         doc_id conf = doc_item(d, list, i);
         int fn = graph_target(g, doc_get(d, conf, "Function"));

@@ -151,7 +151,7 @@ doc_id tmpl_globals_for(const tmpl *t, const tmpl_resource *r)
     return DOC_NONE;
 }
 
-doc_id tmpl_prop(const tmpl *t, const tmpl_resource *r, enum tmpl_origin *origin, ...)
+doc_id tmpl_prop_(const tmpl *t, const tmpl_resource *r, enum tmpl_origin *origin, ...)
 {
     const char *path[16];
     size_t n = 0;
