@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "secret.h"
 
 /* Results outlive their templates and are mostly small: small blocks. */
 #define RESULT_BLOCK 2048
@@ -272,7 +273,9 @@ static void attach_lines(lint_result *out, const doc *d)
         size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
         if (len && p[len - 1] == '\r') len--;
         if (len > 300) len = 300;
-        f->line_text = arena_strndup(out->arena, p, len);
+        char *line = arena_strndup(out->arena, p, len);
+        secret_mask_text(line, len);  /* excerpts, snippets: never a whole secret */
+        f->line_text = line;
     }
 }
 
