@@ -44,6 +44,34 @@ static const char *resource_service(const graph *g, int r)
     return n ? n->service : NULL;
 }
 
+/* The service field of an ARN ("arn:aws:s3:::b", also with a
+ * "${AWS::Partition}" partition) copied into buf, or NULL. */
+static const char *arn_service(const char *arn, char *buf, size_t size)
+{
+    if (strncmp(arn, "arn:", 4) != 0)
+        return NULL;
+    const char *p = arn + 4;
+    if (strncmp(p, "${", 2) == 0) {
+        p = strchr(p, '}');
+        if (!p)
+            return NULL;
+        p++;
+    } else {
+        p = strchr(p, ':');
+        if (!p)
+            return NULL;
+    }
+    if (*p != ':')
+        return NULL;
+    const char *end = strchr(p + 1, ':');
+    size_t n = end ? (size_t)(end - p - 1) : 0;
+    if (n == 0 || n >= size)
+        return NULL;
+    memcpy(buf, p + 1, n);
+    buf[n] = 0;
+    return buf;
+}
+
 /* Does a literal (a name or an ARN) name `name`? An ARN names it when the
  * name is a whole segment of it (after ':' or '/', before '/', ':', '*' or
  * the end) and the ARN's service is `service` (when known). */
@@ -56,12 +84,9 @@ static int literal_names(const char *literal, const char *name, const char *serv
         return 1;
     if (strncmp(literal, "arn:", 4) != 0)
         return 0;
-    if (service) {
-        const char *svc = strchr(literal + 4, ':');
-        size_t m = strlen(service);
-        if (!svc || strncmp(svc + 1, service, m) != 0 || svc[1 + m] != ':')
-            return 0;
-    }
+    char svc[64];
+    if (service && (!arn_service(literal, svc, sizeof svc) || strcmp(svc, service) != 0))
+        return 0;
     for (const char *p = strstr(literal, name); p; p = strstr(p + 1, name)) {
         char before = p > literal ? p[-1] : 0, after = p[n];
         if ((before == ':' || before == '/') && (after == 0 || after == '/' || after == ':' || after == '*'))
@@ -84,18 +109,64 @@ static void probe_name(void *user, const char *s, doc_id site)
         p->found = 1;
 }
 
-/* Does resource r carry a literal name that `literal` names? */
-static int resource_has_name(const graph *g, int r, const char *literal)
+/* The template string of a Fn::Sub (either form), or NULL. */
+static const char *sub_template(const doc *d, doc_id value)
 {
+    doc_id arg = DOC_NONE;
+    const char *fn = doc_intrinsic(d, value, &arg);
+    if (!fn || strcmp(fn, "Fn::Sub") != 0)
+        return NULL;
+    return doc_str(d, doc_is_seq(d, arg) ? doc_item(d, arg, 0) : arg);
+}
+
+/* Are two nodes written the same (same scalars, same structure)? */
+static int same_node(const doc *d, doc_id a, doc_id b, int depth)
+{
+    if (a < 0 || b < 0 || depth > 16)
+        return 0;
+    const doc_node *x = &d->nodes[a], *y = &d->nodes[b];
+    if (x->kind != y->kind)
+        return 0;
+    if (x->kind == DOC_SCALAR)
+        return x->str && y->str && strcmp(x->str, y->str) == 0;
+    if (x->len != y->len)
+        return 0;
+    for (uint32_t i = 0; i < x->len; i++) {
+        if (x->kind == DOC_MAP) {
+            if (!same_node(d, doc_key(d, a, i), doc_key(d, b, i), depth + 1) ||
+                !same_node(d, doc_val(d, a, i), doc_val(d, b, i), depth + 1))
+                return 0;
+        } else if (!same_node(d, doc_item(d, a, i), doc_item(d, b, i), depth + 1)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Does resource r's name match `value` (written the same way), or does
+ * `literal` (the value's text, or its !Sub template) name it? The name is
+ * its evaluated values (parameter defaults, !If branches), else its own
+ * !Sub template ("${AWS::StackName}-uploads" in both places matches). */
+static int resource_has_name(const graph *g, int r, doc_id value, const char *literal)
+{
+    const doc *d = g->t->d;
     const tmpl_resource *res = &g->t->res[r];
     const resource_naming *n = resource_naming_find(res->type);
-    if (!n || !n->name_prop || !doc_is_map(g->t->d, res->props))
+    if (!n || !n->name_prop || !doc_is_map(d, res->props))
         return 0;
-    doc_id name = doc_get(g->t->d, res->props, n->name_prop);
+    doc_id name = doc_get(d, res->props, n->name_prop);
     if (name == DOC_NONE)
         return 0;
+    if (value >= 0 && !doc_is_scalar(d, value) && same_node(d, name, value, 0))
+        return 1;
+    if (!literal)
+        return 0;
     name_probe p = {literal, n->service, 0};
-    eval_each_scalar(g->t, name, probe_name, &p);
+    if (eval_each_scalar(g->t, name, probe_name, &p) < 0) {
+        const char *tpl = sub_template(d, name);
+        if (tpl)
+            probe_name(&p, tpl, name);
+    }
     return p.found;
 }
 
@@ -140,14 +211,10 @@ static void each_target(const graph *g, doc_id value, const char *service, targe
         }
         if (found)
             return;
-        doc_id arg = DOC_NONE;
-        const char *name = doc_intrinsic(d, value, &arg);
-        if (name && strcmp(name, "Fn::Sub") == 0)
-            literal = doc_str(d, doc_is_seq(d, arg) ? doc_item(d, arg, 0) : arg);
-        if (!literal)
-            return;
+        literal = sub_template(d, value);
         for (size_t r = 0; r < g->t->n_res; r++)
-            if (service_fits(service, resource_service(g, (int)r)) && resource_has_name(g, (int)r, literal))
+            if (service_fits(service, resource_service(g, (int)r)) &&
+                resource_has_name(g, (int)r, value, literal))
                 fn(user, (int)r, NULL);
         return;
     }
@@ -156,7 +223,8 @@ static void each_target(const graph *g, doc_id value, const char *service, targe
     int matched = 0;
     if (strcmp(literal, "*") != 0)
         for (size_t r = 0; r < g->t->n_res; r++)
-            if (service_fits(service, resource_service(g, (int)r)) && resource_has_name(g, (int)r, literal)) {
+            if (service_fits(service, resource_service(g, (int)r)) &&
+                resource_has_name(g, (int)r, value, literal)) {
                 fn(user, (int)r, NULL);
                 matched = 1;
             }
@@ -283,18 +351,10 @@ static void grant_target(void *user, int target, const char *literal)
 {
     const grant *gr = user;
     const graph *g = gr->b->g;
-    char arn_service[64];
+    char literal_service[64];
     action_probe p = {g->t->d, target >= 0 ? resource_service(g, target) : NULL, 0, NULL};
-    if (target < 0 && literal && strncmp(literal, "arn:", 4) == 0) {
-        /* arn:partition:service:... */
-        const char *svc = strchr(literal + 4, ':');
-        const char *end = svc ? strchr(svc + 1, ':') : NULL;
-        if (end && (size_t)(end - svc - 1) < sizeof arn_service && end > svc + 1) {
-            memcpy(arn_service, svc + 1, (size_t)(end - svc - 1));
-            arn_service[end - svc - 1] = 0;
-            p.service = arn_service;
-        }
-    }
+    if (target < 0 && literal)
+        p.service = arn_service(literal, literal_service, sizeof literal_service);
     policy_each_item(g->t, gr->s->action, probe_action, &p);
     add_perm(gr->b, gr->function, target, literal, p.access, p.action, gr->site);
 }
@@ -469,6 +529,23 @@ void graph_perm_build(graph *g)
     }
     policy_each_statement(g->t, statement_perms, &b);
     connectors(&b);
+}
+
+int graph_perm_access(const graph *g, int function, int target, const graph_perm **via)
+{
+    int access = 0;
+    const graph_perm *best = NULL;
+    for (size_t i = 0; i < g->n_perms; i++) {
+        const graph_perm *p = &g->perms[i];
+        if (p->function != function || p->target != target || target < 0)
+            continue;
+        if (!best || ((p->access & ACCESS_WRITE) && !(best->access & ACCESS_WRITE)))
+            best = p;
+        access |= p->access;
+    }
+    if (via)
+        *via = best;
+    return access;
 }
 
 void graph_perm_dump(const graph *g, FILE *out)

@@ -9,6 +9,11 @@
 /* Fill g->perms (called last by graph_build). */
 void graph_perm_build(graph *g);
 
+/* What function `function` may do to resource `target` (indexes in
+ * t->res): the ACCESS_* bits of all its perms on it, 0 for none. *via,
+ * when not NULL, gets the perm that grants write (else the first one). */
+int graph_perm_access(const graph *g, int function, int target, const graph_perm **via);
+
 /* Debug listing of g->perms, one a line (hidden option --dump-perms):
  * "FUNCTION -> TARGET read|write|full ACTION LINE:COL", TARGET being a
  * logical id or the literal name/ARN in quotes. */
