@@ -168,6 +168,9 @@ int secret_name_looks_secret(const char *name)
         return 0;
     char buf[256];
     squash(name, buf, sizeof buf);
+    size_t n = strlen(buf);
+    while (n > 0 && isdigit((unsigned char)buf[n - 1]))
+        buf[--n] = 0; /* "SecretName2" ends in "name" */
     for (size_t i = 0; describing_suffixes[i]; i++)
         if (ends_with(buf, describing_suffixes[i]))
             return 0;

@@ -57,6 +57,7 @@ static void secret_checks(void)
     expect(!secret_name_looks_secret("TokenValidityUnits"), "TokenValidityUnits does not");
     expect(!secret_name_looks_secret("PasswordLength"), "PasswordLength does not");
     expect(!secret_name_looks_secret("Timeout"), "Timeout does not");
+    expect(!secret_name_looks_secret("UserSecretName2"), "UserSecretName2 does not");
     char text[] = "k: AKIAIOSFODNN7EXAMPLE s: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     secret_mask_text(text, strlen(text));
     expect(strcmp(text, "k: AKIA**************** s: wJal************************************") == 0, "mask text");
