@@ -21,9 +21,8 @@ static void add_perm(perm_builder *b, int function, int target, const char *lite
         graph_perm *p = &g->perms[i];
         if (p->function == function && p->target == target && p->node == node &&
             ((!p->target_literal && !literal) ||
-             (p->target_literal && literal && strcmp(p->target_literal, literal) == 0))) {
-            if ((access & ~p->access) & ACCESS_WRITE)
-                p->action = action;
+             (p->target_literal && literal && strcmp(p->target_literal, literal) == 0)) &&
+            ((!p->action && !action) || (p->action && action && strcmp(p->action, action) == 0))) {
             p->access |= access;
             return;
         }
@@ -321,42 +320,39 @@ typedef struct grant {
     doc_id site;             /* the Resource item */
 } grant;
 
-typedef struct action_probe {
-    const doc *d;
-    const char *service;     /* the target's service, or NULL */
-    int access;
-    const char *action;      /* the first action giving the widest access */
-} action_probe;
+/* One action of a statement granted on one target. */
+typedef struct action_grant {
+    const grant *gr;
+    int target;
+    const char *literal;
+    const char *service;     /* the target's service, or NULL when unknown */
+} action_grant;
 
-static void probe_action(void *user, doc_id value, doc_id site)
+static void grant_action(void *user, doc_id value, doc_id site)
 {
     (void)site;
-    action_probe *p = user;
-    const char *action = doc_str(p->d, value);
-    if (!action)
-        return;
+    const action_grant *ag = user;
+    const char *action = doc_str(ag->gr->b->g->t->d, value);
     char svc[64];
-    const char *service = policy_action_service(action, svc, sizeof svc);
+    const char *service = action ? policy_action_service(action, svc, sizeof svc) : NULL;
     if (!service)
         return;
-    if (strcmp(service, "*") != 0 && p->service && strcmp(service, p->service) != 0)
+    if (strcmp(service, "*") != 0 && ag->service && strcmp(service, ag->service) != 0)
         return;
-    int access = policy_action_access(action);
-    if ((access & ~p->access) && (!p->action || (access & ACCESS_WRITE)))
-        p->action = action;
-    p->access |= access;
+    add_perm(ag->gr->b, ag->gr->function, ag->target, ag->literal, policy_action_access(action), action,
+             ag->gr->site);
 }
 
+/* One perm per action that applies to the target's service. */
 static void grant_target(void *user, int target, const char *literal)
 {
     const grant *gr = user;
     const graph *g = gr->b->g;
     char literal_service[64];
-    action_probe p = {g->t->d, target >= 0 ? resource_service(g, target) : NULL, 0, NULL};
+    action_grant ag = {gr, target, literal, target >= 0 ? resource_service(g, target) : NULL};
     if (target < 0 && literal)
-        p.service = arn_service(literal, literal_service, sizeof literal_service);
-    policy_each_item(g->t, gr->s->action, probe_action, &p);
-    add_perm(gr->b, gr->function, target, literal, p.access, p.action, gr->site);
+        ag.service = arn_service(literal, literal_service, sizeof literal_service);
+    policy_each_item(g->t, gr->s->action, grant_action, &ag);
 }
 
 static void grant_resource(void *user, doc_id value, doc_id site)

@@ -6,7 +6,13 @@
 
 #include "graph.h"
 
-/* Fill g->perms (called last by graph_build). */
+/* Fill g->perms (called last by graph_build): one perm per function,
+ * target, granting node and action. A policy statement gives one perm per
+ * action that applies to the target's service ("s3:PutObject", with the
+ * action's access); a SAM policy template one perm named after the
+ * template, with the template's access (rules/data/policy_templates.c); a
+ * connector one perm with action "Read" or "Write". Deny statements,
+ * NotAction statements, trust and resource policies grant nothing here. */
 void graph_perm_build(graph *g);
 
 /* What function `function` may do to resource `target` (indexes in

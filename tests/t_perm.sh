@@ -67,9 +67,11 @@ Resources:
 EOF_T
 
 PERM_EXPECT=$(sort <<'X'
-Fn -> Bucket full s3:PutObject 15:25
+Fn -> Bucket read s3:GetObject 15:25
+Fn -> Bucket write s3:PutObject 15:25
 Fn -> Table write dynamodb:PutItem 22:19
-Fn -> Stream full kinesis:PutRecord 25:25
+Fn -> Stream write kinesis:PutRecord 25:25
+Fn -> Stream read kinesis:DescribeStream 25:25
 Fn -> '*' read logs:GetLogEvents 28:25
 Fn -> Table read dynamodb:GetItem 32:36
 X
