@@ -118,9 +118,12 @@ static finding *new_finding(lint_ctx *ctx, severity sev, const char *resource, c
     f->rule = ctx->rule;
     f->sev = sev;
     f->file = res->path;
-    f->resource = resource ? arena_strdup(res->arena, resource) : NULL;
+    char *owner = resource ? arena_strdup(res->arena, resource) : NULL;
+    if (owner) secret_mask_access_keys(owner, strlen(owner));  /* a logical id may be a key */
+    f->resource = owner;
     char buf[1024];
     vsnprintf(buf, sizeof buf, fmt, ap);
+    secret_mask_access_keys(buf, strlen(buf));  /* no rule's message shows a whole key */
     f->message = arena_strdup(res->arena, buf);
     return f;
 }

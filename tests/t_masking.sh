@@ -30,6 +30,10 @@ Resources:
         Variables:
           AWS_ACCESS_KEY_ID: $masking_key_id
           AWS_SECRET_ACCESS_KEY: $masking_secret
+Outputs:
+  $masking_key_id:
+    Description: an output whose logical id is a key (JSON/SARIF name it)
+    Value: x
 TPL
 
 # $1: format name, $2...: samlint arguments
