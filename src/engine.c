@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "secret.h"
 
 /* Results outlive their templates and are mostly small: small blocks. */
 #define RESULT_BLOCK 2048
@@ -117,9 +118,12 @@ static finding *new_finding(lint_ctx *ctx, severity sev, const char *resource, c
     f->rule = ctx->rule;
     f->sev = sev;
     f->file = res->path;
-    f->resource = resource ? arena_strdup(res->arena, resource) : NULL;
+    char *owner = resource ? arena_strdup(res->arena, resource) : NULL;
+    if (owner) secret_mask_access_keys(owner, strlen(owner));  /* a logical id may be a key */
+    f->resource = owner;
     char buf[1024];
     vsnprintf(buf, sizeof buf, fmt, ap);
+    secret_mask_access_keys(buf, strlen(buf));  /* no rule's message shows a whole key */
     f->message = arena_strdup(res->arena, buf);
     return f;
 }
@@ -272,7 +276,9 @@ static void attach_lines(lint_result *out, const doc *d)
         size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
         if (len && p[len - 1] == '\r') len--;
         if (len > 300) len = 300;
-        f->line_text = arena_strndup(out->arena, p, len);
+        char *line = arena_strndup(out->arena, p, len);
+        secret_mask_text(line, len);  /* excerpts, snippets: never a whole secret */
+        f->line_text = line;
     }
 }
 
