@@ -1,4 +1,6 @@
 /* SL302: an SQS queue without a redrive policy that is no dead-letter target itself. */
+#include <stdlib.h>
+
 #include "evsrc.h"
 
 /* Keys whose value names a dead-letter target or failure destination. */
@@ -17,49 +19,49 @@ static int is_dead_letter_key(const char *s)
     return 0;
 }
 
-/* Does text name the queue: an ARN or URL ending in ":name" or "/name"? */
-static int text_names_queue(const char *text, const char *name)
-{
-    size_t len = strlen(name);
-    const char *p;
+/* A queue with a literal QueueName, for matching ARNs and URLs by name. */
+typedef struct named_queue {
+    const char *name;
+    size_t len;
+    int index;
+} named_queue;
 
-    for (p = strstr(text, name); p; p = strstr(p + 1, name)) {
-        char after = p[len];
-        if (p > text && (p[-1] == ':' || p[-1] == '/') &&
-            (after == '\0' || after == '"' || after == '\'' || after == ',' || after == ' ' ||
-             after == '\n' || after == '}'))
-            return 1;
-    }
-    return 0;
+static int cmp_named(const void *a, const void *b)
+{
+    const named_queue *x = a, *y = b;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->name, y->name, n);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
-/* Mark each queue that a dead-letter setting in [first, end) points at. */
-static void mark_targets(lint_ctx *ctx, doc_id first, doc_id end, char *is_target)
+static int queue_name_char(char c)
 {
-    const doc *d = ctx->d;
-    const tmpl *t = ctx->t;
-    size_t i;
-    doc_id n;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == '.';
+}
 
-    for (i = 0; i < ctx->g->n_refs; i++) {
-        const graph_ref *ref = &ctx->g->refs[i];
-        if (ref->to >= 0 && ref->node >= first && ref->node < end &&
-            (ref->kind == REF_REF || ref->kind == REF_GETATT || ref->kind == REF_SUB))
-            is_target[ref->to] = 1;
-    }
-    for (n = first; n < end; n++) {
-        if (!doc_is_scalar(d, n))
+/* Mark the queues whose names appear in text as an ARN or URL segment
+ * (right after ':' or '/'). */
+static void mark_named(const char *text, const named_queue *queues, size_t n_queues,
+                       char *is_target)
+{
+    const char *p;
+
+    for (p = text; *p; p++) {
+        named_queue key;
+        const named_queue *hit;
+        size_t len = 0;
+        if (*p != ':' && *p != '/')
             continue;
-        for (i = 0; i < t->n_res; i++) {
-            doc_id name;
-            if (is_target[i] || !tmpl_is_type(&t->res[i], "AWS::SQS::Queue") ||
-                !doc_is_map(d, t->res[i].props))
-                continue;
-            name = doc_get(d, t->res[i].props, "QueueName");
-            if (doc_is_scalar(d, name) && doc_at(d, name)->len > 0 &&
-                text_names_queue(doc_str(d, n), doc_str(d, name)))
-                is_target[i] = 1;
-        }
+        while (queue_name_char(p[1 + len]))
+            len++;
+        if (len == 0)
+            continue;
+        key.name = p + 1;
+        key.len = len;
+        hit = bsearch(&key, queues, n_queues, sizeof *queues, cmp_named);
+        if (hit)
+            is_target[hit->index] = 1;
     }
 }
 
@@ -81,23 +83,51 @@ RULE_CHECK(SL302)
 {
     const doc *d = ctx->d;
     const tmpl *t = ctx->t;
-    char *is_target;
-    size_t i;
+    char *is_target, *in_dead_letter;
+    named_queue *queues;
+    size_t i, n_queues = 0;
     doc_id n;
 
-    if (t->n_res == 0)
+    if (t->n_res == 0 || d->n_nodes == 0)
         return;
     is_target = lint_alloc(ctx, t->n_res);
+    /* Every node under a dead-letter key. Subtrees nest or are disjoint, so a
+     * range whose first node is marked is already marked whole. */
+    in_dead_letter = lint_alloc(ctx, d->n_nodes);
     for (n = 0; n < (doc_id)d->n_nodes; n++) {
-        uint32_t j, pairs;
-        if (!doc_is_map(d, n))
-            continue;
-        pairs = doc_count(d, n);
+        uint32_t j, pairs = doc_is_map(d, n) ? doc_count(d, n) : 0;
         for (j = 0; j < pairs; j++) {
-            doc_id val = doc_val(d, n, j);
-            if (is_dead_letter_key(doc_str(d, doc_key(d, n, j))))
-                mark_targets(ctx, val, doc_at(d, val)->subtree_end, is_target);
+            doc_id val = doc_val(d, n, j), m;
+            if (!is_dead_letter_key(doc_str(d, doc_key(d, n, j))) || in_dead_letter[val])
+                continue;
+            for (m = val; m < doc_at(d, val)->subtree_end; m++)
+                in_dead_letter[m] = 1;
         }
+    }
+    for (i = 0; i < ctx->g->n_refs; i++) {
+        const graph_ref *ref = &ctx->g->refs[i];
+        if (ref->to >= 0 && ref->node >= 0 && in_dead_letter[ref->node] &&
+            (ref->kind == REF_REF || ref->kind == REF_GETATT || ref->kind == REF_SUB))
+            is_target[ref->to] = 1;
+    }
+    queues = lint_alloc(ctx, t->n_res * sizeof *queues);
+    for (i = 0; i < t->n_res; i++) {
+        doc_id name;
+        if (!tmpl_is_type(&t->res[i], "AWS::SQS::Queue") || !doc_is_map(d, t->res[i].props))
+            continue;
+        name = doc_get(d, t->res[i].props, "QueueName");
+        if (doc_is_scalar(d, name) && doc_at(d, name)->len > 0) {
+            queues[n_queues].name = doc_str(d, name);
+            queues[n_queues].len = doc_at(d, name)->len;
+            queues[n_queues].index = (int)i;
+            n_queues++;
+        }
+    }
+    if (n_queues > 0) {
+        qsort(queues, n_queues, sizeof *queues, cmp_named);
+        for (n = 0; n < (doc_id)d->n_nodes; n++)
+            if (in_dead_letter[n] && doc_is_scalar(d, n))
+                mark_named(doc_str(d, n), queues, n_queues, is_target);
     }
     for (i = 0; i < t->n_res; i++) {
         const tmpl_resource *r = &t->res[i];
