@@ -22,7 +22,7 @@ RULE_CHECK(SL307)
         int owner = graph_resource_of(ctx->g, site);
         unsigned grant_line = loop.perm->node != DOC_NONE ? doc_at(ctx->d, loop.perm->node)->line : 0;
 
-        report_sev(ctx, loop.prefixed ? SEV_INFO : SEV_WARNING,
+        report_sev(ctx, loop.prefixed ? SEV_INFO : ctx->rule->sev,
                    owner >= 0 ? ctx->t->res[owner].id : fn->id, site,
                    "function '%s' is triggered by %s '%s' and may write to it (%s%s, line %u): "
                    "each write can invoke it again, in a loop%s",
