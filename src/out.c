@@ -10,7 +10,6 @@
 #include "out_github.h"
 #include "out_junit.h"
 #include "out_sarif.h"
-#include "secret.h"
 #include "version.h"
 
 const char *severity_name(severity s)
@@ -117,11 +116,9 @@ static const char *sev_color(severity s)
 
 static void emit_excerpt(FILE *f, const out_options *o, const finding *fd)
 {
-    if (!fd->line_text) return;  /* findings in handler code */
-    char *copy = xstrdup(fd->line_text);
-    secret_mask_text(copy, strlen(copy));  /* SL101/SL102 secrets are never shown whole */
-    excerpt_print(f, copy, fd->line, fd->col, fd->end_line, fd->end_col, o->color ? sev_color(fd->sev) : NULL);
-    free(copy);
+    if (!fd->line_text) return;  /* findings in handler code; line_text is masked already */
+    excerpt_print(f, fd->line_text, fd->line, fd->col, fd->end_line, fd->end_col,
+                  o->color ? sev_color(fd->sev) : NULL);
 }
 
 static void emit_text(FILE *f, const out_options *o, const lint_result *results, size_t n)

@@ -253,20 +253,75 @@ static int sup_covers(const sup_entry *e, const finding *f, const char *template
     return 0;
 }
 
+static void sup_mark(sup_entry *e, finding *f, const char *template_path)
+{
+    if (!sup_covers(e, f, template_path))
+        return;
+    e->used = 1;
+    if (!f->suppressed || (!f->suppress_reason && e->reason)) {
+        f->suppressed = 1;
+        f->suppress_reason = e->reason;
+    }
+}
+
+static int cmp_by_line(const void *a, const void *b)
+{
+    uint32_t x = (*(sup_entry *const *)a)->target_line, y = (*(sup_entry *const *)b)->target_line;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_by_resource(const void *a, const void *b)
+{
+    return strcmp((*(sup_entry *const *)a)->resource, (*(sup_entry *const *)b)->resource);
+}
+
+/* First index in the sorted [0, n) whose key is not below the finding's. */
+static size_t lower_bound(sup_entry **v, size_t n, const finding *f, int by_line)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int below = by_line ? v[mid]->target_line < f->line : strcmp(v[mid]->resource, f->resource) < 0;
+        if (below)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void sup_apply(sup_list *l, finding *f, size_t n, const char *template_path)
 {
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; j < l->n; j++) {
-            sup_entry *e = &l->e[j];
-            if (!sup_covers(e, &f[i], template_path))
-                continue;
-            e->used = 1;
-            if (!f[i].suppressed || (!f[i].suppress_reason && e->reason)) {
-                f[i].suppressed = 1;
-                f[i].suppress_reason = e->reason;
-            }
-        }
+    /* Line and resource suppressions are sorted and searched, so that large
+     * templates (thousands of findings and suppressions) stay fast; the few
+     * file-wide ones are tried on every finding. */
+    sup_entry **lines = xcalloc(l->n + 1, sizeof *lines), **res = xcalloc(l->n + 1, sizeof *res);
+    sup_entry **wide = xcalloc(l->n + 1, sizeof *wide);
+    size_t n_lines = 0, n_res = 0, n_wide = 0;
+    for (size_t j = 0; j < l->n; j++) {
+        sup_entry *e = &l->e[j];
+        if (e->scope == SUP_LINE)
+            lines[n_lines++] = e;
+        else if (e->scope == SUP_RESOURCE)
+            res[n_res++] = e;
+        else
+            wide[n_wide++] = e;
     }
+    qsort(lines, n_lines, sizeof *lines, cmp_by_line);
+    qsort(res, n_res, sizeof *res, cmp_by_resource);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = lower_bound(lines, n_lines, &f[i], 1);
+             j < n_lines && lines[j]->target_line == f[i].line; j++)
+            sup_mark(lines[j], &f[i], template_path);
+        for (size_t j = f[i].resource ? lower_bound(res, n_res, &f[i], 0) : n_res;
+             j < n_res && strcmp(res[j]->resource, f[i].resource) == 0; j++)
+            sup_mark(res[j], &f[i], template_path);
+        for (size_t j = 0; j < n_wide; j++)
+            sup_mark(wide[j], &f[i], template_path);
+    }
+    free(lines);
+    free(res);
+    free(wide);
 }
 
 void sup_each_unused(const sup_list *l, const lint_config *cfg, struct arena *a,
