@@ -221,12 +221,17 @@ static void list_man(FILE *out)
         fprintf(out, ".SS %s %s (%s)\n", r->id, r->name, severity_name(r->sev));
         roff_text(out, r->summary, strlen(r->summary));
         fputs(".\n", out);
-        static const char *const sections[] = { "What it does", "Why is this bad", "How to fix", NULL };
+        static const char *const sections[] = { "What it does", "Why is this bad", "How to fix",
+                                                "Options", NULL };
         for (size_t i = 0; sections[i]; i++) {
             size_t len;
             const char *sec = ruledoc_section(r->doc, sections[i], &len);
-            if (sec && len)
-                roff_markdown(out, sec, len);
+            if (!sec || !len)
+                continue;
+            if (strcmp(sections[i], "Options") == 0)
+                fputs(".PP\nOptions (\\fB\\-\\-rule\\-option\\fR, or \\fBrule\\-options\\fR in\n"
+                      ".IR .samlint.yaml ):\n", out);
+            roff_markdown(out, sec, len);
         }
         fputs(".PP\nPeers: ", out);
         roff_text(out, *r->peers ? r->peers : "none", strlen(*r->peers ? r->peers : "none"));
