@@ -1,0 +1,81 @@
+# t_peer: the awslabs/serverless-rules test templates as a peer test suite.
+# Each corpus file <peer-id>[-case].<pass|fail>.yaml whose peer id maps to a
+# samlint rule is one test: the rule fires on a fail file, and does not on a
+# pass file. Files of unmapped peer ids are counted and listed, not failed.
+
+# Peer id -> samlint rule, from the peer ids in RULES.md. To map another peer
+# rule, add a line here (and its peer id to the rule's doc page).
+# WS1000 is serverless-rules' Lambda Tracing (its docs and its ws1000 tests);
+# RULES.md names it ES1000, so both spellings map to SL211.
+peer_map='
+ES1000 SL211
+WS1000 SL211
+WS1004 SL213
+WS1002 SL214
+WS5000 SL215
+WS3000 SL216
+ES1007 SL301
+ES6000 SL302
+ES1003 SL306
+ES4000 SL309
+ES7000 SL310
+ES1001 SL311
+ES2000 SL501
+WS2001 SL502
+WS2002 SL503
+ES2003 SL504
+'
+
+peer_rule() {
+    printf '%s\n' "$peer_map" | while read -r peer rule; do
+        if [ "$peer" = "$1" ]; then
+            printf '%s\n' "$rule"
+            break
+        fi
+    done
+}
+
+peer_dir=${CORPUS:+$CORPUS/serverless-rules/cfn-lint-serverless/tests/templates}
+if [ -z "$peer_dir" ] || [ ! -d "$peer_dir" ]; then
+    skip peer-suite "corpus absent: skipped"
+else
+    peer_unmapped=
+    peer_n_unmapped=0
+    for peer_file in "$peer_dir"/*.yaml; do
+        peer_base=${peer_file##*/}
+        peer_id=$(printf '%s' "${peer_base%%[-.]*}" | tr '[:lower:]' '[:upper:]')
+        peer_want=${peer_base%.yaml}
+        peer_want=${peer_want##*.}
+        peer_rule_id=$(peer_rule "$peer_id")
+        if [ -z "$peer_rule_id" ]; then
+            peer_unmapped="$peer_unmapped $peer_base"
+            peer_n_unmapped=$((peer_n_unmapped + 1))
+            continue
+        fi
+        peer_name="peer $peer_base ($peer_rule_id)"
+        peer_out=$(NO_COLOR=1 "$SAMLINT" --select "$peer_rule_id" "$peer_file" 2>&1)
+        peer_rc=$?
+        if [ "$peer_rc" -ge 2 ]; then
+            not_ok "$peer_name" "exit status $peer_rc: $(printf '%s' "$peer_out" | head -3)"
+            continue
+        fi
+        peer_hits=$(printf '%s\n' "$peer_out" | grep -F "[$peer_rule_id " || true)
+        case $peer_want in
+        fail)
+            if [ -n "$peer_hits" ]; then
+                ok "$peer_name"
+            else
+                not_ok "$peer_name" "$peer_rule_id does not fire on a fail file"
+            fi ;;
+        pass)
+            if [ -z "$peer_hits" ]; then
+                ok "$peer_name"
+            else
+                not_ok "$peer_name" "$peer_rule_id fires on a pass file: $(printf '%s' "$peer_hits" | head -1)"
+            fi ;;
+        *)
+            not_ok "$peer_name" "file name ends in neither .pass.yaml nor .fail.yaml" ;;
+        esac
+    done
+    echo "peer suite: $peer_n_unmapped files of unmapped peer ids:$peer_unmapped"
+fi
