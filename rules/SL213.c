@@ -22,6 +22,13 @@ typedef struct groups {
 
 static const char lambda_prefix[] = "/aws/lambda/";
 
+/* RetentionInDays set to something other than only AWS::NoValue. */
+static int has_retention(const tmpl *t, doc_id days)
+{
+    eval_value vals[EVAL_MAX];
+    return obs_has_value(t->d, days) && eval_values(t, days, vals) != 0;
+}
+
 static void collect_groups(lint_ctx *ctx, groups *gs)
 {
     const tmpl *t = ctx->t;
@@ -43,7 +50,7 @@ static void collect_groups(lint_ctx *ctx, groups *gs)
         group *g = &gs->g[gs->n++];
         g->r = r;
         g->named = name != DOC_NONE;
-        g->retention = obs_has_value(d, days);
+        g->retention = has_retention(ctx->t, days);
         g->name = g->named ? obs_canon(ctx, name) : NULL;
         if (g->named && !g->name)
             gs->any_unknown = 1;

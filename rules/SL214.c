@@ -1,6 +1,7 @@
 /* SL214 lambda-permission-multiple-principals: one function invocable by several principals. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "../src/rule.h"
 #include "observe.h"
 
@@ -66,6 +67,22 @@ static int permission_target(lint_ctx *ctx, doc_id fname)
     return -1;
 }
 
+/* Does the permission's Action let the principal invoke the function? An
+ * action that cannot be read counts (most permissions are for invocation). */
+static int grants_invoke(const tmpl *t, doc_id action)
+{
+    eval_value vals[EVAL_MAX];
+    int n = eval_values(t, action, vals);
+    if (n <= 0)
+        return 1;
+    for (int i = 0; i < n; i++) {
+        const char *s = doc_str(t->d, vals[i].value);
+        if (!s || strcasestr(s, "invoke") || !strcmp(s, "*") || !strcasecmp(s, "lambda:*"))
+            return 1;
+    }
+    return 0;
+}
+
 static size_t collect(lint_ctx *ctx, grant *out)
 {
     const tmpl *t = ctx->t;
@@ -88,8 +105,8 @@ static size_t collect(lint_ctx *ctx, grant *out)
         } else if (tmpl_is_type(r, "AWS::Lambda::Permission")) {
             doc_id principal = doc_get(d, r->props, "Principal");
             int fn = permission_target(ctx, doc_get(d, r->props, "FunctionName"));
-            const char *who = principal != DOC_NONE ? obs_canon(ctx, principal) : NULL;
-            if (fn >= 0 && who)
+            const char *who = obs_has_value(d, principal) ? obs_canon(ctx, principal) : NULL;
+            if (fn >= 0 && who && grants_invoke(t, doc_get(d, r->props, "Action")))
                 out[n++] = (grant){ fn, who, principal };
         }
     }

@@ -17,8 +17,8 @@ RULE_CHECK(SL215)
             config = tmpl_prop(t, r, &origin, key, (const char *)NULL);
         } else if (tmpl_is_type(r, "AWS::StepFunctions::StateMachine")) {
             key = "TracingConfiguration";
-            enabled = doc_path(d, r->props, key, "Enabled", (const char *)NULL);
-            config = doc_path(d, r->props, key, (const char *)NULL);
+            config = doc_is_map(d, r->props) ? doc_get(d, r->props, key) : DOC_NONE;
+            enabled = doc_is_map(d, config) ? doc_get(d, config, "Enabled") : DOC_NONE;
         } else {
             continue;
         }

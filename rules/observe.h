@@ -11,15 +11,20 @@
 static inline const char *obs_printf(lint_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static inline const char *obs_printf(lint_ctx *ctx, const char *fmt, ...)
 {
+    char small[256];
     va_list ap;
     int n;
     char *p;
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
         return "";
     p = lint_alloc(ctx, (size_t)n + 1);
+    if ((size_t)n < sizeof small) {
+        memcpy(p, small, (size_t)n + 1);
+        return p;
+    }
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
