@@ -155,7 +155,7 @@ RULE_CHECK(SL213)
         doc_id lg;
         if (!fn->is_function)
             continue;
-        lg = tmpl_prop(t, fn, &origin, "LoggingConfig", "LogGroup", (const char *)NULL);
+        lg = tmpl_prop(t, fn, &origin, "LoggingConfig", "LogGroup");
         if (lg != DOC_NONE && !doc_is_null(ctx->d, lg))
             check_custom_group(ctx, &gs, fn, lg);
         else

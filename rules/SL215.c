@@ -13,8 +13,8 @@ RULE_CHECK(SL215)
         doc_id enabled, config, bad;
         if (tmpl_is_type(r, "AWS::Serverless::StateMachine")) {
             key = "Tracing";
-            enabled = tmpl_prop(t, r, &origin, key, "Enabled", (const char *)NULL);
-            config = tmpl_prop(t, r, &origin, key, (const char *)NULL);
+            enabled = tmpl_prop(t, r, &origin, key, "Enabled");
+            config = tmpl_prop(t, r, &origin, key);
         } else if (tmpl_is_type(r, "AWS::StepFunctions::StateMachine")) {
             key = "TracingConfiguration";
             config = doc_is_map(d, r->props) ? doc_get(d, r->props, key) : DOC_NONE;

@@ -12,7 +12,7 @@ RULE_CHECK(SL216)
         doc_id xray, bad;
         if (!tmpl_is_type(r, "AWS::AppSync::GraphQLApi") && !tmpl_is_type(r, "AWS::Serverless::GraphQLApi"))
             continue;
-        xray = tmpl_prop(t, r, &origin, "XrayEnabled", (const char *)NULL);
+        xray = tmpl_prop(t, r, &origin, "XrayEnabled");
         if (xray == DOC_NONE || doc_is_null(d, xray))
             report_for(ctx, r->id, xray != DOC_NONE ? xray : r->key,
                        "GraphQL API '%s' has no X-Ray tracing (XrayEnabled: true)", r->id);

@@ -376,7 +376,7 @@ static inline doc_id api_prop(const tmpl *t, const api_stage *s, enum tmpl_origi
         return v;
     }
     if (s->sam)
-        return tmpl_prop(t, s->res, origin, k1, k2, (const char *)NULL);
+        return tmpl_prop(t, s->res, origin, k1, k2);
     *origin = TMPL_OWN;
     if (!doc_is_map(d, s->res->props))
         return DOC_NONE;
