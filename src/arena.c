@@ -18,6 +18,7 @@ typedef struct block {
 struct arena {
     block *head;
     size_t total;
+    size_t block_size;
 };
 
 static void oom(void)
@@ -48,9 +49,16 @@ char *xstrdup(const char *s)
     return d;
 }
 
+arena *arena_new_sized(size_t block_size)
+{
+    arena *a = xcalloc(1, sizeof(arena));
+    a->block_size = block_size;
+    return a;
+}
+
 arena *arena_new(void)
 {
-    return xcalloc(1, sizeof(arena));
+    return arena_new_sized(ARENA_BLOCK);
 }
 
 void arena_free(arena *a)
@@ -70,7 +78,7 @@ void *arena_alloc(arena *a, size_t size)
     size = (size + 15) & ~(size_t)15;
     block *b = a->head;
     if (!b || b->size - b->used < size) {
-        size_t want = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+        size_t want = size > a->block_size / 4 ? size : a->block_size;
         b = malloc(sizeof(block) + want);
         if (!b) oom();
         b->size = want;

@@ -12,6 +12,9 @@
 
 #include "arena.h"
 
+/* Results outlive their templates and are mostly small: small blocks. */
+#define RESULT_BLOCK 2048
+
 struct lint_sink {
     lint_result *res;
     size_t cap;
@@ -253,6 +256,26 @@ static void apply_metadata_suppressions(lint_ctx *ctx, size_t first)
 
 /* ---- running ---- */
 
+/* Copy each finding's source line, so the template's text can be freed. */
+static void attach_lines(lint_result *out, const doc *d)
+{
+    const char *text = d->text, *end = d->text + d->text_len;
+    for (size_t i = 0; i < out->n_findings; i++) {
+        finding *f = &out->findings[i];
+        if (f->file != out->path) continue;
+        const char *p = text;
+        for (uint32_t l = 1; l < f->line && p < end; l++) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            p = nl ? nl + 1 : end;
+        }
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (len && p[len - 1] == '\r') len--;
+        if (len > 300) len = 300;
+        f->line_text = arena_strndup(out->arena, p, len);
+    }
+}
+
 static int cmp_finding(const void *a, const void *b)
 {
     const finding *x = a, *y = b;
@@ -298,7 +321,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
                  int explicit_path, lint_result *out)
 {
     memset(out, 0, sizeof *out);
-    out->arena = arena_new();
+    out->arena = arena_new_sized(RESULT_BLOCK);
     out->path = arena_strdup(out->arena, path);
     if (!explicit_path && !looks_like_template(bytes, len)) return;
 
@@ -312,8 +335,6 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
     ctx.d = dr.d;
     ctx.problems = dr.problems;
     ctx.n_problems = dr.n_problems;
-    out->source = arena_strndup(out->arena, dr.d->text, dr.d->text_len);
-    out->source_len = dr.d->text_len;
 
     tmpl t;
     graph g;
@@ -341,6 +362,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
         if (loader_rule || have_tmpl) run_rule(&ctx, r);
     }
     apply_metadata_suppressions(&ctx, 0);
+    attach_lines(out, dr.d);
     for (size_t i = 0; i < out->n_findings; i++)
         out->findings[i].sev = effective_severity(cfg, out->findings[i].rule->id, out->findings[i].sev);
     lint_sort_findings(out->findings, out->n_findings);
@@ -383,7 +405,7 @@ static char *read_all(int fd, size_t limit, size_t *len, int *too_big)
 static void set_error(lint_result *out, const char *path, const char *fmt, const char *detail)
 {
     memset(out, 0, sizeof *out);
-    out->arena = arena_new();
+    out->arena = arena_new_sized(RESULT_BLOCK);
     out->path = arena_strdup(out->arena, path);
     out->error = arena_printf(out->arena, fmt, detail);
 }
@@ -392,7 +414,7 @@ static void set_error(lint_result *out, const char *path, const char *fmt, const
 static void too_big(const lint_config *cfg, const char *path, lint_result *out)
 {
     memset(out, 0, sizeof *out);
-    out->arena = arena_new();
+    out->arena = arena_new_sized(RESULT_BLOCK);
     out->path = arena_strdup(out->arena, path);
     out->linted = 1;
     const rule *r = rule_find("SL001");
