@@ -82,4 +82,27 @@ else
         esac
     done
     echo "peer suite: $peer_n_unmapped files of unmapped peer ids:$peer_unmapped"
+
+    # The peer's example SAM application passes all of its rules: none of
+    # the mapped rules that samlint implements may fire on it.
+    peer_example=$CORPUS/serverless-rules/examples/sam/template.yaml
+    peer_rules=
+    for peer_rule_id in $(printf '%s\n' "$peer_map" | awk 'NF { print $2 }' | sort -u); do
+        if NO_COLOR=1 "$SAMLINT" --select "$peer_rule_id" "$peer_example" 2>&1 | grep -q "unknown rule"; then
+            continue
+        fi
+        peer_rules="$peer_rules${peer_rules:+,}$peer_rule_id"
+    done
+    if [ ! -f "$peer_example" ]; then
+        skip "peer example template" "$peer_example absent"
+    elif [ -z "$peer_rules" ]; then
+        skip "peer example template" "no mapped rule is implemented"
+    else
+        peer_hits=$(NO_COLOR=1 "$SAMLINT" --no-excerpt --select "$peer_rules" "$peer_example" 2>&1 | grep -E '\[SL[0-9]+ ' || true)
+        if [ -z "$peer_hits" ]; then
+            ok "peer example template passes $peer_rules"
+        else
+            not_ok "peer example template" "$(printf '%s' "$peer_hits" | head -3)"
+        fi
+    fi
 fi
