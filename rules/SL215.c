@@ -36,6 +36,7 @@ RULE_CHECK(SL215)
                        r->id, key);
             continue;
         }
-        report_for(ctx, r->id, r->key, "state machine '%s' has no X-Ray tracing (%s: {Enabled: true})", r->id, key);
+        report_for(ctx, r->id, config != DOC_NONE ? obs_site(d, config) : r->key,
+                   "state machine '%s' has no X-Ray tracing (%s: {Enabled: true})", r->id, key);
     }
 }

@@ -14,7 +14,7 @@ RULE_CHECK(SL216)
             continue;
         xray = tmpl_prop(t, r, &origin, "XrayEnabled");
         if (xray == DOC_NONE || doc_is_null(d, xray))
-            report_for(ctx, r->id, xray != DOC_NONE ? xray : r->key,
+            report_for(ctx, r->id, xray != DOC_NONE ? obs_site(d, xray) : r->key,
                        "GraphQL API '%s' has no X-Ray tracing (XrayEnabled: true)", r->id);
         else if (obs_all_true(t, xray, &bad) == 0)
             report_for(ctx, r->id, bad, "GraphQL API '%s' has X-Ray tracing turned off (XrayEnabled is not true)",

@@ -40,7 +40,7 @@ RULE_CHECK(SL501)
         doc_id setting;
         if (dest != DOC_NONE) {
             if (!obs_has_value(ctx->d, dest))
-                report_for(ctx, s->res->id, dest, "%s has no access logging: %s.DestinationArn is empty",
+                report_for(ctx, s->res->id, obs_site(ctx->d, dest), "%s has no access logging: %s.DestinationArn is empty",
                            s->label, key);
             continue;
         }
@@ -49,7 +49,7 @@ RULE_CHECK(SL501)
             judge_setting(ctx, s, key, setting);
             continue;
         }
-        report_for(ctx, s->res->id, setting != DOC_NONE ? setting : s->anchor,
+        report_for(ctx, s->res->id, setting != DOC_NONE ? obs_site(ctx->d, setting) : s->anchor,
                    "%s has no access logging (%s.DestinationArn): requests leave no trace", s->label, key);
     }
 }

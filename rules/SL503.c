@@ -15,7 +15,7 @@ RULE_CHECK(SL503)
             continue;
         v = api_prop(ctx->t, s, &origin, "TracingEnabled", NULL);
         if (v == DOC_NONE || doc_is_null(ctx->d, v)) {
-            report_for(ctx, s->res->id, v != DOC_NONE ? v : s->anchor,
+            report_for(ctx, s->res->id, v != DOC_NONE ? obs_site(ctx->d, v) : s->anchor,
                        "%s has no X-Ray tracing (TracingEnabled: true)", s->label);
             continue;
         }

@@ -59,7 +59,7 @@ static void check_rest(lint_ctx *ctx, const api_stage *s)
 {
     const tmpl *t = ctx->t;
     const doc *d = ctx->d;
-    doc_id own = DOC_NONE, global = DOC_NONE;
+    doc_id own = DOC_NONE, global = DOC_NONE, null_at = DOC_NONE;
     /* SAM appends a Globals list to the resource's own list: either may hold it. */
     if (!s->implicit && doc_is_map(d, s->res->props))
         own = doc_get(d, s->res->props, "MethodSettings");
@@ -68,10 +68,14 @@ static void check_rest(lint_ctx *ctx, const api_stage *s)
         if (doc_is_map(d, g))
             global = doc_get(d, g, "MethodSettings");
     }
-    if (own != DOC_NONE && doc_is_null(d, own))
+    if (own != DOC_NONE && doc_is_null(d, own)) {
+        null_at = obs_site(d, own);
         own = DOC_NONE;
-    if (global != DOC_NONE && doc_is_null(d, global))
+    }
+    if (global != DOC_NONE && doc_is_null(d, global)) {
+        null_at = null_at != DOC_NONE ? null_at : obs_site(d, global);
         global = DOC_NONE;
+    }
     /* Found (1) or cannot tell (-1): nothing to report. */
     if (own != DOC_NONE && has_default_method_setting(t, own) != 0)
         return;
@@ -82,7 +86,7 @@ static void check_rest(lint_ctx *ctx, const api_stage *s)
                    "%s has no default throttling: no MethodSettings entry for HttpMethod '*' and "
                    "ResourcePath '/*' with ThrottlingBurstLimit and ThrottlingRateLimit", s->label);
     else
-        report_for(ctx, s->res->id, s->anchor,
+        report_for(ctx, s->res->id, null_at != DOC_NONE ? null_at : s->anchor,
                    "%s has no default throttling (MethodSettings for '*' '/*' with burst and rate limits)",
                    s->label);
 }
@@ -104,7 +108,7 @@ static void check_http(lint_ctx *ctx, const api_stage *s)
                                  ? "ThrottlingBurstLimit and ThrottlingRateLimit"
                                  : !obs_has_value(ctx->d, burst) ? "ThrottlingBurstLimit" : "ThrottlingRateLimit");
     else
-        report_for(ctx, s->res->id, routes != DOC_NONE ? routes : s->anchor,
+        report_for(ctx, s->res->id, routes != DOC_NONE ? obs_site(ctx->d, routes) : s->anchor,
                    "%s has no default throttling (DefaultRouteSettings with burst and rate limits)", s->label);
 }
 

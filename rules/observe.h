@@ -63,6 +63,22 @@ static inline int obs_has_value(const doc *d, doc_id node)
     return !doc_is_scalar(d, node) || doc_at(d, node)->len > 0;
 }
 
+/* Where to report a value: the value itself, or its key when it is null
+ * (`Key:` with nothing after it has no text to point at). */
+static inline doc_id obs_site(const doc *d, doc_id value)
+{
+    if (!doc_is_null(d, value))
+        return value;
+    for (size_t n = 0; n < d->n_nodes; n++) {
+        if (d->nodes[n].kind != DOC_MAP)
+            continue;
+        for (uint32_t i = 0; i < d->nodes[n].len; i++)
+            if (doc_val(d, (doc_id)n, i) == value)
+                return doc_key(d, (doc_id)n, i);
+    }
+    return value;
+}
+
 /* ---- canonical names ----------------------------------------------------- */
 
 /* A name written with intrinsics, reduced to one text so that two ways of
