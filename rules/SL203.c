@@ -60,13 +60,29 @@ static api_limit find_limit(const lint_ctx *ctx, int fn)
         if (ref->to != fn || ref->from < 0)
             continue;
         const tmpl_resource *m = &ctx->t->res[ref->from];
-        if (!tmpl_is_type(m, "AWS::ApiGateway::Method"))
-            continue;
-        doc_id integration = doc_get(d, m->props, "Integration");
-        if (!doc_is_map(d, integration) || !node_within(d, ref->node, doc_get(d, integration, "Uri")))
-            continue;
-        consider(&best, integration_ms(ctx, integration, "TimeoutInMillis", REST_LIMIT_MS),
-                 "REST API method", m->id);
+        if (tmpl_is_type(m, "AWS::ApiGateway::Method")) {
+            doc_id integration = doc_get(d, m->props, "Integration");
+            if (!doc_is_map(d, integration)
+                || !node_within(d, ref->node, doc_get(d, integration, "Uri")))
+                continue;
+            consider(&best, integration_ms(ctx, integration, "TimeoutInMillis", REST_LIMIT_MS),
+                     "REST API method", m->id);
+        } else if (tmpl_is_type(m, "AWS::ApiGatewayV2::Integration")) {
+            if (!node_within(d, ref->node, doc_get(d, m->props, "IntegrationUri")))
+                continue;
+            /* Only HTTP APIs: a WebSocket route may outlive its integration
+             * on purpose, answering later through the connection. */
+            int api = graph_target(g, doc_get(d, m->props, "ApiId"));
+            if (api < 0)
+                continue;
+            const tmpl_resource *a = &ctx->t->res[api];
+            if (!tmpl_is_type(a, "AWS::Serverless::HttpApi")
+                && !(tmpl_is_type(a, "AWS::ApiGatewayV2::Api")
+                     && doc_str_eq(d, doc_get(d, a->props, "ProtocolType"), "HTTP")))
+                continue;
+            consider(&best, integration_ms(ctx, m->props, "TimeoutInMillis", HTTP_LIMIT_MS),
+                     "HTTP API integration", m->id);
+        }
     }
     return best;
 }

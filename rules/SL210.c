@@ -81,13 +81,29 @@ static const char *event_feature(const lint_ctx *ctx, int api)
     for (size_t i = 0; i < g->n_events; i++) {
         const graph_event *ev = &g->events[i];
         if (ev->origin != EV_SAM_EVENT || !ev->type || strcmp(ev->type, "Api") != 0
-            || !doc_is_map(ctx->d, ev->props)
-            || graph_target(g, doc_get(ctx->d, ev->props, "RestApiId")) != api)
+            || !doc_is_map(ctx->d, ev->props))
+            continue;
+        /* RestApiId: !Ref Api, or the bare logical id that SAM accepts too. */
+        doc_id rest_api = doc_get(ctx->d, ev->props, "RestApiId");
+        if (graph_target(g, rest_api) != api && !doc_str_eq(ctx->d, rest_api, ctx->t->res[api].id))
             continue;
         if (maybe_true(ctx, doc_path(ctx->d, ev->props, "Auth", "ApiKeyRequired", FNCONF_END)))
             return "API keys";
+        if (is_set(ctx, doc_path(ctx->d, ev->props, "Auth", "ResourcePolicy", FNCONF_END)))
+            return "a resource policy";
         if (is_set(ctx, doc_get(ctx->d, ev->props, "RequestModel")))
             return "request models";
+        doc_id params = doc_get(ctx->d, ev->props, "RequestParameters");
+        for (uint32_t k = 0; doc_is_seq(ctx->d, params) && k < doc_count(ctx->d, params); k++) {
+            doc_id item = doc_item(ctx->d, params, k);
+            for (uint32_t p = 0; doc_is_map(ctx->d, item) && p < doc_count(ctx->d, item); p++) {
+                doc_id options = doc_val(ctx->d, item, p);
+                if (maybe_true(ctx, doc_get(ctx->d, options, "Required")))
+                    return "request validation";
+                if (maybe_true(ctx, doc_get(ctx->d, options, "Caching")))
+                    return "caching";
+            }
+        }
     }
     return NULL;
 }
@@ -140,6 +156,12 @@ static const char *rest_feature(const lint_ctx *ctx, const tmpl_resource *r, int
     if (maybe_string(ctx, endpoint, "PRIVATE")
         || maybe_string(ctx, doc_get(d, endpoint, "Type"), "PRIVATE"))
         return "a private endpoint";
+    /* Edge-optimized endpoints and custom domains exist for REST APIs only;
+     * EDGE is the REST default, so only an explicit choice counts. */
+    doc_id domain_endpoint = tmpl_prop(t, r, NULL, "Domain", "EndpointConfiguration", FNCONF_END);
+    if (maybe_string(ctx, endpoint, "EDGE") || maybe_string(ctx, doc_get(d, endpoint, "Type"), "EDGE")
+        || maybe_string(ctx, domain_endpoint, "EDGE"))
+        return "an edge-optimized endpoint";
     if (maybe_true(ctx, tmpl_prop(t, r, NULL, "TracingEnabled", FNCONF_END)))
         return "X-Ray tracing";
     if (is_set(ctx, tmpl_prop(t, r, NULL, "GatewayResponses", FNCONF_END)))
