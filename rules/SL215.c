@@ -24,8 +24,8 @@ RULE_CHECK(SL215)
         }
         if (enabled != DOC_NONE && !doc_is_null(d, enabled)) {
             if (obs_all_true(t, enabled, &bad) == 0)
-                report_for(ctx, r->id, bad, "state machine '%s' has X-Ray tracing turned off (%s.Enabled is not true)",
-                           r->id, key);
+                report_for(ctx, r->id, bad,
+                           "state machine '%s' has X-Ray tracing turned off (%s.Enabled is not true)", r->id, key);
             continue;
         }
         if (config != DOC_NONE && !doc_is_null(d, config)) {

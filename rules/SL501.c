@@ -40,8 +40,8 @@ RULE_CHECK(SL501)
         doc_id setting;
         if (dest != DOC_NONE) {
             if (!obs_has_value(ctx->d, dest))
-                report_for(ctx, s->res->id, obs_site(ctx->d, dest), "%s has no access logging: %s.DestinationArn is empty",
-                           s->label, key);
+                report_for(ctx, s->res->id, obs_site(ctx->d, dest),
+                           "%s has no access logging: %s.DestinationArn is empty", s->label, key);
             continue;
         }
         setting = api_prop(ctx->t, s, &origin, key, NULL);
