@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "secret.h"
 
 /* Results outlive their templates and are mostly small: small blocks. */
 #define RESULT_BLOCK 2048
@@ -117,9 +118,12 @@ static finding *new_finding(lint_ctx *ctx, severity sev, const char *resource, c
     f->rule = ctx->rule;
     f->sev = sev;
     f->file = res->path;
-    f->resource = resource ? arena_strdup(res->arena, resource) : NULL;
+    char *owner = resource ? arena_strdup(res->arena, resource) : NULL;
+    if (owner) secret_mask_access_keys(owner, strlen(owner));  /* a logical id may be a key */
+    f->resource = owner;
     char buf[1024];
     vsnprintf(buf, sizeof buf, fmt, ap);
+    secret_mask_access_keys(buf, strlen(buf));  /* no rule's message shows a whole key */
     f->message = arena_strdup(res->arena, buf);
     return f;
 }
@@ -247,7 +251,8 @@ static void apply_metadata_suppressions(lint_ctx *ctx, size_t first)
         if (metadata_ignores(d, ctx->t->metadata, f->rule->id, &reason)) {
             f->suppressed = 1;
         } else if (f->resource) {
-            const tmpl_resource *r = tmpl_find_resource(ctx->t, f->resource);
+            int ri = graph_resource(ctx->g, f->resource);
+            const tmpl_resource *r = ri >= 0 ? &ctx->t->res[ri] : NULL;
             if (r && metadata_ignores(d, r->metadata, f->rule->id, &reason)) f->suppressed = 1;
         }
         if (f->suppressed && reason) f->suppress_reason = arena_strdup(res->arena, reason);
@@ -256,24 +261,39 @@ static void apply_metadata_suppressions(lint_ctx *ctx, size_t first)
 
 /* ---- running ---- */
 
-/* Copy each finding's source line, so the template's text can be freed. */
+/* Copy each finding's source line, so the template's text can be freed.
+ * Findings are walked in line order with one pass over the text. */
+static int cmp_line_ptr(const void *a, const void *b)
+{
+    const finding *x = *(finding *const *)a, *y = *(finding *const *)b;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
 static void attach_lines(lint_result *out, const doc *d)
 {
-    const char *text = d->text, *end = d->text + d->text_len;
-    for (size_t i = 0; i < out->n_findings; i++) {
-        finding *f = &out->findings[i];
-        if (f->file != out->path) continue;
-        const char *p = text;
-        for (uint32_t l = 1; l < f->line && p < end; l++) {
+    finding **order = xcalloc(out->n_findings, sizeof *order);
+    size_t n = 0;
+    for (size_t i = 0; i < out->n_findings; i++)
+        if (out->findings[i].file == out->path) order[n++] = &out->findings[i];
+    qsort(order, n, sizeof *order, cmp_line_ptr);
+    const char *p = d->text, *end = d->text + d->text_len;
+    uint32_t line = 1;
+    for (size_t i = 0; i < n; i++) {
+        finding *f = order[i];
+        while (line < f->line && p < end) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             p = nl ? nl + 1 : end;
+            line++;
         }
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
         if (len && p[len - 1] == '\r') len--;
         if (len > 300) len = 300;
-        f->line_text = arena_strndup(out->arena, p, len);
+        char *text = arena_strndup(out->arena, p, len);
+        secret_mask_text(text, len);  /* excerpts, snippets: never a whole secret */
+        f->line_text = text;
     }
+    free(order);
 }
 
 static int cmp_finding(const void *a, const void *b)

@@ -1,14 +1,28 @@
 /* graph_perm: what each function may read or write, from policies, roles and connectors. */
 #include "graph_perm.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "eval.h"
 #include "policy.h"
 #include "../rules/data/policy_templates.h"
 
+/* A resolved reference, for finding the resources inside a value. */
+typedef struct node_ref {
+    doc_id node;
+    int to;
+} node_ref;
+
+/* What is looked up again and again, computed once per template. */
 typedef struct perm_builder {
     graph *g;
+    const resource_naming **naming;  /* per resource: its type's naming, or NULL */
+    doc_id *name_node;               /* per resource: its name property, or DOC_NONE */
+    int *role;                       /* per resource: a function's role, or -1 */
+    node_ref *refs;                  /* Ref/GetAtt/Sub refs to resources, by node */
+    size_t n_refs;
 } perm_builder;
 
 static void add_perm(perm_builder *b, int function, int target, const char *literal, int access,
@@ -17,13 +31,13 @@ static void add_perm(perm_builder *b, int function, int target, const char *lite
     graph *g = b->g;
     if (access == 0)
         return;
-    for (size_t i = 0; i < g->n_perms; i++) {
+    /* Perms granted at one node are added one after the other. */
+    for (size_t i = g->n_perms; i-- > 0 && g->perms[i].node == node;) {
         graph_perm *p = &g->perms[i];
-        if (p->function == function && p->target == target && p->node == node &&
+        if (p->function == function && p->target == target &&
             ((!p->target_literal && !literal) ||
-             (p->target_literal && literal && strcmp(p->target_literal, literal) == 0))) {
-            if ((access & ~p->access) & ACCESS_WRITE)
-                p->action = action;
+             (p->target_literal && literal && strcmp(p->target_literal, literal) == 0)) &&
+            ((!p->action && !action) || (p->action && action && strcmp(p->action, action) == 0))) {
             p->access |= access;
             return;
         }
@@ -38,10 +52,37 @@ static void add_perm(perm_builder *b, int function, int target, const char *lite
 }
 
 /* The service owning a resource, or NULL when unknown. */
-static const char *resource_service(const graph *g, int r)
+static const char *resource_service(const perm_builder *b, int r)
 {
-    const resource_naming *n = resource_naming_find(g->t->res[r].type);
-    return n ? n->service : NULL;
+    return b->naming[r] ? b->naming[r]->service : NULL;
+}
+
+/* The service field of an ARN ("arn:aws:s3:::b", also with a
+ * "${AWS::Partition}" partition) copied into buf, or NULL. */
+static const char *arn_service(const char *arn, char *buf, size_t size)
+{
+    if (strncmp(arn, "arn:", 4) != 0)
+        return NULL;
+    const char *p = arn + 4;
+    if (strncmp(p, "${", 2) == 0) {
+        p = strchr(p, '}');
+        if (!p)
+            return NULL;
+        p++;
+    } else {
+        p = strchr(p, ':');
+        if (!p)
+            return NULL;
+    }
+    if (*p != ':')
+        return NULL;
+    const char *end = strchr(p + 1, ':');
+    size_t n = end ? (size_t)(end - p - 1) : 0;
+    if (n == 0 || n >= size)
+        return NULL;
+    memcpy(buf, p + 1, n);
+    buf[n] = 0;
+    return buf;
 }
 
 /* Does a literal (a name or an ARN) name `name`? An ARN names it when the
@@ -56,12 +97,9 @@ static int literal_names(const char *literal, const char *name, const char *serv
         return 1;
     if (strncmp(literal, "arn:", 4) != 0)
         return 0;
-    if (service) {
-        const char *svc = strchr(literal + 4, ':');
-        size_t m = strlen(service);
-        if (!svc || strncmp(svc + 1, service, m) != 0 || svc[1 + m] != ':')
-            return 0;
-    }
+    char svc[64];
+    if (service && (!arn_service(literal, svc, sizeof svc) || strcmp(svc, service) != 0))
+        return 0;
     for (const char *p = strstr(literal, name); p; p = strstr(p + 1, name)) {
         char before = p > literal ? p[-1] : 0, after = p[n];
         if ((before == ':' || before == '/') && (after == 0 || after == '/' || after == ':' || after == '*'))
@@ -84,18 +122,61 @@ static void probe_name(void *user, const char *s, doc_id site)
         p->found = 1;
 }
 
-/* Does resource r carry a literal name that `literal` names? */
-static int resource_has_name(const graph *g, int r, const char *literal)
+/* The template string of a Fn::Sub (either form), or NULL. */
+static const char *sub_template(const doc *d, doc_id value)
 {
-    const tmpl_resource *res = &g->t->res[r];
-    const resource_naming *n = resource_naming_find(res->type);
-    if (!n || !n->name_prop || !doc_is_map(g->t->d, res->props))
+    doc_id arg = DOC_NONE;
+    const char *fn = doc_intrinsic(d, value, &arg);
+    if (!fn || strcmp(fn, "Fn::Sub") != 0)
+        return NULL;
+    return doc_str(d, doc_is_seq(d, arg) ? doc_item(d, arg, 0) : arg);
+}
+
+/* Are two nodes written the same (same scalars, same structure)? */
+static int same_node(const doc *d, doc_id a, doc_id b, int depth)
+{
+    if (a < 0 || b < 0 || depth > 16)
         return 0;
-    doc_id name = doc_get(g->t->d, res->props, n->name_prop);
+    const doc_node *x = &d->nodes[a], *y = &d->nodes[b];
+    if (x->kind != y->kind)
+        return 0;
+    if (x->kind == DOC_SCALAR)
+        return x->str && y->str && strcmp(x->str, y->str) == 0;
+    if (x->len != y->len)
+        return 0;
+    for (uint32_t i = 0; i < x->len; i++) {
+        if (x->kind == DOC_MAP) {
+            if (!same_node(d, doc_key(d, a, i), doc_key(d, b, i), depth + 1) ||
+                !same_node(d, doc_val(d, a, i), doc_val(d, b, i), depth + 1))
+                return 0;
+        } else if (!same_node(d, doc_item(d, a, i), doc_item(d, b, i), depth + 1)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Does resource r's name match `value` (written the same way), or does
+ * `literal` (the value's text, or its !Sub template) name it? The name is
+ * its evaluated values (parameter defaults, !If branches), else its own
+ * !Sub template ("${AWS::StackName}-uploads" in both places matches). */
+static int resource_has_name(const perm_builder *b, int r, doc_id value, const char *literal)
+{
+    const graph *g = b->g;
+    const doc *d = g->t->d;
+    doc_id name = b->name_node[r];
     if (name == DOC_NONE)
         return 0;
-    name_probe p = {literal, n->service, 0};
-    eval_each_scalar(g->t, name, probe_name, &p);
+    if (value >= 0 && !doc_is_scalar(d, value) && same_node(d, name, value, 0))
+        return 1;
+    if (!literal)
+        return 0;
+    name_probe p = {literal, b->naming[r]->service, 0};
+    if (eval_each_scalar(g->t, name, probe_name, &p) < 0) {
+        const char *tpl = sub_template(d, name);
+        if (tpl)
+            probe_name(&p, tpl, name);
+    }
     return p.found;
 }
 
@@ -109,43 +190,62 @@ static int service_fits(const char *want, const char *have)
 /* Resources a (expanded) Resource value names: the resources referenced
  * inside it (Ref, GetAtt, Sub), else those whose literal name it names,
  * else the literal itself (target -1). `service` filters (NULL: any). */
-static void each_target(const graph *g, doc_id value, const char *service, target_fn fn, void *user)
+static int ref_cmp(const void *x, const void *y)
 {
+    const node_ref *a = x, *b = y;
+    return (a->node > b->node) - (a->node < b->node);
+}
+
+/* First entry of b->refs at or after node. */
+static size_t first_ref(const perm_builder *b, doc_id node)
+{
+    size_t lo = 0, hi = b->n_refs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->refs[mid].node < node)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+#define TARGETS_MAX 16
+
+static void each_target(const perm_builder *b, doc_id value, const char *service, target_fn fn, void *user)
+{
+    const graph *g = b->g;
     const doc *d = g->t->d;
     if (value < 0)
         return;
     const char *literal = NULL;
     if (doc_is_scalar(d, value)) {
+        if (doc_is_null(d, value))
+            return;
         literal = doc_str(d, value);
     } else {
         doc_id end = d->nodes[value].subtree_end;
+        int seen[TARGETS_MAX];
+        size_t n_seen = 0;
         int found = 0;
-        for (size_t i = 0; i < g->n_refs; i++) {
-            const graph_ref *ref = &g->refs[i];
-            if (ref->node < value || ref->node >= end || ref->to < 0)
+        for (size_t i = first_ref(b, value); i < b->n_refs && b->refs[i].node < end; i++) {
+            int to = b->refs[i].to;
+            if (!service_fits(service, resource_service(b, to)))
                 continue;
-            if (ref->kind != REF_REF && ref->kind != REF_GETATT && ref->kind != REF_SUB)
-                continue;
-            if (!service_fits(service, resource_service(g, ref->to)))
-                continue;
-            int seen = 0;
-            for (size_t j = 0; j < i; j++)
-                if (g->refs[j].node >= value && g->refs[j].node < end && g->refs[j].to == ref->to)
-                    seen = 1;
-            if (!seen)
-                fn(user, ref->to, NULL);
             found = 1;
+            size_t k = 0;
+            while (k < n_seen && seen[k] != to)
+                k++;
+            if (k < n_seen || n_seen == TARGETS_MAX)
+                continue;
+            seen[n_seen++] = to;
+            fn(user, to, NULL);
         }
         if (found)
             return;
-        doc_id arg = DOC_NONE;
-        const char *name = doc_intrinsic(d, value, &arg);
-        if (name && strcmp(name, "Fn::Sub") == 0)
-            literal = doc_str(d, doc_is_seq(d, arg) ? doc_item(d, arg, 0) : arg);
-        if (!literal)
-            return;
+        literal = sub_template(d, value);
         for (size_t r = 0; r < g->t->n_res; r++)
-            if (service_fits(service, resource_service(g, (int)r)) && resource_has_name(g, (int)r, literal))
+            if (service_fits(service, resource_service(b, (int)r)) && resource_has_name(b, (int)r, value, literal))
                 fn(user, (int)r, NULL);
         return;
     }
@@ -154,7 +254,8 @@ static void each_target(const graph *g, doc_id value, const char *service, targe
     int matched = 0;
     if (strcmp(literal, "*") != 0)
         for (size_t r = 0; r < g->t->n_res; r++)
-            if (service_fits(service, resource_service(g, (int)r)) && resource_has_name(g, (int)r, literal)) {
+            if (service_fits(service, resource_service(b, (int)r)) &&
+                resource_has_name(b, (int)r, value, literal)) {
                 fn(user, (int)r, NULL);
                 matched = 1;
             }
@@ -214,31 +315,46 @@ static void probe_sam_managed(void *user, enum sam_policy_item kind, doc_id item
         p->found = 1;
 }
 
-/* Do the statements of `owner` apply to function f? */
-static int owner_applies(const graph *g, int f, int owner)
+/* How a statement's owner reaches functions. */
+enum owner_kind { OWNER_SELF, OWNER_ROLE, OWNER_POLICY, OWNER_MANAGED, OWNER_ROLE_POLICY };
+
+static enum owner_kind owner_kind_of(const tmpl_resource *o)
 {
-    if (f == owner)
-        return 1;
-    const tmpl_resource *o = &g->t->res[owner];
-    int role = function_role(g, f);
-    if (role >= 0 && role == owner)
-        return 1;
-    if (tmpl_is_type(o, "AWS::IAM::Policy") || tmpl_is_type(o, "AWS::IAM::ManagedPolicy")) {
-        if (role >= 0 && list_refers(g, owner, "Roles", role))
-            return 1;
+    if (tmpl_is_type(o, "AWS::IAM::Role"))
+        return OWNER_ROLE;
+    if (tmpl_is_type(o, "AWS::IAM::Policy"))
+        return OWNER_POLICY;
+    if (tmpl_is_type(o, "AWS::IAM::ManagedPolicy"))
+        return OWNER_MANAGED;
+    if (tmpl_is_type(o, "AWS::IAM::RolePolicy"))
+        return OWNER_ROLE_POLICY;
+    return OWNER_SELF;
+}
+
+/* Do the statements of `owner` apply to function f? */
+static int owner_applies(const perm_builder *b, int f, int owner, enum owner_kind kind)
+{
+    const graph *g = b->g;
+    int role = b->role[f];
+    switch (kind) {
+    case OWNER_SELF:
+        return f == owner;
+    case OWNER_ROLE:
+        return role == owner;
+    case OWNER_POLICY:
+        return role >= 0 && list_refers(g, owner, "Roles", role);
+    case OWNER_ROLE_POLICY: {
+        const tmpl_resource *o = &g->t->res[owner];
+        doc_id name = doc_is_map(g->t->d, o->props) ? doc_get(g->t->d, o->props, "RoleName") : DOC_NONE;
+        return role >= 0 && name != DOC_NONE && graph_target(g, name) == role;
     }
-    if (tmpl_is_type(o, "AWS::IAM::RolePolicy") && role >= 0 && doc_is_map(g->t->d, o->props)) {
-        doc_id name = doc_get(g->t->d, o->props, "RoleName");
-        if (name != DOC_NONE && graph_target(g, name) == role)
-            return 1;
-    }
-    if (tmpl_is_type(o, "AWS::IAM::ManagedPolicy")) {
-        if (role >= 0 && list_refers(g, role, "ManagedPolicyArns", owner))
+    case OWNER_MANAGED: {
+        if (role >= 0 && (list_refers(g, owner, "Roles", role) || list_refers(g, role, "ManagedPolicyArns", owner)))
             return 1;
         sam_ref_probe p = {g, owner, 0};
         policy_each_sam_item(g->t, &g->t->res[f], probe_sam_managed, &p);
-        if (p.found)
-            return 1;
+        return p.found;
+    }
     }
     return 0;
 }
@@ -251,57 +367,46 @@ typedef struct grant {
     doc_id site;             /* the Resource item */
 } grant;
 
-typedef struct action_probe {
-    const doc *d;
-    const char *service;     /* the target's service, or NULL */
-    int access;
-    const char *action;      /* the first action giving the widest access */
-} action_probe;
+/* One action of a statement granted on one target. */
+typedef struct action_grant {
+    const grant *gr;
+    int target;
+    const char *literal;
+    const char *service;     /* the target's service, or NULL when unknown */
+} action_grant;
 
-static void probe_action(void *user, doc_id value, doc_id site)
+static void grant_action(void *user, doc_id value, doc_id site)
 {
     (void)site;
-    action_probe *p = user;
-    const char *action = doc_str(p->d, value);
-    if (!action)
-        return;
+    const action_grant *ag = user;
+    const char *action = doc_str(ag->gr->b->g->t->d, value);
     char svc[64];
-    const char *service = policy_action_service(action, svc, sizeof svc);
+    const char *service = action ? policy_action_service(action, svc, sizeof svc) : NULL;
     if (!service)
         return;
-    if (strcmp(service, "*") != 0 && p->service && strcmp(service, p->service) != 0)
+    if (strcmp(service, "*") != 0 && ag->service && strcmp(service, ag->service) != 0)
         return;
-    int access = policy_action_access(action);
-    if ((access & ~p->access) && (!p->action || (access & ACCESS_WRITE)))
-        p->action = action;
-    p->access |= access;
+    add_perm(ag->gr->b, ag->gr->function, ag->target, ag->literal, policy_action_access(action), action,
+             ag->gr->site);
 }
 
+/* One perm per action that applies to the target's service. */
 static void grant_target(void *user, int target, const char *literal)
 {
     const grant *gr = user;
     const graph *g = gr->b->g;
-    char arn_service[64];
-    action_probe p = {g->t->d, target >= 0 ? resource_service(g, target) : NULL, 0, NULL};
-    if (target < 0 && literal && strncmp(literal, "arn:", 4) == 0) {
-        /* arn:partition:service:... */
-        const char *svc = strchr(literal + 4, ':');
-        const char *end = svc ? strchr(svc + 1, ':') : NULL;
-        if (end && (size_t)(end - svc - 1) < sizeof arn_service && end > svc + 1) {
-            memcpy(arn_service, svc + 1, (size_t)(end - svc - 1));
-            arn_service[end - svc - 1] = 0;
-            p.service = arn_service;
-        }
-    }
-    policy_each_item(g->t, gr->s->action, probe_action, &p);
-    add_perm(gr->b, gr->function, target, literal, p.access, p.action, gr->site);
+    char literal_service[64];
+    action_grant ag = {gr, target, literal, target >= 0 ? resource_service(gr->b, target) : NULL};
+    if (target < 0 && literal)
+        ag.service = arn_service(literal, literal_service, sizeof literal_service);
+    policy_each_item(g->t, gr->s->action, grant_action, &ag);
 }
 
 static void grant_resource(void *user, doc_id value, doc_id site)
 {
     grant *gr = user;
     gr->site = site;
-    each_target(gr->b->g, value, NULL, grant_target, gr);
+    each_target(gr->b, value, NULL, grant_target, gr);
 }
 
 static void statement_perms(void *user, const policy_stmt *s)
@@ -312,8 +417,9 @@ static void statement_perms(void *user, const policy_stmt *s)
         return;
     if (s->kind == POLICY_TRUST || s->kind == POLICY_RESOURCE)
         return;
+    enum owner_kind kind = owner_kind_of(&g->t->res[s->owner]);
     for (size_t f = 0; f < g->t->n_res; f++) {
-        if (!g->t->res[f].is_function || !owner_applies(g, (int)f, s->owner))
+        if (!g->t->res[f].is_function || !owner_applies(b, (int)f, s->owner, kind))
             continue;
         grant gr = {b, s, (int)f, DOC_NONE};
         policy_each_item(g->t, s->resource, grant_resource, &gr);
@@ -338,7 +444,7 @@ static void template_value(void *user, doc_id value, doc_id site)
 {
     template_walk *w = user;
     w->site = site;
-    each_target(w->b->g, value, w->pt->service, template_target, w);
+    each_target(w->b, value, w->pt->service, template_target, w);
 }
 
 static void template_item(void *user, enum sam_policy_item kind, doc_id item, doc_id site)
@@ -405,7 +511,7 @@ static void connector_destination(void *user, doc_id value, doc_id site)
     doc_id arn = doc_get(d, value, "Arn");
     if (arn != DOC_NONE) {
         w->site = arn;
-        each_target(g, arn, NULL, connector_target, w);
+        each_target(w->b, arn, NULL, connector_target, w);
     }
 }
 
@@ -458,15 +564,58 @@ static void connectors(perm_builder *b)
 
 void graph_perm_build(graph *g)
 {
-    perm_builder b = {g};
-    for (size_t f = 0; f < g->t->n_res; f++) {
-        if (!g->t->res[f].is_function)
+    const tmpl *t = g->t;
+    const doc *d = t->d;
+    perm_builder b = {g, NULL, NULL, NULL, NULL, 0};
+    size_t n = t->n_res ? t->n_res : 1;
+    b.naming = xcalloc(n, sizeof *b.naming);
+    b.name_node = xcalloc(n, sizeof *b.name_node);
+    b.role = xcalloc(n, sizeof *b.role);
+    for (size_t r = 0; r < t->n_res; r++) {
+        const tmpl_resource *res = &t->res[r];
+        b.naming[r] = resource_naming_find(res->type);
+        b.name_node[r] = DOC_NONE;
+        if (b.naming[r] && b.naming[r]->name_prop && doc_is_map(d, res->props))
+            b.name_node[r] = doc_get(d, res->props, b.naming[r]->name_prop);
+        b.role[r] = res->is_function ? function_role(g, (int)r) : -1;
+    }
+    b.refs = xcalloc(g->n_refs ? g->n_refs : 1, sizeof *b.refs);
+    for (size_t i = 0; i < g->n_refs; i++) {
+        const graph_ref *ref = &g->refs[i];
+        if (ref->to >= 0 && (ref->kind == REF_REF || ref->kind == REF_GETATT || ref->kind == REF_SUB))
+            b.refs[b.n_refs++] = (node_ref){ref->node, ref->to};
+    }
+    qsort(b.refs, b.n_refs, sizeof *b.refs, ref_cmp);
+
+    for (size_t f = 0; f < t->n_res; f++) {
+        if (!t->res[f].is_function)
             continue;
         template_walk w = {&b, (int)f, NULL, DOC_NONE};
-        policy_each_sam_item(g->t, &g->t->res[f], template_item, &w);
+        policy_each_sam_item(t, &t->res[f], template_item, &w);
     }
-    policy_each_statement(g->t, statement_perms, &b);
+    policy_each_statement(t, statement_perms, &b);
     connectors(&b);
+    free(b.naming);
+    free(b.name_node);
+    free(b.role);
+    free(b.refs);
+}
+
+int graph_perm_access(const graph *g, int function, int target, const graph_perm **via)
+{
+    int access = 0;
+    const graph_perm *best = NULL;
+    for (size_t i = 0; i < g->n_perms; i++) {
+        const graph_perm *p = &g->perms[i];
+        if (p->function != function || p->target != target || target < 0)
+            continue;
+        if (!best || ((p->access & ACCESS_WRITE) && !(best->access & ACCESS_WRITE)))
+            best = p;
+        access |= p->access;
+    }
+    if (via)
+        *via = best;
+    return access;
 }
 
 void graph_perm_dump(const graph *g, FILE *out)

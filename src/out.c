@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "arena.h"
-#include "secret.h"
 #include "version.h"
 
 const char *severity_name(severity s)
@@ -122,7 +121,6 @@ static void emit_excerpt(FILE *f, const out_options *o, const finding *fd)
     copy[len] = '\0';
     for (size_t i = 0; i < len; i++)
         if (copy[i] == '\t') copy[i] = ' ';
-    secret_mask_text(copy, len);  /* SL101/SL102 secrets are never shown whole */
     fprintf(f, "%5u | ", fd->line);
     out_escaped(f, copy);
     fputs("\n      | ", f);

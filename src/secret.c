@@ -82,7 +82,7 @@ int secret_find_secret_key_value(const char *s, size_t len, size_t *off)
     return 0;
 }
 
-void secret_mask_text(char *s, size_t len)
+void secret_mask_access_keys(char *s, size_t len)
 {
     size_t pos = 0, off = 0;
     if (!s)
@@ -91,6 +91,13 @@ void secret_mask_text(char *s, size_t len)
         memset(s + pos + off + 4, '*', SECRET_ACCESS_KEY_LEN - 4);
         pos += off + SECRET_ACCESS_KEY_LEN;
     }
+}
+
+void secret_mask_text(char *s, size_t len)
+{
+    if (!s)
+        return;
+    secret_mask_access_keys(s, len);
     for (size_t i = 0; i < len;) {
         if (!is_key_char((unsigned char)s[i])) {
             i++;
@@ -168,6 +175,9 @@ int secret_name_looks_secret(const char *name)
         return 0;
     char buf[256];
     squash(name, buf, sizeof buf);
+    size_t n = strlen(buf);
+    while (n > 0 && isdigit((unsigned char)buf[n - 1]))
+        buf[--n] = 0; /* "SecretName2" ends in "name" */
     for (size_t i = 0; describing_suffixes[i]; i++)
         if (ends_with(buf, describing_suffixes[i]))
             return 0;

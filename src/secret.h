@@ -34,6 +34,11 @@ int secret_find_secret_key_value(const char *s, size_t len, size_t *off);
  * may hold a secret (source excerpts). */
 void secret_mask_text(char *s, size_t len);
 
+/* Mask, in place, only the access key ids in s[0..len) (after their first
+ * 4 characters). For messages and names, where a 40-character run may be
+ * a legitimate identifier. */
+void secret_mask_access_keys(char *s, size_t len);
+
 /* Does a key or variable name say "AWS secret access key"? Compared
  * case-insensitively with '_', '-', '.' and spaces ignored: it contains
  * "secretaccesskey", "secretkey" or "awssecret" (AWS_SECRET_ACCESS_KEY,

@@ -112,13 +112,6 @@ void tmpl_release(tmpl *t)
     memset(t, 0, sizeof *t);
 }
 
-const tmpl_resource *tmpl_find_resource(const tmpl *t, const char *id)
-{
-    for (size_t i = 0; i < t->n_res; i++)
-        if (strcmp(t->res[i].id, id) == 0) return &t->res[i];
-    return NULL;
-}
-
 const tmpl_param *tmpl_find_param(const tmpl *t, const char *id)
 {
     for (size_t i = 0; i < t->n_params; i++)

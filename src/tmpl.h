@@ -47,7 +47,6 @@ typedef struct tmpl {
 int tmpl_build(tmpl *t, const doc *d, const char **why);
 void tmpl_release(tmpl *t);
 
-const tmpl_resource *tmpl_find_resource(const tmpl *t, const char *id);
 const tmpl_param *tmpl_find_param(const tmpl *t, const char *id);
 int tmpl_has_condition(const tmpl *t, const char *id);
 int tmpl_is_type(const tmpl_resource *r, const char *type);

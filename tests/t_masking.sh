@@ -1,7 +1,9 @@
 # t_masking: a secret found by SL101/SL102 is never printed whole, in any output format.
+# The planted key and secret differ from the examples in the rule docs
+# (which SARIF embeds as rule help).
 
-masking_key_id=AKIAIOSFODNN7EXAMPLE
-masking_secret=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+masking_key_id=AKIAZ7Q3MASKINGTEST2
+masking_secret='t4sKmAsK/Ng+TeSt0123456789abcdefGHIJKLmn'
 masking_tpl="$TMP/masking.yaml"
 cat > "$masking_tpl" <<TPL
 Transform: AWS::Serverless-2016-10-31
@@ -30,6 +32,10 @@ Resources:
         Variables:
           AWS_ACCESS_KEY_ID: $masking_key_id
           AWS_SECRET_ACCESS_KEY: $masking_secret
+Outputs:
+  $masking_key_id:
+    Description: an output whose logical id is a key (JSON/SARIF name it)
+    Value: x
 TPL
 
 # $1: format name, $2...: samlint arguments

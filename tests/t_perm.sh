@@ -67,9 +67,11 @@ Resources:
 EOF_T
 
 PERM_EXPECT=$(sort <<'X'
-Fn -> Bucket full s3:PutObject 15:25
+Fn -> Bucket read s3:GetObject 15:25
+Fn -> Bucket write s3:PutObject 15:25
 Fn -> Table write dynamodb:PutItem 22:19
-Fn -> Stream full kinesis:PutRecord 25:25
+Fn -> Stream write kinesis:PutRecord 25:25
+Fn -> Stream read kinesis:DescribeStream 25:25
 Fn -> '*' read logs:GetLogEvents 28:25
 Fn -> Table read dynamodb:GetItem 32:36
 X
@@ -239,4 +241,43 @@ Resources:
     Type: AWS::S3::Bucket
   Queue:
     Type: AWS::SQS::Queue
+EOF_T
+
+PERM_EXPECT=$(sort <<'X'
+Fn -> Bucket full S3CrudPolicy 12:25
+Fn -> Bucket write s3:PutObject 18:25
+Fn -> Table read DynamoDBReadPolicy 14:24
+X
+)
+perm_case same-names <<'EOF_T'
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  TableNameParam:
+    Type: String
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Policies:
+        - S3CrudPolicy:
+            BucketName: !Sub '${AWS::StackName}-uploads'
+        - DynamoDBReadPolicy:
+            TableName: !Ref TableNameParam
+        - Statement:
+            - Effect: Allow
+              Action: s3:PutObject
+              Resource: !Sub 'arn:${AWS::Partition}:s3:::${AWS::StackName}-uploads/*'
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub '${AWS::StackName}-uploads'
+  Other:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub '${AWS::StackName}-other'
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: !Ref TableNameParam
 EOF_T

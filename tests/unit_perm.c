@@ -57,6 +57,7 @@ static void secret_checks(void)
     expect(!secret_name_looks_secret("TokenValidityUnits"), "TokenValidityUnits does not");
     expect(!secret_name_looks_secret("PasswordLength"), "PasswordLength does not");
     expect(!secret_name_looks_secret("Timeout"), "Timeout does not");
+    expect(!secret_name_looks_secret("UserSecretName2"), "UserSecretName2 does not");
     char text[] = "k: AKIAIOSFODNN7EXAMPLE s: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     secret_mask_text(text, strlen(text));
     expect(strcmp(text, "k: AKIA**************** s: wJal************************************") == 0, "mask text");
@@ -80,6 +81,34 @@ static void policy_checks(void)
     expect(policy_action_needs_star("xray:PutTraceSegments"), "xray:Put* needs *");
     expect(!policy_action_needs_star("xray:*"), "xray:* is not exempt");
     expect(policy_action_service("SQS:SendMessage", buf, sizeof buf) && strcmp(buf, "sqs") == 0, "service");
+}
+
+static void access_checks(void)
+{
+    const char *text = "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+                       "  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Policies:\n"
+                       "        - S3ReadPolicy: {BucketName: !Ref B}\n"
+                       "        - SQSSendMessagePolicy: {QueueName: !GetAtt Q.QueueName}\n"
+                       "  B:\n    Type: AWS::S3::Bucket\n  Q:\n    Type: AWS::SQS::Queue\n"
+                       "  T:\n    Type: AWS::DynamoDB::Table\n";
+    doc_result r = doc_load("t.yaml", text, strlen(text), NULL);
+    tmpl t;
+    const char *why = NULL;
+    if (!r.d || tmpl_build(&t, r.d, &why) != 0) {
+        expect(0, "access template loads");
+        return;
+    }
+    graph g;
+    graph_build(&g, &t);
+    const graph_perm *via = NULL;
+    int fn = graph_resource(&g, "Fn");
+    expect(graph_perm_access(&g, fn, graph_resource(&g, "B"), &via) == ACCESS_READ && via &&
+               strcmp(via->action, "S3ReadPolicy") == 0, "access: read bucket via S3ReadPolicy");
+    expect(graph_perm_access(&g, fn, graph_resource(&g, "Q"), NULL) == ACCESS_WRITE, "access: write queue");
+    expect(graph_perm_access(&g, fn, graph_resource(&g, "T"), &via) == 0 && !via, "access: none on table");
+    graph_release(&g);
+    tmpl_release(&t);
+    doc_free(r.d);
 }
 
 static int dump(const char *path)
@@ -135,5 +164,6 @@ int main(int argc, char **argv)
         return dump(argv[1]);
     secret_checks();
     policy_checks();
+    access_checks();
     return failures ? 1 : 0;
 }

@@ -16,7 +16,7 @@ const policy_template policy_templates[] = {
     {"AMIDescribePolicy", NULL, NULL, PT_READ},
     {"AthenaQueryPolicy", "WorkGroupName", "athena", PT_FULL},
     {"AWSSecretsManagerGetSecretValuePolicy", "SecretArn", "secretsmanager", PT_READ},
-    {"AWSSecretsManagerRotationPolicy", "FunctionName", "secretsmanager", PT_FULL},
+    {"AWSSecretsManagerRotationPolicy", NULL, NULL, PT_FULL}, /* every secret; FunctionName is the rotator */
     {"CloudFormationDescribeStacksPolicy", NULL, NULL, PT_READ},
     {"CloudWatchDashboardPolicy", NULL, NULL, PT_FULL},
     {"CloudWatchDescribeAlarmHistoryPolicy", NULL, NULL, PT_READ},
