@@ -344,8 +344,8 @@ static inline size_t api_stages(lint_ctx *ctx, api_stage **out)
         st[n++] = s;
     }
     /* A resource the user named ServerlessRestApi replaces the implicit one. */
-    have_rest = tmpl_find_resource(t, "ServerlessRestApi") != NULL;
-    have_http = tmpl_find_resource(t, "ServerlessHttpApi") != NULL;
+    have_rest = graph_resource(ctx->g, "ServerlessRestApi") >= 0;
+    have_http = graph_resource(ctx->g, "ServerlessHttpApi") >= 0;
     for (size_t i = 0; i < t->n_res && (!have_rest || !have_http); i++) {
         const tmpl_resource *r = &t->res[i];
         if (!tmpl_is_type(r, "AWS::Serverless::Function") || !doc_is_map(d, r->props))
