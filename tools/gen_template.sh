@@ -1,0 +1,194 @@
+#!/bin/sh
+# gen_template.sh: writes large or hostile templates to stdout, for tests and `make bench`.
+#
+#   gen_template.sh resources N   N resources (functions, tables, queues, roles) that refer to each other
+#   gen_template.sh nesting N     a value nested N flow sequences deep
+#   gen_template.sh ifs N         Fn::If nested N deep in both long and short form
+#   gen_template.sh sub N         a !Sub with N variables, N parameters, and a Sub variable map of N
+#   gen_template.sh aliasbomb N   "billion laughs": N levels of anchors, each aliasing the last 9 times
+#   gen_template.sh big MB        a valid template padded with comments to MB mebibytes
+#   gen_template.sh wide N        one mapping with N keys, one sequence with N items
+set -eu
+
+mode=${1:-}
+n=${2:-}
+case $n in ''|*[!0-9]*) echo "usage: gen_template.sh resources|nesting|ifs|sub|aliasbomb|big|wide N" >&2; exit 2 ;; esac
+
+header() {
+    printf 'AWSTemplateFormatVersion: "2010-09-09"\n'
+    printf 'Transform: AWS::Serverless-2016-10-31\n'
+}
+
+case $mode in
+resources)
+    header
+    awk -v n="$n" 'BEGIN {
+        print "Parameters:"
+        print "  Stage:"
+        print "    Type: String"
+        print "    Default: prod"
+        print "Globals:"
+        print "  Function:"
+        print "    Timeout: 10"
+        print "    MemorySize: 256"
+        print "Resources:"
+        for (i = 0; i < n; i++) {
+            kind = i % 4
+            if (kind == 0) {
+                printf "  Fn%d:\n", i
+                print  "    Type: AWS::Serverless::Function"
+                print  "    Properties:"
+                print  "      Runtime: python3.12"
+                print  "      Handler: index.handler"
+                print  "      InlineCode: |"
+                print  "        import os"
+                print  "        def handler(event, context):"
+                print  "            try:"
+                print  "                return os.environ[\"TABLE\"]"
+                print  "            except KeyError:"
+                print  "                return None"
+                print  "      Tracing: Active"
+                print  "      Environment:"
+                print  "        Variables:"
+                if (i + 1 < n) printf "          TABLE: !Ref Table%d\n", i + 1
+                else           print  "          TABLE: !Ref Stage"
+                printf "          STAGE: !Sub \"${Stage}-${AWS::Region}-%d\"\n", i
+                print  "      Policies:"
+                if (i + 1 < n) printf "        - DynamoDBReadPolicy:\n            TableName: !Ref Table%d\n", i + 1
+                else           print  "        - AWSLambdaBasicExecutionRole"
+                if (i + 2 < n) {
+                    print  "      Events:"
+                    print  "        Queue:"
+                    print  "          Type: SQS"
+                    print  "          Properties:"
+                    printf "            Queue: !GetAtt Queue%d.Arn\n", i + 2
+                    print  "            BatchSize: 1"
+                }
+            } else if (kind == 1) {
+                printf "  Table%d:\n", i
+                print  "    Type: AWS::DynamoDB::Table"
+                print  "    Properties:"
+                print  "      BillingMode: PAY_PER_REQUEST"
+                print  "      AttributeDefinitions:"
+                print  "        - AttributeName: id"
+                print  "          AttributeType: S"
+                print  "      KeySchema:"
+                print  "        - AttributeName: id"
+                print  "          KeyType: HASH"
+            } else if (kind == 2) {
+                printf "  Queue%d:\n", i
+                print  "    Type: AWS::SQS::Queue"
+                print  "    Properties:"
+                print  "      VisibilityTimeout: 120"
+                print  "      RedrivePolicy:"
+                printf "        deadLetterTargetArn: !GetAtt Dlq%d.Arn\n", i + 1
+                print  "        maxReceiveCount: 5"
+            } else {
+                printf "  Dlq%d:\n", i
+                print  "    Type: AWS::SQS::Queue"
+                print  "    Properties:"
+                print  "      MessageRetentionPeriod: 1209600"
+                printf "    DependsOn: Fn%d\n", i - 3
+            }
+        }
+        print "Outputs:"
+        print "  First:"
+        print "    Value: !GetAtt Fn0.Arn"
+    }'
+    ;;
+nesting)
+    header
+    printf 'Resources:\n  Deep:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: '
+    awk -v n="$n" 'BEGIN { s = ""; for (i = 0; i < n; i++) s = s "["; printf "%s", s; printf "x"; s = ""; for (i = 0; i < n; i++) s = s "]"; print s }'
+    ;;
+ifs)
+    header
+    awk -v n="$n" 'BEGIN {
+        print "Parameters:"
+        print "  Env:"
+        print "    Type: String"
+        print "    Default: dev"
+        print "Conditions:"
+        print "  IsProd: !Equals [!Ref Env, prod]"
+        s = "!Not [!Condition IsProd]"
+        for (i = 0; i < n; i++) s = "!And [" s ", !Condition IsProd]"
+        print "  Deep: " s
+        print "Resources:"
+        print "  Fn:"
+        print "    Type: AWS::Serverless::Function"
+        print "    Properties:"
+        print "      Runtime: python3.12"
+        print "      Handler: index.handler"
+        print "      CodeUri: s3://bucket/key.zip"
+        # short form, nested in the first branch
+        s = "30"
+        for (i = 0; i < n; i++) s = "!If [IsProd, " s ", " (i % 60) + 1 "]"
+        print "      Timeout: " s
+        # long form, nested in the second branch
+        printf "      MemorySize:\n"
+        ind = "        "
+        for (i = 0; i < n; i++) {
+            printf "%sFn::If:\n%s  - IsProd\n%s  - %d\n%s  -\n", ind, ind, ind, 128 + i, ind
+            ind = ind "    "
+        }
+        printf "%s1024\n", ind
+        # a runtime chosen through nested ifs in both branches via Ref to parameters
+        s = "python3.12"
+        for (i = 0; i < n; i++) s = "!If [Deep, " s ", !Ref Env]"
+        print "      Description: " s
+    }'
+    ;;
+sub)
+    header
+    awk -v n="$n" 'BEGIN {
+        print "Parameters:"
+        for (i = 0; i < n; i++) printf "  P%d:\n    Type: String\n    Default: v%d\n", i, i
+        print "Resources:"
+        print "  Topic:"
+        print "    Type: AWS::SNS::Topic"
+        print "    Properties:"
+        printf "      TopicName: !Sub \""
+        for (i = 0; i < n; i++) printf "${P%d}-${!Lit%d}-", i, i
+        print "${AWS::Region}\""
+        print "      DisplayName:"
+        print "        Fn::Sub:"
+        printf "          - \""
+        for (i = 0; i < n; i++) printf "${V%d}.", i
+        print "\""
+        print "          -"
+        for (i = 0; i < n; i++) printf "            V%d: !Ref P%d\n", i, i
+    }'
+    ;;
+aliasbomb)
+    header
+    printf 'Resources:\n  Bomb:\n    Type: AWS::SQS::Queue\n    Metadata:\n'
+    printf '      L0: &L0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n'
+    i=1
+    while [ "$i" -le "$n" ]; do
+        p=$((i - 1))
+        printf '      L%d: &L%d [*L%d, *L%d, *L%d, *L%d, *L%d, *L%d, *L%d, *L%d, *L%d]\n' \
+            "$i" "$i" "$p" "$p" "$p" "$p" "$p" "$p" "$p" "$p" "$p"
+        i=$((i + 1))
+    done
+    printf '    Properties:\n      Tags: *L%d\n' "$n"
+    ;;
+big)
+    header
+    printf 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n'
+    # 64-byte comment lines up to MB mebibytes
+    yes '# padding padding padding padding padding padding padding paddin' | head -n $((n * 16384))
+    ;;
+wide)
+    header
+    printf 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Metadata:\n      Wide:\n'
+    awk -v n="$n" 'BEGIN {
+        for (i = 0; i < n; i++) printf "        k%d: v%d\n", i, i
+        print "      Long:"
+        for (i = 0; i < n; i++) printf "        - item%d\n", i
+    }'
+    ;;
+*)
+    echo "gen_template.sh: unknown mode '$mode'" >&2
+    exit 2
+    ;;
+esac
