@@ -7,7 +7,18 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
-/* Same selection as a samlint directory scan: .yaml, .yml, .json, .template. */
+/* Same selection as a samlint directory scan (src/inputs.c): .yaml, .yml,
+ * .json, .template files; these folders skipped; symlinked folders not followed. */
+static int is_skipped_dir(const char *name)
+{
+    static const char *const dirs[] = {".git", "node_modules", ".aws-sam", "cdk.out", NULL};
+    for (int i = 0; dirs[i]; i++)
+        if (strcmp(name, dirs[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* .yaml, .yml, .json or .template. */
 static int is_template_name(const char *name)
 {
     static const char *const exts[] = {".yaml", ".yml", ".json", ".template", NULL};
@@ -67,8 +78,13 @@ static void parse_file(const char *path, struct totals *t)
 static void walk(const char *path, int named, struct totals *t)
 {
     struct stat st;
-    if (stat(path, &st) != 0)
+    if ((named ? stat(path, &st) : lstat(path, &st)) != 0)
         return;
+    if (S_ISLNK(st.st_mode)) {
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && is_template_name(path))
+            parse_file(path, t);
+        return;
+    }
     if (!S_ISDIR(st.st_mode)) {
         if (named || (S_ISREG(st.st_mode) && is_template_name(path)))
             parse_file(path, t);
@@ -79,7 +95,7 @@ static void walk(const char *path, int named, struct totals *t)
         return;
     struct dirent *ent;
     while ((ent = readdir(dir)) != NULL) {
-        if (ent->d_name[0] == '.')
+        if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0 || is_skipped_dir(ent->d_name))
             continue;
         size_t n = strlen(path) + strlen(ent->d_name) + 2;
         char *child = malloc(n);
