@@ -31,7 +31,8 @@ typedef struct eval_sub_part {
     const char *start; size_t len;   /* into the scalar's text */
     size_t name_len;                  /* SUB_VAR: length of the part before the first '.' */
 } eval_sub_part;
-/* Calls fn for each part; returns 0, or -1 on an unterminated ${. */
+/* Calls fn for each part in order (fn returns nonzero to stop early);
+ * returns 0, or -1 on an unterminated ${. */
 int eval_sub_parse(const char *s, int (*fn)(void *user, const eval_sub_part *p), void *user);
 
 /* Pseudo parameters (AWS::Region, ...). */

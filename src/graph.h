@@ -15,6 +15,7 @@ typedef struct graph_ref {
     const char *name;   /* the referenced logical id (before any '.') */
     const char *attr;   /* GetAtt / ${X.Attr} attribute, or NULL */
     doc_id node;        /* where the reference is written */
+    uint32_t offset;    /* REF_SUB: byte offset of the name in the string */
     int to;             /* resource index it resolves to, or -1 */
 } graph_ref;
 
@@ -60,6 +61,7 @@ typedef struct graph {
     graph_ref *refs;     size_t n_refs;
     graph_event *events; size_t n_events;
     graph_perm *perms;   size_t n_perms;
+    int opaque;          /* a macro or Fn::ForEach may generate logical ids */
     struct graph_symtab *syms;
 } graph;
 
@@ -76,5 +78,9 @@ int graph_resource(const graph *g, const char *name);
 int graph_target(const graph *g, doc_id value);
 /* Resource index whose subtree contains node, or -1. */
 int graph_resource_of(const graph *g, doc_id node);
+/* Append a permission edge (for graph_perm.c); fields preset to none. */
+graph_perm *graph_add_perm(graph *g);
+/* Fills g->perms; called last by graph_build. */
+void graph_perm_build(graph *g);
 
 #endif

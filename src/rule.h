@@ -25,7 +25,7 @@ typedef struct rule {
 } rule;
 
 /* Each rules/SLnnn.c defines its check with this. */
-#define RULE_CHECK(ID) void ID##_check(lint_ctx *ctx)
+#define RULE_CHECK(ID) void ID##_check(lint_ctx *ctx); void ID##_check(lint_ctx *ctx)
 
 struct lint_ctx {
     const doc *d;          /* the template document */
@@ -34,6 +34,9 @@ struct lint_ctx {
     const rule *rule;      /* the rule being run */
     const struct lint_config *cfg;
     struct lint_sink *sink;
+    /* Set when the file parsed but is no template: why (for SL002); then
+     * ctx->t and ctx->g are NULL and only SL001-SL003 run. */
+    const char *not_template;
     /* Loader problems for SL001/SL003 (see doc.h). */
     const doc_problem *problems;
     size_t n_problems;

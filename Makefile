@@ -1,0 +1,67 @@
+# samlint: build, test and install. `make` builds ./samlint.
+CC      ?= cc
+PREFIX  ?= /usr/local
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS += -D_GNU_SOURCE
+LDLIBS   = -lyaml -lcjson -lpcre2-8 -lpthread
+
+SRC      = $(sort $(wildcard src/*.c))
+RULES_C  = $(sort $(wildcard rules/SL*.c))
+RULES_MD = $(sort $(wildcard rules/SL*.md))
+DATA_C   = $(sort $(wildcard rules/data/*.c))
+OBJ      = $(SRC:%.c=build/%.o) $(RULES_C:%.c=build/%.o) $(DATA_C:%.c=build/%.o) build/registry.o
+
+.PHONY: all check demo install clean deps test-deps
+all: samlint
+
+samlint: $(OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+build/%.o: %.c $(wildcard src/*.h rules/data/*.h) | build
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+build/registry.c: build/genregistry $(RULES_MD)
+	build/genregistry $@ $(RULES_MD)
+
+build/registry.o: build/registry.c src/engine.h src/rule.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes -c -o $@ $<
+
+build/genregistry: tools/genregistry.c | build
+	$(CC) $(CFLAGS) $(WARN) -o $@ $<
+
+build:
+	@mkdir -p build
+
+# Loader unit tests: tests/unit_*.c linked with everything but main.
+UNIT_OBJ = $(filter-out build/src/main.o,$(OBJ))
+build/unit_%: tests/unit_%.c $(UNIT_OBJ)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes -Isrc -o $@ $< $(UNIT_OBJ) $(LDLIBS)
+
+UNITS = $(patsubst tests/unit_%.c,build/unit_%,$(wildcard tests/unit_*.c))
+
+# Debian packages the build and the tests need.
+deps:
+	@pkgs=""; for p in libyaml-dev libcjson-dev libpcre2-dev; do \
+	  dpkg -s $$p >/dev/null 2>&1 || pkgs="$$pkgs $$p"; done; \
+	if [ -n "$$pkgs" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs; fi
+test-deps: deps
+	@pkgs=""; for p in python3-jsonschema pre-commit groff-base git valgrind clang libclang-rt-14-dev; do \
+	  dpkg -s $$p >/dev/null 2>&1 || pkgs="$$pkgs $$p"; done; \
+	if [ -n "$$pkgs" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs; fi
+
+check: samlint $(UNITS)
+	@bash tests/run
+
+demo: samlint
+	./samlint examples/ || true
+
+install: samlint
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man7
+	install -m 755 samlint $(DESTDIR)$(PREFIX)/bin/samlint
+	for m in man/*.1; do [ -f "$$m" ] && install -m 644 "$$m" $(DESTDIR)$(PREFIX)/share/man/man1/; done; true
+	for m in man/*.7; do [ -f "$$m" ] && install -m 644 "$$m" $(DESTDIR)$(PREFIX)/share/man/man7/; done; true
+
+clean:
+	rm -rf build samlint

@@ -1,0 +1,13 @@
+/* SL001 yaml-syntax: the loader's parse and limit problems, as findings. */
+#include "../src/rule.h"
+
+#include <string.h>
+
+RULE_CHECK(SL001)
+{
+    for (size_t i = 0; i < ctx->n_problems; i++) {
+        const doc_problem *p = &ctx->problems[i];
+        if (strcmp(p->rule, "SL001") != 0) continue;
+        report_file(ctx, ctx->rule->sev, NULL, ctx->d->path, p->line, p->col, "%s", p->message);
+    }
+}

@@ -1,0 +1,625 @@
+/* doc: libyaml events to a node arena with 1-based positions and tags. */
+#include "doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+
+#include "arena.h"
+#include "strmap.h"
+
+/* Short-form CloudFormation tags and the long form they stand for. To add
+ * one, add a row; the loader rewrites `!Tag x` into `{LongName: x}`. */
+static const struct { const char *tag, *name; } intrinsic_tags[] = {
+    {"!Ref", "Ref"},
+    {"!Condition", "Condition"},
+    {"!GetAtt", "Fn::GetAtt"},
+    {"!Sub", "Fn::Sub"},
+    {"!Join", "Fn::Join"},
+    {"!Select", "Fn::Select"},
+    {"!Split", "Fn::Split"},
+    {"!If", "Fn::If"},
+    {"!Equals", "Fn::Equals"},
+    {"!And", "Fn::And"},
+    {"!Or", "Fn::Or"},
+    {"!Not", "Fn::Not"},
+    {"!FindInMap", "Fn::FindInMap"},
+    {"!Base64", "Fn::Base64"},
+    {"!Cidr", "Fn::Cidr"},
+    {"!GetAZs", "Fn::GetAZs"},
+    {"!ImportValue", "Fn::ImportValue"},
+    {"!Transform", "Fn::Transform"},
+    {"!ToJsonString", "Fn::ToJsonString"},
+    {"!Length", "Fn::Length"},
+    {NULL, NULL},
+};
+
+static const char *long_name_for_tag(const char *tag)
+{
+    for (int i = 0; intrinsic_tags[i].tag; i++)
+        if (strcmp(tag, intrinsic_tags[i].tag) == 0) return intrinsic_tags[i].name;
+    return NULL;
+}
+
+/* An open collection while loading. Its items are gathered on the shared
+ * `pending` stack from `first_pending` on, and copied into doc->items when
+ * the collection ends. */
+typedef struct frame {
+    doc_id node;
+    size_t first_pending;
+    int wrapper;        /* a synthesized {Fn::X: ...} around a tagged collection */
+} frame;
+
+typedef struct loader {
+    doc *d;
+    arena *a;
+    const doc_limits *lim;
+    size_t cap_nodes, cap_items;
+    uint64_t *weight;   /* expanded size of each finished node, for aliases */
+    frame *frames;
+    size_t n_frames, cap_frames;
+    doc_id *pending;
+    size_t n_pending, cap_pending;
+    strmap anchors;
+    uint64_t alias_nodes;
+    doc_problem *problems;
+    size_t n_problems, cap_problems;
+    int fatal;
+} loader;
+
+static void problem(loader *L, const char *rule, uint32_t line, uint32_t col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void problem(loader *L, const char *rule, uint32_t line, uint32_t col, const char *fmt, ...)
+{
+    if (L->n_problems == L->cap_problems) {
+        L->cap_problems = L->cap_problems ? L->cap_problems * 2 : 8;
+        L->problems = xrealloc(L->problems, L->cap_problems * sizeof *L->problems);
+    }
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    doc_problem *p = &L->problems[L->n_problems++];
+    p->rule = rule;
+    p->line = line ? line : 1;
+    p->col = col ? col : 1;
+    p->message = arena_strdup(L->a, buf);
+}
+
+static doc_id new_node(loader *L, enum doc_kind kind, const yaml_mark_t *start, const yaml_mark_t *end)
+{
+    doc *d = L->d;
+    if (d->n_nodes == L->cap_nodes) {
+        L->cap_nodes = L->cap_nodes ? L->cap_nodes * 2 : 256;
+        d->nodes = xrealloc(d->nodes, L->cap_nodes * sizeof *d->nodes);
+        L->weight = xrealloc(L->weight, L->cap_nodes * sizeof *L->weight);
+    }
+    doc_id id = (doc_id)d->n_nodes++;
+    doc_node *n = &d->nodes[id];
+    memset(n, 0, sizeof *n);
+    n->kind = (uint8_t)kind;
+    n->line = (uint32_t)start->line + 1;
+    n->col = (uint32_t)start->column + 1;
+    n->end_line = (uint32_t)end->line + 1;
+    n->end_col = (uint32_t)end->column + 1;
+    n->subtree_end = 0;  /* 0 = still open; set when finished */
+    L->weight[id] = 1;
+    return id;
+}
+
+static void push_pending(loader *L, doc_id id)
+{
+    if (L->n_pending == L->cap_pending) {
+        L->cap_pending = L->cap_pending ? L->cap_pending * 2 : 256;
+        L->pending = xrealloc(L->pending, L->cap_pending * sizeof *L->pending);
+    }
+    L->pending[L->n_pending++] = id;
+}
+
+static doc_id synth_scalar(loader *L, const char *text, size_t len, const doc_node *at)
+{
+    yaml_mark_t m = {0, at->line - 1, at->col - 1};
+    yaml_mark_t e = {0, at->end_line - 1, at->end_col - 1};
+    doc_id id = new_node(L, DOC_SCALAR, &m, &e);
+    doc_node *n = &L->d->nodes[id];
+    n->style = DOC_SYNTH;
+    n->str = arena_strndup(L->a, text, len);
+    n->len = (uint32_t)len;
+    n->subtree_end = id + 1;
+    return id;
+}
+
+static void dup_key_check(loader *L, doc_id map);
+
+/* Finish a collection: move its pending items into doc->items. */
+static void finish_collection(loader *L, frame *f)
+{
+    doc *d = L->d;
+    size_t n = L->n_pending - f->first_pending;
+    if (d->n_items + n > L->cap_items) {
+        while (d->n_items + n > L->cap_items) L->cap_items = L->cap_items ? L->cap_items * 2 : 1024;
+        d->items = xrealloc(d->items, L->cap_items * sizeof *d->items);
+    }
+    doc_node *node = &d->nodes[f->node];
+    node->first = (uint32_t)d->n_items;
+    uint64_t w = 1;
+    for (size_t i = 0; i < n; i++) {
+        doc_id c = L->pending[f->first_pending + i];
+        d->items[d->n_items++] = c;
+        w += L->weight[c];
+    }
+    L->weight[f->node] = w;
+    node->len = (uint32_t)(node->kind == DOC_MAP ? n / 2 : n);
+    node->subtree_end = (doc_id)d->n_nodes;
+    L->n_pending = f->first_pending;
+    if (node->kind == DOC_MAP) dup_key_check(L, f->node);
+}
+
+static void add_child(loader *L, doc_id id);
+
+static void pop_frame(loader *L)
+{
+    frame f = L->frames[--L->n_frames];
+    finish_collection(L, &f);
+    add_child(L, f.node);
+}
+
+/* A finished node becomes an item of the innermost open collection; a
+ * wrapper closes as soon as its one value arrives. */
+static void add_child(loader *L, doc_id id)
+{
+    if (L->n_frames == 0) {
+        if (L->d->root == DOC_NONE) L->d->root = id;
+        return;
+    }
+    push_pending(L, id);
+    frame *top = &L->frames[L->n_frames - 1];
+    if (top->wrapper && L->n_pending - top->first_pending == 2) {
+        doc_node *w = &L->d->nodes[top->node];
+        w->end_line = L->d->nodes[id].end_line;
+        w->end_col = L->d->nodes[id].end_col;
+        pop_frame(L);
+    }
+}
+
+static int push_frame(loader *L, doc_id node, int wrapper, const yaml_mark_t *at)
+{
+    if (L->n_frames >= L->lim->max_depth) {
+        problem(L, "SL001", (uint32_t)at->line + 1, (uint32_t)at->column + 1,
+                "nesting deeper than %zu levels", L->lim->max_depth);
+        L->fatal = 1;
+        return -1;
+    }
+    if (L->n_frames == L->cap_frames) {
+        L->cap_frames = L->cap_frames ? L->cap_frames * 2 : 32;
+        L->frames = xrealloc(L->frames, L->cap_frames * sizeof *L->frames);
+    }
+    frame *f = &L->frames[L->n_frames++];
+    f->node = node;
+    f->first_pending = L->n_pending;
+    f->wrapper = wrapper;
+    return 0;
+}
+
+/* For a tag that names an intrinsic, open the wrapper mapping {Name: ...}
+ * and its key. Returns the long name or NULL. */
+static const char *open_wrapper(loader *L, const char *tag, const yaml_mark_t *s, const yaml_mark_t *e)
+{
+    const char *name = tag ? long_name_for_tag(tag) : NULL;
+    if (!name) return NULL;
+    doc_id w = new_node(L, DOC_MAP, s, e);
+    L->d->nodes[w].tag = arena_strdup(L->a, tag);
+    L->d->nodes[w].style = DOC_SYNTH;
+    if (push_frame(L, w, 1, s) < 0) return NULL;
+    push_pending(L, synth_scalar(L, name, strlen(name), &L->d->nodes[w]));
+    return name;
+}
+
+static void register_anchor(loader *L, const yaml_char_t *anchor, doc_id id)
+{
+    if (!anchor) return;
+    const char *a = arena_strdup(L->a, (const char *)anchor);
+    strmap_put(&L->anchors, a, strlen(a), id);
+}
+
+static void on_scalar(loader *L, const yaml_event_t *ev)
+{
+    const char *tag = (const char *)ev->data.scalar.tag;
+    const char *text = (const char *)ev->data.scalar.value;
+    size_t len = ev->data.scalar.length;
+    const char *name = open_wrapper(L, tag, &ev->start_mark, &ev->end_mark);
+    if (L->fatal) return;
+
+    int quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+    if (name && strcmp(name, "Fn::GetAtt") == 0) {
+        /* !GetAtt A.B.C -> [A, "B.C"] */
+        doc_id seq = new_node(L, DOC_SEQ, &ev->start_mark, &ev->end_mark);
+        if (push_frame(L, seq, 0, &ev->start_mark) < 0) return;
+        const char *dot = memchr(text, '.', len);
+        size_t first_len = dot ? (size_t)(dot - text) : len;
+        doc_id a = synth_scalar(L, text, first_len, &L->d->nodes[seq]);
+        doc_node *an = &L->d->nodes[a];
+        an->style = DOC_PLAIN;
+        if (an->line == an->end_line) an->col += (uint32_t)((quoted ? 1 : 0) + strlen(tag) + 1);
+        push_pending(L, a);
+        if (dot) {
+            doc_id b = synth_scalar(L, dot + 1, len - first_len - 1, &L->d->nodes[seq]);
+            doc_node *bn = &L->d->nodes[b];
+            bn->style = DOC_PLAIN;
+            if (bn->line == bn->end_line)
+                bn->col += (uint32_t)(first_len + 1 + (quoted ? 1 : 0) + strlen(tag) + 1);
+            push_pending(L, b);
+        }
+        pop_frame(L);
+        return;
+    }
+
+    doc_id id = new_node(L, DOC_SCALAR, &ev->start_mark, &ev->end_mark);
+    doc_node *n = &L->d->nodes[id];
+    n->style = quoted ? DOC_QUOTED : DOC_PLAIN;
+    n->str = arena_strndup(L->a, text, len);
+    n->len = (uint32_t)len;
+    n->subtree_end = id + 1;
+    if (tag && !name) n->tag = arena_strdup(L->a, tag);
+    if (name && n->line == n->end_line) {
+        /* Point at the value itself, after "!Tag ". */
+        size_t skip = strlen(tag) + 1;
+        if (n->end_col > n->col + skip) n->col += (uint32_t)skip;
+    }
+    register_anchor(L, ev->data.scalar.anchor, id);
+    add_child(L, id);
+}
+
+static void on_collection_start(loader *L, const yaml_event_t *ev, enum doc_kind kind)
+{
+    const char *tag = (const char *)(kind == DOC_MAP ? ev->data.mapping_start.tag : ev->data.sequence_start.tag);
+    const yaml_char_t *anchor = kind == DOC_MAP ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
+    const char *name = open_wrapper(L, tag, &ev->start_mark, &ev->end_mark);
+    if (L->fatal) return;
+    doc_id id = new_node(L, kind, &ev->start_mark, &ev->end_mark);
+    if (tag && !name) L->d->nodes[id].tag = arena_strdup(L->a, tag);
+    register_anchor(L, anchor, id);
+    push_frame(L, id, 0, &ev->start_mark);
+}
+
+static void on_collection_end(loader *L, const yaml_event_t *ev)
+{
+    if (L->n_frames == 0) return;
+    doc_node *n = &L->d->nodes[L->frames[L->n_frames - 1].node];
+    n->end_line = (uint32_t)ev->end_mark.line + 1;
+    n->end_col = (uint32_t)ev->end_mark.column + 1;
+    pop_frame(L);
+}
+
+static void on_alias(loader *L, const yaml_event_t *ev)
+{
+    const char *name = (const char *)ev->data.alias.anchor;
+    int target;
+    uint32_t line = (uint32_t)ev->start_mark.line + 1, col = (uint32_t)ev->start_mark.column + 1;
+    if (!strmap_get(&L->anchors, name, strlen(name), &target)) {
+        problem(L, "SL001", line, col, "alias *%.64s names no anchor", name);
+        L->fatal = 1;
+        return;
+    }
+    if (L->d->nodes[target].subtree_end == 0) {
+        problem(L, "SL001", line, col, "alias *%.64s refers to a collection that contains it", name);
+        L->fatal = 1;
+        return;
+    }
+    L->alias_nodes += L->weight[target];
+    if (L->alias_nodes > L->lim->max_alias_nodes) {
+        problem(L, "SL001", line, col,
+                "aliases expand to more than %zu nodes (alias bomb?)", L->lim->max_alias_nodes);
+        L->fatal = 1;
+        return;
+    }
+    /* The alias shares the anchored node: nodes are referred to by index. */
+    add_child(L, target);
+}
+
+/* Report every repeated key of a finished mapping (SL003). Short mappings
+ * are compared pairwise; long ones through a hash map. */
+static void dup_key_check(loader *L, doc_id map)
+{
+    const doc *d = L->d;
+    const doc_node *m = &d->nodes[map];
+    uint32_t n = m->len;
+    if (n < 2) return;
+    const doc_id *items = d->items + m->first;
+    if (n <= 16) {
+        for (uint32_t i = 1; i < n; i++) {
+            const doc_node *k = &d->nodes[items[2 * i]];
+            if (k->kind != DOC_SCALAR) continue;
+            for (uint32_t j = 0; j < i; j++) {
+                const doc_node *p = &d->nodes[items[2 * j]];
+                if (p->kind == DOC_SCALAR && p->len == k->len && memcmp(p->str, k->str, k->len) == 0) {
+                    problem(L, "SL003", k->line, k->col,
+                            "duplicate key '%.80s' (first at line %u): YAML keeps only the last value and CloudFormation rejects the template",
+                            k->str, p->line);
+                    break;
+                }
+            }
+        }
+        return;
+    }
+    strmap seen;
+    strmap_init(&seen);
+    for (uint32_t i = 0; i < n; i++) {
+        const doc_node *k = &d->nodes[items[2 * i]];
+        if (k->kind != DOC_SCALAR) continue;
+        int first;
+        if (strmap_get(&seen, k->str, k->len, &first)) {
+            problem(L, "SL003", k->line, k->col,
+                    "duplicate key '%.80s' (first at line %u): YAML keeps only the last value and CloudFormation rejects the template",
+                    k->str, d->nodes[first].line);
+        } else {
+            strmap_put(&seen, k->str, k->len, items[2 * i]);
+        }
+    }
+    strmap_release(&seen);
+}
+
+void doc_default_limits(doc_limits *lim)
+{
+    lim->max_depth = 256;
+    lim->max_alias_nodes = 1000000;
+}
+
+/* 1-based line and column (in characters) of a byte offset. */
+static void position_of(const char *text, size_t offset, uint32_t *line, uint32_t *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < offset; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
+static int is_utf16(const unsigned char *b, size_t len)
+{
+    return len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF));
+}
+
+doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_limits *lim)
+{
+    doc_result r = {0};
+    doc_limits deflim;
+    if (!lim) {
+        doc_default_limits(&deflim);
+        lim = &deflim;
+    }
+    doc *d = xcalloc(1, sizeof *d);
+    d->arena = arena_new();
+    d->path = arena_strdup(d->arena, path);
+    d->root = DOC_NONE;
+    loader L = {0};
+    L.d = d;
+    L.a = d->arena;
+    L.lim = lim;
+    strmap_init(&L.anchors);
+
+    const unsigned char *ub = (const unsigned char *)bytes;
+    if (len >= 3 && ub[0] == 0xEF && ub[1] == 0xBB && ub[2] == 0xBF) {
+        bytes += 3;
+        len -= 3;
+    }
+    d->text = arena_strndup(d->arena, bytes, len);
+    d->text_len = len;
+    size_t i = 0;
+    while (i < len && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) i++;
+    d->is_json = i < len && bytes[i] == '{';
+
+    if (is_utf16(ub, len)) {
+        problem(&L, "SL001", 1, 1, "file is UTF-16 encoded; CloudFormation templates must be UTF-8");
+        L.fatal = 1;
+    } else if (memchr(bytes, '\0', len)) {
+        uint32_t line, col;
+        position_of(bytes, (size_t)((const char *)memchr(bytes, '\0', len) - bytes), &line, &col);
+        problem(&L, "SL001", line, col, "file contains a NUL byte: binary data, not a YAML or JSON template");
+        L.fatal = 1;
+    }
+
+    yaml_parser_t parser;
+    if (!L.fatal) {
+        if (!yaml_parser_initialize(&parser)) {
+            fputs("samlint: out of memory\n", stderr);
+            abort();
+        }
+        yaml_parser_set_input_string(&parser, (const unsigned char *)d->text, len);
+        int documents = 0, done = 0;
+        while (!done && !L.fatal) {
+            yaml_event_t ev;
+            if (!yaml_parser_parse(&parser, &ev)) {
+                const char *prob = parser.problem ? parser.problem : "cannot parse";
+                uint32_t line = (uint32_t)parser.problem_mark.line + 1;
+                uint32_t col = (uint32_t)parser.problem_mark.column + 1;
+                if (parser.error == YAML_READER_ERROR) {
+                    /* Encoding errors carry a byte offset, not a mark. */
+                    position_of(d->text, parser.problem_offset < len ? parser.problem_offset : len, &line, &col);
+                    if (parser.problem_value >= 0 && parser.problem_offset < len)
+                        problem(&L, "SL001", line, col, "%s (byte 0x%02X): the file is not valid UTF-8", prob,
+                                (unsigned)(unsigned char)d->text[parser.problem_offset]);
+                    else
+                        problem(&L, "SL001", line, col, "%s", prob);
+                } else if (parser.context)
+                    problem(&L, "SL001", line, col, "%s %s (line %zu)", prob, parser.context,
+                            (size_t)parser.context_mark.line + 1);
+                else
+                    problem(&L, "SL001", line, col, "%s", prob);
+                L.fatal = 1;
+                break;
+            }
+            switch (ev.type) {
+            case YAML_STREAM_END_EVENT: done = 1; break;
+            case YAML_DOCUMENT_START_EVENT:
+                if (++documents == 2)
+                    problem(&L, "SL001", (uint32_t)ev.start_mark.line + 1, (uint32_t)ev.start_mark.column + 1,
+                            "a second YAML document: CloudFormation reads a template as one document");
+                break;
+            case YAML_SCALAR_EVENT: if (documents == 1) on_scalar(&L, &ev); break;
+            case YAML_SEQUENCE_START_EVENT: if (documents == 1) on_collection_start(&L, &ev, DOC_SEQ); break;
+            case YAML_MAPPING_START_EVENT: if (documents == 1) on_collection_start(&L, &ev, DOC_MAP); break;
+            case YAML_SEQUENCE_END_EVENT:
+            case YAML_MAPPING_END_EVENT: if (documents == 1) on_collection_end(&L, &ev); break;
+            case YAML_ALIAS_EVENT: if (documents == 1) on_alias(&L, &ev); break;
+            default: break;
+            }
+            yaml_event_delete(&ev);
+        }
+        yaml_parser_delete(&parser);
+        if (documents > 1) L.fatal = 1;
+    }
+
+    free(L.weight);
+    free(L.frames);
+    free(L.pending);
+    strmap_release(&L.anchors);
+    r.d = d;
+    r.problems = NULL;
+    r.n_problems = L.n_problems;
+    if (L.n_problems) {
+        r.problems = arena_alloc(d->arena, L.n_problems * sizeof *r.problems);
+        memcpy(r.problems, L.problems, L.n_problems * sizeof *r.problems);
+    }
+    free(L.problems);
+    r.fatal = L.fatal;
+    if (L.fatal) d->root = DOC_NONE;
+    return r;
+}
+
+void doc_free(doc *d)
+{
+    if (!d) return;
+    free(d->nodes);
+    free(d->items);
+    arena_free(d->arena);
+    free(d);
+}
+
+doc_id doc_key(const doc *d, doc_id map, uint32_t i)
+{
+    if (!doc_is_map(d, map) || i >= d->nodes[map].len) return DOC_NONE;
+    return d->items[d->nodes[map].first + 2 * i];
+}
+
+doc_id doc_val(const doc *d, doc_id map, uint32_t i)
+{
+    if (!doc_is_map(d, map) || i >= d->nodes[map].len) return DOC_NONE;
+    return d->items[d->nodes[map].first + 2 * i + 1];
+}
+
+/* The last matching pair wins, as in YAML. */
+static doc_id find_pair(const doc *d, doc_id map, const char *key, int ci)
+{
+    if (!doc_is_map(d, map)) return DOC_NONE;
+    const doc_node *m = &d->nodes[map];
+    size_t klen = strlen(key);
+    for (uint32_t i = m->len; i-- > 0;) {
+        const doc_node *k = &d->nodes[d->items[m->first + 2 * i]];
+        if (k->kind != DOC_SCALAR || k->len != klen) continue;
+        if (ci ? strcasecmp(k->str, key) == 0 : memcmp(k->str, key, klen) == 0)
+            return (doc_id)(m->first + 2 * i);
+    }
+    return DOC_NONE;
+}
+
+doc_id doc_get(const doc *d, doc_id map, const char *key)
+{
+    doc_id p = find_pair(d, map, key, 0);
+    return p == DOC_NONE ? DOC_NONE : d->items[p + 1];
+}
+
+doc_id doc_get_key(const doc *d, doc_id map, const char *key)
+{
+    doc_id p = find_pair(d, map, key, 0);
+    return p == DOC_NONE ? DOC_NONE : d->items[p];
+}
+
+doc_id doc_get_ci(const doc *d, doc_id map, const char *key)
+{
+    doc_id p = find_pair(d, map, key, 1);
+    return p == DOC_NONE ? DOC_NONE : d->items[p + 1];
+}
+
+doc_id doc_path(const doc *d, doc_id node, ...)
+{
+    va_list ap;
+    va_start(ap, node);
+    const char *k;
+    while (node != DOC_NONE && (k = va_arg(ap, const char *)) != NULL) node = doc_get(d, node, k);
+    va_end(ap);
+    return node;
+}
+
+doc_id doc_item(const doc *d, doc_id seq, uint32_t i)
+{
+    if (!doc_is_seq(d, seq) || i >= d->nodes[seq].len) return DOC_NONE;
+    return d->items[d->nodes[seq].first + i];
+}
+
+const char *doc_str(const doc *d, doc_id id)
+{
+    return doc_is_scalar(d, id) ? d->nodes[id].str : NULL;
+}
+
+int doc_str_eq(const doc *d, doc_id id, const char *s)
+{
+    return doc_is_scalar(d, id) && strcmp(d->nodes[id].str, s) == 0;
+}
+
+int doc_is_null(const doc *d, doc_id id)
+{
+    if (!doc_is_scalar(d, id)) return 0;
+    const doc_node *n = &d->nodes[id];
+    if (n->style != DOC_PLAIN) return 0;
+    return n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 ||
+           strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0;
+}
+
+int doc_get_bool(const doc *d, doc_id id, int *out)
+{
+    const char *s = doc_str(d, id);
+    if (!s) return 0;
+    if (strcasecmp(s, "true") == 0) { *out = 1; return 1; }
+    if (strcasecmp(s, "false") == 0) { *out = 0; return 1; }
+    return 0;
+}
+
+int doc_get_long(const doc *d, doc_id id, long long *out)
+{
+    const char *s = doc_str(d, id);
+    if (!s || !*s) return 0;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (*end == '.') {  /* 30.0 is an integer too */
+        const char *p = end + 1;
+        while (*p == '0') p++;
+        if (*p == '\0') end = (char *)p;
+    }
+    if (*end != '\0') return 0;
+    *out = v;
+    return 1;
+}
+
+const char *doc_intrinsic(const doc *d, doc_id id, doc_id *arg)
+{
+    if (!doc_is_map(d, id) || d->nodes[id].len != 1) return NULL;
+    const char *k = doc_str(d, doc_key(d, id, 0));
+    if (!k) return NULL;
+    if (strcmp(k, "Ref") == 0 || strncmp(k, "Fn::", 4) == 0 || strcmp(k, "Condition") == 0) {
+        if (arg) *arg = doc_val(d, id, 0);
+        return k;
+    }
+    return NULL;
+}

@@ -1,0 +1,470 @@
+/* engine: run the registry over one template; findings, suppressions, config. */
+#include "engine.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+
+struct lint_sink {
+    lint_result *res;
+    size_t cap;
+    char *template_dir;
+};
+
+/* ---- registry ---- */
+
+const rule *rule_find(const char *id)
+{
+    for (size_t i = 0; i < rule_count; i++)
+        if (strcmp(rule_registry[i].id, id) == 0) return &rule_registry[i];
+    return NULL;
+}
+
+/* ---- configuration ---- */
+
+void lint_config_init(lint_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    doc_limits lim;
+    doc_default_limits(&lim);
+    cfg->max_depth = lim.max_depth;
+    cfg->max_alias_nodes = lim.max_alias_nodes;
+    cfg->max_file_size = 16u * 1024 * 1024;
+    cfg->fail_on = SEV_WARNING;
+    cfg->today = 20260101;
+}
+
+static void free_list(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(list[i]);
+    free(list);
+}
+
+void lint_config_release(lint_config *cfg)
+{
+    free_list(cfg->select, cfg->n_select);
+    free_list(cfg->ignore, cfg->n_ignore);
+    free_list(cfg->exclude, cfg->n_exclude);
+    for (size_t i = 0; i < cfg->n_sev_overrides; i++) free(cfg->sev_overrides[i].rule);
+    free(cfg->sev_overrides);
+    for (size_t i = 0; i < cfg->n_opts; i++) {
+        free(cfg->opts[i].rule);
+        free(cfg->opts[i].name);
+    }
+    free(cfg->opts);
+    memset(cfg, 0, sizeof *cfg);
+}
+
+/* An entry matches an id exactly or as a prefix ("SL2" selects SL2xx). */
+static int matches_any(char **list, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(id, list[i], strlen(list[i])) == 0) return 1;
+    return 0;
+}
+
+int lint_rule_enabled(const lint_config *cfg, const char *id)
+{
+    if (cfg->n_select && !matches_any(cfg->select, cfg->n_select, id)) return 0;
+    return !matches_any(cfg->ignore, cfg->n_ignore, id);
+}
+
+static severity effective_severity(const lint_config *cfg, const char *id, severity sev)
+{
+    for (size_t i = 0; i < cfg->n_sev_overrides; i++)
+        if (strcmp(cfg->sev_overrides[i].rule, id) == 0) return cfg->sev_overrides[i].sev;
+    return sev;
+}
+
+/* ---- reporting ---- */
+
+static const char *owner_of(const lint_ctx *ctx, doc_id node)
+{
+    if (node == DOC_NONE || !ctx->t) return NULL;
+    int r = ctx->g ? graph_resource_of(ctx->g, node) : -1;
+    if (r >= 0) return ctx->t->res[r].id;
+    const doc *d = ctx->d;
+    for (size_t i = 0; i < ctx->t->n_params; i++) {
+        const tmpl_param *p = &ctx->t->params[i];
+        if (node == p->key || (p->node >= 0 && node >= p->node && node < d->nodes[p->node].subtree_end)) return p->id;
+    }
+    for (size_t i = 0; i < ctx->t->n_outs; i++) {
+        const tmpl_named *o = &ctx->t->outs[i];
+        if (node == o->key || (o->node >= 0 && node >= o->node && node < d->nodes[o->node].subtree_end)) return o->id;
+    }
+    return NULL;
+}
+
+static finding *new_finding(lint_ctx *ctx, severity sev, const char *resource, const char *fmt, va_list ap)
+{
+    lint_result *res = ctx->sink->res;
+    if (res->n_findings == ctx->sink->cap) {
+        ctx->sink->cap = ctx->sink->cap ? ctx->sink->cap * 2 : 16;
+        res->findings = xrealloc(res->findings, ctx->sink->cap * sizeof *res->findings);
+    }
+    finding *f = &res->findings[res->n_findings++];
+    memset(f, 0, sizeof *f);
+    f->rule = ctx->rule;
+    f->sev = sev;
+    f->file = res->path;
+    f->resource = resource ? arena_strdup(res->arena, resource) : NULL;
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    f->message = arena_strdup(res->arena, buf);
+    return f;
+}
+
+static void place(const lint_ctx *ctx, finding *f, doc_id node)
+{
+    if (node == DOC_NONE || !ctx->d || node >= (doc_id)ctx->d->n_nodes) {
+        f->line = f->col = f->end_line = f->end_col = 1;
+        return;
+    }
+    const doc_node *n = &ctx->d->nodes[node];
+    f->line = n->line;
+    f->col = n->col;
+    f->end_line = n->end_line;
+    f->end_col = n->end_col;
+}
+
+void report(lint_ctx *ctx, doc_id node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    finding *f = new_finding(ctx, ctx->rule->sev, owner_of(ctx, node), fmt, ap);
+    va_end(ap);
+    place(ctx, f, node);
+}
+
+void report_for(lint_ctx *ctx, const char *resource, doc_id node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    finding *f = new_finding(ctx, ctx->rule->sev, resource, fmt, ap);
+    va_end(ap);
+    place(ctx, f, node);
+}
+
+void report_sev(lint_ctx *ctx, severity sev, const char *resource, doc_id node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    finding *f = new_finding(ctx, sev, resource, fmt, ap);
+    va_end(ap);
+    place(ctx, f, node);
+}
+
+void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *path,
+                 uint32_t line, uint32_t col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    finding *f = new_finding(ctx, sev, resource, fmt, ap);
+    va_end(ap);
+    f->file = arena_strdup(ctx->sink->res->arena, path);
+    f->line = f->end_line = line;
+    f->col = f->end_col = col;
+}
+
+double rule_option(lint_ctx *ctx, const char *name, double dflt)
+{
+    const lint_config *cfg = ctx->cfg;
+    for (size_t i = 0; i < cfg->n_opts; i++)
+        if (strcmp(cfg->opts[i].rule, ctx->rule->id) == 0 && strcmp(cfg->opts[i].name, name) == 0)
+            return cfg->opts[i].value;
+    return dflt;
+}
+
+int lint_today(const lint_ctx *ctx)
+{
+    return ctx->cfg->today;
+}
+
+const char *lint_template_dir(const lint_ctx *ctx)
+{
+    return ctx->sink->template_dir;
+}
+
+const char *lint_mask(lint_ctx *ctx, const char *secret, size_t len)
+{
+    size_t shown = len < 4 ? len : 4;
+    size_t stars = len - shown > 16 ? 16 : len - shown;
+    if (stars < 4) stars = 4;
+    char *m = arena_alloc(ctx->sink->res->arena, shown + stars + 1);
+    memcpy(m, secret, shown);
+    memset(m + shown, '*', stars);
+    return m;
+}
+
+void *lint_alloc(lint_ctx *ctx, size_t size)
+{
+    return arena_alloc(ctx->d->arena, size);
+}
+
+/* ---- Metadata suppressions ---- */
+
+/* Does a `samlint: {ignore: [...]}` mapping list `id`? Sets *reason. */
+static int metadata_ignores(const doc *d, doc_id metadata, const char *id, const char **reason)
+{
+    doc_id list = doc_path(d, metadata, "samlint", "ignore", NULL);
+    if (doc_is_scalar(d, list)) {
+        if (strncmp(id, doc_str(d, list), doc_at(d, list)->len) == 0 && doc_at(d, list)->len) {
+            *reason = NULL;
+            return 1;
+        }
+        return 0;
+    }
+    for (uint32_t i = 0; i < doc_count(d, list) && doc_is_seq(d, list); i++) {
+        doc_id item = doc_item(d, list, i);
+        doc_id idn = doc_is_map(d, item) ? doc_get(d, item, "id") : item;
+        const char *s = doc_str(d, idn);
+        if (s && *s && strncmp(id, s, strlen(s)) == 0) {
+            *reason = doc_str(d, doc_get(d, item, "reason"));
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void apply_metadata_suppressions(lint_ctx *ctx, size_t first)
+{
+    if (!ctx->t) return;
+    lint_result *res = ctx->sink->res;
+    const doc *d = ctx->d;
+    for (size_t i = first; i < res->n_findings; i++) {
+        finding *f = &res->findings[i];
+        const char *reason = NULL;
+        if (metadata_ignores(d, ctx->t->metadata, f->rule->id, &reason)) {
+            f->suppressed = 1;
+        } else if (f->resource) {
+            const tmpl_resource *r = tmpl_find_resource(ctx->t, f->resource);
+            if (r && metadata_ignores(d, r->metadata, f->rule->id, &reason)) f->suppressed = 1;
+        }
+        if (f->suppressed && reason) f->suppress_reason = arena_strdup(res->arena, reason);
+    }
+}
+
+/* ---- running ---- */
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const finding *x = a, *y = b;
+    int c = strcmp(x->file, y->file);
+    if (c) return c;
+    if (x->line != y->line) return x->line < y->line ? -1 : 1;
+    if (x->col != y->col) return x->col < y->col ? -1 : 1;
+    c = strcmp(x->rule->id, y->rule->id);
+    if (c) return c;
+    return strcmp(x->message, y->message);
+}
+
+void lint_sort_findings(finding *f, size_t n)
+{
+    if (n > 1) qsort(f, n, sizeof *f, cmp_finding);
+}
+
+static char *dir_of(arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) return arena_strdup(a, ".");
+    if (slash == path) return arena_strdup(a, "/");
+    return arena_strndup(a, path, (size_t)(slash - path));
+}
+
+/* Quick look for a directory scan: could these bytes be a template? */
+static int looks_like_template(const char *bytes, size_t len)
+{
+    static const char *const marks[] = {"Resources", "AWSTemplateFormatVersion", "AWS::Serverless", NULL};
+    for (int i = 0; marks[i]; i++)
+        if (memmem(bytes, len, marks[i], strlen(marks[i]))) return 1;
+    return 0;
+}
+
+static void run_rule(lint_ctx *ctx, const rule *r)
+{
+    if (!lint_rule_enabled(ctx->cfg, r->id)) return;
+    ctx->rule = r;
+    r->check(ctx);
+}
+
+void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, size_t len,
+                 int explicit_path, lint_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->arena = arena_new();
+    out->path = arena_strdup(out->arena, path);
+    if (!explicit_path && !looks_like_template(bytes, len)) return;
+
+    struct lint_sink sink = {out, 0, dir_of(out->arena, path)};
+    lint_ctx ctx = {0};
+    ctx.cfg = cfg;
+    ctx.sink = &sink;
+
+    doc_limits lim = {cfg->max_depth, cfg->max_alias_nodes};
+    doc_result dr = doc_load(path, bytes, len, &lim);
+    ctx.d = dr.d;
+    ctx.problems = dr.problems;
+    ctx.n_problems = dr.n_problems;
+    out->source = arena_strndup(out->arena, dr.d->text, dr.d->text_len);
+    out->source_len = dr.d->text_len;
+
+    tmpl t;
+    graph g;
+    int have_tmpl = 0;
+    if (!dr.fatal) {
+        const char *why = NULL;
+        if (tmpl_build(&t, dr.d, &why) == 0) {
+            have_tmpl = 1;
+            ctx.t = &t;
+            graph_build(&g, &t);
+            ctx.g = &g;
+        } else {
+            tmpl_release(&t);
+            if (!explicit_path) {
+                doc_free(dr.d);
+                return;
+            }
+            ctx.not_template = why;
+        }
+    }
+    out->linted = 1;
+    for (size_t i = 0; i < rule_count; i++) {
+        const rule *r = &rule_registry[i];
+        int loader_rule = strcmp(r->id, "SL001") == 0 || strcmp(r->id, "SL002") == 0 || strcmp(r->id, "SL003") == 0;
+        if (loader_rule || have_tmpl) run_rule(&ctx, r);
+    }
+    apply_metadata_suppressions(&ctx, 0);
+    for (size_t i = 0; i < out->n_findings; i++)
+        out->findings[i].sev = effective_severity(cfg, out->findings[i].rule->id, out->findings[i].sev);
+    lint_sort_findings(out->findings, out->n_findings);
+
+    if (have_tmpl) {
+        graph_release(&g);
+        tmpl_release(&t);
+    }
+    doc_free(dr.d);
+}
+
+static char *read_all(int fd, size_t limit, size_t *len, int *too_big)
+{
+    size_t cap = 64 * 1024, n = 0;
+    char *buf = xrealloc(NULL, cap);
+    *too_big = 0;
+    for (;;) {
+        if (n == cap) {
+            if (cap > limit) {
+                *too_big = 1;
+                break;
+            }
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            free(buf);
+            return NULL;
+        }
+        if (got == 0) break;
+        n += (size_t)got;
+    }
+    if (n > limit) *too_big = 1;
+    *len = n;
+    return buf;
+}
+
+static void set_error(lint_result *out, const char *path, const char *fmt, const char *detail)
+{
+    memset(out, 0, sizeof *out);
+    out->arena = arena_new();
+    out->path = arena_strdup(out->arena, path);
+    out->error = arena_printf(out->arena, fmt, detail);
+}
+
+/* A file over the size limit is a finding (SL001), not a read error. */
+static void too_big(const lint_config *cfg, const char *path, lint_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->arena = arena_new();
+    out->path = arena_strdup(out->arena, path);
+    out->linted = 1;
+    const rule *r = rule_find("SL001");
+    if (!r || !lint_rule_enabled(cfg, r->id)) return;
+    out->findings = xcalloc(1, sizeof *out->findings);
+    out->n_findings = 1;
+    finding *f = &out->findings[0];
+    f->rule = r;
+    f->sev = effective_severity(cfg, r->id, r->sev);
+    f->file = out->path;
+    f->line = f->col = f->end_line = f->end_col = 1;
+    f->message = arena_printf(out->arena, "file is larger than the %zu-byte limit (--max-file-size); not linted",
+                              cfg->max_file_size);
+}
+
+void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint_result *out)
+{
+    int fd;
+    int is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin) {
+        fd = 0;
+    } else {
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            set_error(out, path, "cannot open: %s", strerror(errno));
+            return;
+        }
+        struct stat st;
+        if (fstat(fd, &st) != 0) {
+            set_error(out, path, "cannot stat: %s", strerror(errno));
+            close(fd);
+            return;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            set_error(out, path, "%s", "is a directory, expected a file");
+            close(fd);
+            return;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            set_error(out, path, "%s", "is not a regular file (FIFO, device or socket); not read");
+            close(fd);
+            return;
+        }
+        if ((size_t)st.st_size > cfg->max_file_size) {
+            close(fd);
+            too_big(cfg, path, out);
+            return;
+        }
+        int flags = fcntl(fd, F_GETFL);
+        if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+    size_t len = 0;
+    int big = 0;
+    char *bytes = read_all(fd, cfg->max_file_size, &len, &big);
+    int saved = errno;
+    if (!is_stdin) close(fd);
+    if (!bytes) {
+        set_error(out, is_stdin ? "<stdin>" : path, "cannot read: %s", strerror(saved));
+        return;
+    }
+    if (big) {
+        free(bytes);
+        too_big(cfg, is_stdin ? "<stdin>" : path, out);
+        return;
+    }
+    lint_buffer(cfg, is_stdin ? "<stdin>" : path, bytes, len, explicit_path, out);
+    free(bytes);
+}
+
+void lint_result_release(lint_result *r)
+{
+    free(r->findings);
+    arena_free(r->arena);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,582 @@
+/* graph: logical ids, reference edges, event edges and permission edges. */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "eval.h"
+#include "strmap.h"
+
+
+
+struct graph_symtab {
+    strmap names;        /* logical id -> enum graph_sym_kind */
+    strmap resources;    /* logical id -> resource index */
+    int *by_node;        /* resource indexes sorted by their node index */
+    size_t n_by_node;
+    size_t cap_refs, cap_events, cap_perms;
+};
+
+/* ---- symbols ---- */
+
+int graph_lookup(const graph *g, const char *name)
+{
+    int kind;
+    if (strmap_get(&g->syms->names, name, strlen(name), &kind)) return kind;
+    if (eval_is_pseudo(name)) return SYM_PSEUDO;
+    const tmpl *t = g->t;
+    /* Fn.Alias, Fn.Version, Api.Stage, Api.Deployment, ... */
+    const char *dot = strchr(name, '.');
+    size_t base_len = dot ? (size_t)(dot - name) : strlen(name);
+    int r;
+    if (dot && strmap_get(&g->syms->resources, name, base_len, &r) && t->res[r].is_sam) return SYM_SAM_GENERATED;
+    if (t->is_sam && (strcmp(name, "ServerlessRestApi") == 0 || strcmp(name, "ServerlessHttpApi") == 0 ||
+                      strncmp(name, "ServerlessRestApi", 17) == 0 || strncmp(name, "ServerlessHttpApi", 17) == 0))
+        return SYM_SAM_GENERATED;
+    /* <Fn>Role, <Fn>Alias<alias>, <Fn>Version<hash>, <Api>Stage,
+     * <Api>Deployment<hash>, <Fn><Event>Permission, ...: a SAM resource's id
+     * followed by a capitalised suffix. */
+    for (size_t i = 0; i < t->n_res; i++) {
+        const tmpl_resource *res = &t->res[i];
+        if (!res->is_sam) continue;
+        size_t n = strlen(res->id);
+        if (n < base_len && strncmp(name, res->id, n) == 0 &&
+            ((name[n] >= 'A' && name[n] <= 'Z') || (name[n] >= '0' && name[n] <= '9')))
+            return SYM_SAM_GENERATED;
+    }
+    return -1;
+}
+
+int graph_resource(const graph *g, const char *name)
+{
+    int r;
+    if (name && strmap_get(&g->syms->resources, name, strlen(name), &r)) return r;
+    return -1;
+}
+
+int graph_resource_of(const graph *g, doc_id node)
+{
+    const doc *d = g->t->d;
+    const int *v = g->syms->by_node;
+    size_t lo = 0, hi = g->syms->n_by_node;
+    while (lo < hi) {  /* last resource whose node starts at or before `node` */
+        size_t mid = (lo + hi) / 2;
+        if (g->t->res[v[mid]].node <= node) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == 0) return -1;
+    int r = v[lo - 1];
+    doc_id start = g->t->res[r].node;
+    if (start < 0) return -1;
+    doc_id end = d->nodes[start].subtree_end;
+    return node < end ? r : -1;
+}
+
+static void sort_by_node(const tmpl *t, int *v, size_t n)
+{
+    /* Insertion into order: resources are almost always in document order
+     * already, so this is linear in practice. */
+    for (size_t i = 1; i < n; i++) {
+        int x = v[i];
+        size_t j = i;
+        while (j > 0 && t->res[v[j - 1]].node > t->res[x].node) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
+}
+
+/* ---- references ---- */
+
+static void add_ref(graph *g, enum graph_ref_kind kind, int from, const char *name, size_t name_len,
+                    const char *attr, doc_id node, uint32_t offset, arena *a)
+{
+    if (g->n_refs == g->syms->cap_refs) {
+        g->syms->cap_refs = g->syms->cap_refs ? g->syms->cap_refs * 2 : 64;
+        g->refs = xrealloc(g->refs, g->syms->cap_refs * sizeof *g->refs);
+    }
+    graph_ref *r = &g->refs[g->n_refs++];
+    r->kind = kind;
+    r->from = from;
+    r->name = arena_strndup(a, name, name_len);
+    r->attr = attr;
+    r->node = node;
+    r->offset = offset;
+    r->to = graph_resource(g, r->name);
+}
+
+typedef struct sub_walk {
+    graph *g;
+    int from;
+    doc_id node;
+    doc_id vars;         /* the variable map of the list form, or DOC_NONE */
+    const char *base;    /* the string, for offsets */
+    arena *a;
+} sub_walk;
+
+static int on_sub_part(void *user, const eval_sub_part *p)
+{
+    sub_walk *w = user;
+    if (p->kind != SUB_VAR || p->name_len == 0) return 0;
+    const doc *d = w->g->t->d;
+    if (doc_is_map(d, w->vars)) {
+        char name[256];
+        size_t n = p->len < sizeof name - 1 ? p->len : sizeof name - 1;
+        memcpy(name, p->start, n);
+        name[n] = '\0';
+        if (doc_get(d, w->vars, name) != DOC_NONE) return 0;
+    }
+    const char *attr = NULL;
+    if (p->name_len < p->len) attr = arena_strndup(w->a, p->start + p->name_len + 1, p->len - p->name_len - 1);
+    add_ref(w->g, REF_SUB, w->from, p->start, p->name_len, attr, w->node, (uint32_t)(p->start - w->base), w->a);
+    return 0;
+}
+
+static void refs_of_sub(graph *g, int from, doc_id arg, arena *a)
+{
+    const doc *d = g->t->d;
+    doc_id str = arg, vars = DOC_NONE;
+    if (doc_is_seq(d, arg)) {
+        str = doc_item(d, arg, 0);
+        vars = doc_item(d, arg, 1);
+    }
+    if (!doc_is_scalar(d, str)) return;
+    sub_walk w = {g, from, str, vars, doc_str(d, str), a};
+    eval_sub_parse(doc_str(d, str), on_sub_part, &w);
+}
+
+static void refs_of_node(graph *g, doc_id id, int from, arena *a)
+{
+    const doc *d = g->t->d;
+    doc_id arg;
+    const char *fn = doc_intrinsic(d, id, &arg);
+    if (!fn) return;
+    if (strcmp(fn, "Ref") == 0) {
+        const char *s = doc_str(d, arg);
+        if (!s) return;
+        const char *dot = strchr(s, '.');
+        size_t n = dot ? (size_t)(dot - s) : strlen(s);
+        /* Ref to a pseudo parameter is not an edge but is still recorded so
+         * that unresolved-name checks see one place. */
+        add_ref(g, REF_REF, from, s, dot && !eval_is_pseudo(s) ? n : strlen(s),
+                dot && !eval_is_pseudo(s) ? dot + 1 : NULL, arg, 0, a);
+    } else if (strcmp(fn, "Fn::GetAtt") == 0) {
+        if (doc_is_seq(d, arg) && doc_is_scalar(d, doc_item(d, arg, 0))) {
+            doc_id target = doc_item(d, arg, 0);
+            const char *s = doc_str(d, target);
+            add_ref(g, REF_GETATT, from, s, strlen(s), doc_str(d, doc_item(d, arg, 1)), target, 0, a);
+        } else if (doc_is_scalar(d, arg)) {
+            const char *s = doc_str(d, arg);
+            const char *dot = strchr(s, '.');
+            add_ref(g, REF_GETATT, from, s, dot ? (size_t)(dot - s) : strlen(s), dot ? dot + 1 : NULL, arg, 0, a);
+        }
+    } else if (strcmp(fn, "Fn::Sub") == 0) {
+        refs_of_sub(g, from, arg, a);
+    } else if (strcmp(fn, "Condition") == 0) {
+        const char *s = doc_str(d, arg);
+        if (s) add_ref(g, REF_CONDITION, from, s, strlen(s), NULL, arg, 0, a);
+    } else if (strcmp(fn, "Fn::If") == 0) {
+        doc_id c = doc_item(d, arg, 0);
+        const char *s = doc_str(d, c);
+        if (s) add_ref(g, REF_CONDITION, from, s, strlen(s), NULL, c, 0, a);
+    }
+}
+
+/* DependsOn and Condition resource attributes. */
+static void refs_of_attributes(graph *g, int r, arena *a)
+{
+    const doc *d = g->t->d;
+    doc_id node = g->t->res[r].node;
+    doc_id dep = doc_get(d, node, "DependsOn");
+    if (doc_is_scalar(d, dep)) {
+        add_ref(g, REF_DEPENDSON, r, doc_str(d, dep), doc_at(d, dep)->len, NULL, dep, 0, a);
+    } else if (doc_is_seq(d, dep)) {
+        for (uint32_t i = 0; i < doc_count(d, dep); i++) {
+            doc_id item = doc_item(d, dep, i);
+            if (doc_is_scalar(d, item))
+                add_ref(g, REF_DEPENDSON, r, doc_str(d, item), doc_at(d, item)->len, NULL, item, 0, a);
+        }
+    }
+    doc_id cond = doc_get(d, node, "Condition");
+    if (doc_is_scalar(d, cond)) add_ref(g, REF_CONDITION, r, doc_str(d, cond), doc_at(d, cond)->len, NULL, cond, 0, a);
+}
+
+/* ---- events ---- */
+
+static graph_event *new_event(graph *g, enum graph_event_origin origin, int function)
+{
+    if (g->n_events == g->syms->cap_events) {
+        g->syms->cap_events = g->syms->cap_events ? g->syms->cap_events * 2 : 16;
+        g->events = xrealloc(g->events, g->syms->cap_events * sizeof *g->events);
+    }
+    graph_event *e = &g->events[g->n_events++];
+    memset(e, 0, sizeof *e);
+    e->origin = origin;
+    e->function = function;
+    e->source = -1;
+    e->source_node = DOC_NONE;
+    e->props = DOC_NONE;
+    return e;
+}
+
+/* SAM event types Lambda invokes asynchronously (RULES.md SL301). */
+static const char *const async_sam_events[] = {
+    "S3", "SNS", "EventBridgeRule", "CloudWatchEvent", "Schedule", "ScheduleV2",
+    "CloudWatchLogs", "IoTRule", "Cognito", NULL,
+};
+
+/* Which property of a SAM event names its source. */
+static const struct { const char *type, *prop; } sam_event_source[] = {
+    {"S3", "Bucket"}, {"SQS", "Queue"}, {"SNS", "Topic"}, {"Kinesis", "Stream"},
+    {"DynamoDB", "Stream"}, {"Api", "RestApiId"}, {"HttpApi", "ApiId"},
+    {"EventBridgeRule", "EventBusName"}, {"CloudWatchLogs", "LogGroupName"},
+    {"Cognito", "UserPool"}, {"MQ", "Broker"}, {"MSK", "Stream"}, {"DocumentDB", "Cluster"},
+    {NULL, NULL},
+};
+
+static int in_list(const char *const *list, const char *s)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcmp(list[i], s) == 0) return 1;
+    return 0;
+}
+
+static void events_of_sam_function(graph *g, int fn)
+{
+    const doc *d = g->t->d;
+    doc_id events = doc_get(d, g->t->res[fn].props, "Events");
+    for (uint32_t i = 0; i < doc_count(d, events) && doc_is_map(d, events); i++) {
+        doc_id ev = doc_val(d, events, i);
+        const char *type = doc_str(d, doc_get(d, ev, "Type"));
+        if (!type) continue;
+        graph_event *e = new_event(g, EV_SAM_EVENT, fn);
+        e->type = type;
+        e->name = doc_str(d, doc_key(d, events, i));
+        e->node = ev;
+        e->props = doc_get(d, ev, "Properties");
+        e->async = in_list(async_sam_events, type);
+        for (int k = 0; sam_event_source[k].type; k++) {
+            if (strcmp(sam_event_source[k].type, type) != 0) continue;
+            e->source_node = doc_get(d, e->props, sam_event_source[k].prop);
+            if (e->source_node != DOC_NONE) e->source = graph_target(g, e->source_node);
+        }
+    }
+}
+
+/* The service behind an ARN value: from the resource it references, or
+ * from a literal ARN. */
+static const char *service_of(const graph *g, doc_id value)
+{
+    int r = graph_target(g, value);
+    if (r >= 0) {
+        const char *type = g->t->res[r].type;
+        if (strcmp(type, "AWS::SQS::Queue") == 0) return "SQS";
+        if (strcmp(type, "AWS::Kinesis::Stream") == 0) return "Kinesis";
+        if (strcmp(type, "AWS::DynamoDB::Table") == 0 || strcmp(type, "AWS::DynamoDB::GlobalTable") == 0 ||
+            strcmp(type, "AWS::Serverless::SimpleTable") == 0)
+            return "DynamoDB";
+        if (strcmp(type, "AWS::MSK::Cluster") == 0 || strcmp(type, "AWS::MSK::ServerlessCluster") == 0) return "Kafka";
+        if (strcmp(type, "AWS::AmazonMQ::Broker") == 0) return "MQ";
+        if (strcmp(type, "AWS::DocDB::DBCluster") == 0) return "DocumentDB";
+        return "";
+    }
+    const char *s = doc_str(g->t->d, value);
+    if (!s) {
+        doc_id arg;
+        const char *fn = doc_intrinsic(g->t->d, value, &arg);
+        if (fn && strcmp(fn, "Fn::Sub") == 0) s = doc_str(g->t->d, doc_is_seq(g->t->d, arg) ? doc_item(g->t->d, arg, 0) : arg);
+        if (!s) return "";
+    }
+    if (strstr(s, ":sqs:")) return "SQS";
+    if (strstr(s, ":kinesis:")) return "Kinesis";
+    if (strstr(s, ":dynamodb:")) return "DynamoDB";
+    if (strstr(s, ":kafka:")) return "Kafka";
+    if (strstr(s, ":mq:")) return "MQ";
+    return "";
+}
+
+static void events_of_mapping(graph *g, int r)
+{
+    const doc *d = g->t->d;
+    doc_id props = g->t->res[r].props;
+    int fn = graph_target(g, doc_get(d, props, "FunctionName"));
+    if (fn < 0 || !g->t->res[fn].is_function) return;
+    graph_event *e = new_event(g, EV_MAPPING, fn);
+    e->name = g->t->res[r].id;
+    e->node = g->t->res[r].node;
+    e->props = props;
+    e->source_node = doc_get(d, props, "EventSourceArn");
+    e->source = graph_target(g, e->source_node);
+    e->type = service_of(g, e->source_node);
+    if (doc_get(d, props, "SelfManagedEventSource") != DOC_NONE ||
+        doc_get(d, props, "AmazonManagedKafkaEventSourceConfig") != DOC_NONE)
+        e->type = "Kafka";
+}
+
+/* Service principals that invoke Lambda asynchronously. */
+static const char *const async_principals[] = {
+    "s3.amazonaws.com", "sns.amazonaws.com", "events.amazonaws.com", "logs.amazonaws.com",
+    "iot.amazonaws.com", "cognito-idp.amazonaws.com", "ses.amazonaws.com",
+    "scheduler.amazonaws.com", "config.amazonaws.com", "codecommit.amazonaws.com", NULL,
+};
+
+static void events_of_permission(graph *g, int r)
+{
+    const doc *d = g->t->d;
+    doc_id props = g->t->res[r].props;
+    int fn = graph_target(g, doc_get(d, props, "FunctionName"));
+    if (fn < 0 || !g->t->res[fn].is_function) return;
+    graph_event *e = new_event(g, EV_PERMISSION, fn);
+    e->name = g->t->res[r].id;
+    e->node = g->t->res[r].node;
+    e->props = props;
+    const char *principal = doc_str(d, doc_get(d, props, "Principal"));
+    e->type = principal ? principal : "";
+    e->async = principal && in_list(async_principals, principal);
+    e->source_node = doc_get(d, props, "SourceArn");
+    if (e->source_node != DOC_NONE) e->source = graph_target(g, e->source_node);
+}
+
+static void events_of_bucket(graph *g, int r)
+{
+    const doc *d = g->t->d;
+    doc_id list = doc_path(d, g->t->res[r].props, "NotificationConfiguration", "LambdaConfigurations", NULL);
+    for (uint32_t i = 0; i < doc_count(d, list) && doc_is_seq(d, list); i++) {
+        doc_id conf = doc_item(d, list, i);
+        int fn = graph_target(g, doc_get(d, conf, "Function"));
+        if (fn < 0 || !g->t->res[fn].is_function) continue;
+        graph_event *e = new_event(g, EV_S3_NOTIFICATION, fn);
+        e->type = "S3";
+        e->name = g->t->res[r].id;
+        e->node = conf;
+        e->props = conf;
+        e->source = r;
+        e->source_node = g->t->res[r].key;
+        e->async = 1;
+    }
+}
+
+static void sns_subscription(graph *g, int owner, doc_id sub, doc_id topic_node, int topic)
+{
+    const doc *d = g->t->d;
+    if (!doc_str_eq(d, doc_get(d, sub, "Protocol"), "lambda")) return;
+    int fn = graph_target(g, doc_get(d, sub, "Endpoint"));
+    if (fn < 0 || !g->t->res[fn].is_function) return;
+    graph_event *e = new_event(g, EV_SNS_SUBSCRIPTION, fn);
+    e->type = "SNS";
+    e->name = g->t->res[owner].id;
+    e->node = sub == g->t->res[owner].props ? g->t->res[owner].node : sub;
+    e->props = sub;
+    e->source_node = topic_node;
+    e->source = topic;
+    e->async = 1;
+}
+
+static void events_of_sns(graph *g, int r)
+{
+    const doc *d = g->t->d;
+    doc_id props = g->t->res[r].props;
+    if (tmpl_is_type(&g->t->res[r], "AWS::SNS::Subscription")) {
+        doc_id topic = doc_get(d, props, "TopicArn");
+        sns_subscription(g, r, props, topic, graph_target(g, topic));
+        return;
+    }
+    doc_id subs = doc_get(d, props, "Subscription");
+    for (uint32_t i = 0; i < doc_count(d, subs) && doc_is_seq(d, subs); i++)
+        sns_subscription(g, r, doc_item(d, subs, i), g->t->res[r].key, r);
+}
+
+static void events_of_rule(graph *g, int r)
+{
+    const doc *d = g->t->d;
+    doc_id targets = doc_get(d, g->t->res[r].props, "Targets");
+    for (uint32_t i = 0; i < doc_count(d, targets) && doc_is_seq(d, targets); i++) {
+        doc_id target = doc_item(d, targets, i);
+        int fn = graph_target(g, doc_get(d, target, "Arn"));
+        if (fn < 0 || !g->t->res[fn].is_function) continue;
+        graph_event *e = new_event(g, EV_EVENTS_RULE, fn);
+        e->type = "EventBridge";
+        e->name = g->t->res[r].id;
+        e->node = target;
+        e->props = target;
+        e->source = r;
+        e->source_node = g->t->res[r].key;
+        e->async = 1;
+    }
+}
+
+/* ---- targets ---- */
+
+typedef struct target_walk {
+    const graph *g;
+    int found;      /* resource index, -1 none yet, -2 more than one */
+} target_walk;
+
+static void note_target(target_walk *w, int r)
+{
+    if (r < 0) return;
+    if (w->found == -1) w->found = r;
+    else if (w->found != r) w->found = -2;
+}
+
+static int on_target_sub(void *user, const eval_sub_part *p)
+{
+    target_walk *w = user;
+    if (p->kind != SUB_VAR) return 0;
+    char name[256];
+    size_t n = p->name_len < sizeof name - 1 ? p->name_len : sizeof name - 1;
+    memcpy(name, p->start, n);
+    name[n] = '\0';
+    note_target(w, graph_resource(w->g, name));
+    return 0;
+}
+
+static void find_target(target_walk *w, doc_id value, int depth)
+{
+    const doc *d = w->g->t->d;
+    doc_id arg;
+    const char *fn = doc_intrinsic(d, value, &arg);
+    if (!fn || depth > 8) return;
+    if (strcmp(fn, "Ref") == 0) {
+        const char *s = doc_str(d, arg);
+        if (!s) return;
+        const char *dot = strchr(s, '.');
+        if (dot) {
+            char name[256];
+            size_t n = (size_t)(dot - s) < sizeof name - 1 ? (size_t)(dot - s) : sizeof name - 1;
+            memcpy(name, s, n);
+            name[n] = '\0';
+            note_target(w, graph_resource(w->g, name));
+        } else {
+            note_target(w, graph_resource(w->g, s));
+        }
+    } else if (strcmp(fn, "Fn::GetAtt") == 0) {
+        if (doc_is_seq(d, arg)) {
+            note_target(w, graph_resource(w->g, doc_str(d, doc_item(d, arg, 0))));
+        } else if (doc_is_scalar(d, arg)) {
+            const char *s = doc_str(d, arg);
+            const char *dot = strchr(s, '.');
+            char name[256];
+            size_t n = dot ? (size_t)(dot - s) : strlen(s);
+            if (n > sizeof name - 1) n = sizeof name - 1;
+            memcpy(name, s, n);
+            name[n] = '\0';
+            note_target(w, graph_resource(w->g, name));
+        }
+    } else if (strcmp(fn, "Fn::Sub") == 0) {
+        doc_id str = doc_is_seq(d, arg) ? doc_item(d, arg, 0) : arg;
+        if (doc_is_scalar(d, str)) eval_sub_parse(doc_str(d, str), on_target_sub, w);
+    } else if (strcmp(fn, "Fn::Join") == 0) {
+        doc_id parts = doc_item(d, arg, 1);
+        for (uint32_t i = 0; i < doc_count(d, parts) && doc_is_seq(d, parts); i++)
+            find_target(w, doc_item(d, parts, i), depth + 1);
+    }
+}
+
+int graph_target(const graph *g, doc_id value)
+{
+    if (value == DOC_NONE) return -1;
+    target_walk w = {g, -1};
+    find_target(&w, value, 0);
+    return w.found >= 0 ? w.found : -1;
+}
+
+graph_perm *graph_add_perm(graph *g)
+{
+    if (g->n_perms == g->syms->cap_perms) {
+        g->syms->cap_perms = g->syms->cap_perms ? g->syms->cap_perms * 2 : 16;
+        g->perms = xrealloc(g->perms, g->syms->cap_perms * sizeof *g->perms);
+    }
+    graph_perm *p = &g->perms[g->n_perms++];
+    memset(p, 0, sizeof *p);
+    p->target = -1;
+    p->node = DOC_NONE;
+    return p;
+}
+
+/* Templates whose logical ids a macro may generate: names cannot be checked. */
+static int is_opaque(const tmpl *t)
+{
+    const doc *d = t->d;
+    for (uint32_t i = 0; i < (doc_is_seq(d, t->transform) ? doc_count(d, t->transform) : 1); i++) {
+        doc_id item = doc_is_seq(d, t->transform) ? doc_item(d, t->transform, i) : t->transform;
+        const char *s = doc_str(d, item);
+        if (item == DOC_NONE) break;
+        if (!s || (strncmp(s, "AWS::Serverless", 15) != 0 && strcmp(s, "AWS::LanguageExtensions") != 0)) return 1;
+    }
+    for (uint32_t i = 0; i < doc_count(d, t->resources); i++) {
+        const char *k = doc_str(d, doc_key(d, t->resources, i));
+        if (k && strncmp(k, "Fn::ForEach", 11) == 0) return 1;
+    }
+    for (size_t i = 0; i < t->n_res; i++) {  /* CloudFormation and rain modules */
+        if (doc_is_map(d, t->res[i].type_node)) return 1;
+        size_t n = strlen(t->res[i].type);
+        if (n > 8 && strcmp(t->res[i].type + n - 8, "::MODULE") == 0) return 1;
+    }
+    for (size_t i = 0; i < d->n_nodes; i++)  /* Rain's pre-processor */
+        if (d->nodes[i].tag && strncmp(d->nodes[i].tag, "!Rain::", 7) == 0) return 1;
+    return 0;
+}
+
+/* ---- build ---- */
+
+void graph_build(graph *g, const tmpl *t)
+{
+    memset(g, 0, sizeof *g);
+    g->t = t;
+    g->syms = xcalloc(1, sizeof *g->syms);
+    struct graph_symtab *s = g->syms;
+    strmap_init(&s->names);
+    strmap_init(&s->resources);
+    const doc *d = t->d;
+    arena *a = d->arena;
+
+    for (size_t i = 0; i < t->n_params; i++) strmap_put(&s->names, t->params[i].id, strlen(t->params[i].id), SYM_PARAM);
+    for (size_t i = 0; i < t->n_conds; i++) strmap_put(&s->names, t->conds[i].id, strlen(t->conds[i].id), SYM_CONDITION);
+    s->by_node = xcalloc(t->n_res, sizeof *s->by_node);
+    for (size_t i = 0; i < t->n_res; i++) {
+        strmap_put(&s->names, t->res[i].id, strlen(t->res[i].id), SYM_RESOURCE);
+        strmap_put(&s->resources, t->res[i].id, strlen(t->res[i].id), (int)i);
+        if (t->res[i].node >= 0) s->by_node[s->n_by_node++] = (int)i;
+    }
+    sort_by_node(t, s->by_node, s->n_by_node);
+    g->opaque = is_opaque(t);
+
+    /* Every intrinsic anywhere in the document, once. */
+    for (size_t i = 0; i < d->n_nodes; i++) {
+        if (d->nodes[i].kind != DOC_MAP || d->nodes[i].len != 1) continue;
+        refs_of_node(g, (doc_id)i, graph_resource_of(g, (doc_id)i), a);
+    }
+    for (size_t i = 0; i < t->n_res; i++) refs_of_attributes(g, (int)i, a);
+    for (size_t i = 0; i < t->n_outs; i++) {
+        doc_id cond = doc_get(d, t->outs[i].node, "Condition");
+        if (doc_is_scalar(d, cond)) add_ref(g, REF_CONDITION, -1, doc_str(d, cond), doc_at(d, cond)->len, NULL, cond, 0, a);
+    }
+
+    for (size_t i = 0; i < t->n_res; i++) {
+        const tmpl_resource *r = &t->res[i];
+        if (tmpl_is_type(r, "AWS::Serverless::Function")) events_of_sam_function(g, (int)i);
+        else if (tmpl_is_type(r, "AWS::Lambda::EventSourceMapping")) events_of_mapping(g, (int)i);
+        else if (tmpl_is_type(r, "AWS::Lambda::Permission")) events_of_permission(g, (int)i);
+        else if (tmpl_is_type(r, "AWS::S3::Bucket")) events_of_bucket(g, (int)i);
+        else if (tmpl_is_type(r, "AWS::SNS::Subscription") || tmpl_is_type(r, "AWS::SNS::Topic")) events_of_sns(g, (int)i);
+        else if (tmpl_is_type(r, "AWS::Events::Rule")) events_of_rule(g, (int)i);
+    }
+    graph_perm_build(g);
+}
+
+void graph_release(graph *g)
+{
+    if (g->syms) {
+        strmap_release(&g->syms->names);
+        strmap_release(&g->syms->resources);
+        free(g->syms->by_node);
+        free(g->syms);
+    }
+    free(g->refs);
+    free(g->events);
+    free(g->perms);
+    memset(g, 0, sizeof *g);
+}

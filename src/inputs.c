@@ -1,0 +1,131 @@
+/* inputs: the files to lint, from the command line's paths and directories. */
+#include "inputs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "arena.h"
+
+#define MAX_DIR_DEPTH 64
+
+static const char *const skipped_dirs[] = {".git", "node_modules", ".aws-sam", "cdk.out", NULL};
+static const char *const template_exts[] = {".yaml", ".yml", ".json", ".template", NULL};
+
+static void add(input_list *l, const char *path, int explicit_path, const char *error)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+    }
+    input *in = &l->items[l->n++];
+    in->path = xstrdup(path);
+    in->explicit_path = explicit_path;
+    in->error = error ? xstrdup(error) : NULL;
+}
+
+static int has_template_ext(const char *name)
+{
+    size_t n = strlen(name);
+    for (int i = 0; template_exts[i]; i++) {
+        size_t e = strlen(template_exts[i]);
+        if (n > e && strcmp(name + n - e, template_exts[i]) == 0) return 1;
+    }
+    return 0;
+}
+
+static int excluded(const lint_config *cfg, const char *path, const char *name)
+{
+    for (size_t i = 0; i < cfg->n_exclude; i++) {
+        const char *p = path;
+        if (strncmp(p, "./", 2) == 0) p += 2;
+        if (fnmatch(cfg->exclude[i], p, 0) == 0 || fnmatch(cfg->exclude[i], name, 0) == 0) return 1;
+    }
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(input_list *l, const lint_config *cfg, const char *dir, int depth)
+{
+    if (depth > MAX_DIR_DEPTH) return;
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        add(l, dir, 0, strerror(errno));
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(dp)) != NULL) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            names = xrealloc(names, cap * sizeof *names);
+        }
+        names[n++] = xstrdup(de->d_name);
+    }
+    closedir(dp);
+    qsort(names, n, sizeof *names, cmp_str);
+    size_t dlen = strlen(dir);
+    for (size_t i = 0; i < n; i++) {
+        size_t plen = dlen + strlen(names[i]) + 2;
+        char *path = xrealloc(NULL, plen);
+        if (dlen && dir[dlen - 1] == '/') snprintf(path, plen, "%s%s", dir, names[i]);
+        else snprintf(path, plen, "%s/%s", dir, names[i]);
+        struct stat lst;
+        if (lstat(path, &lst) == 0 && !excluded(cfg, path, names[i])) {
+            int skip = 0;
+            for (int k = 0; skipped_dirs[k]; k++)
+                if (strcmp(names[i], skipped_dirs[k]) == 0) skip = 1;
+            if (S_ISDIR(lst.st_mode)) {
+                if (!skip) walk(l, cfg, path, depth + 1);
+            } else if (has_template_ext(names[i])) {
+                /* A symlink to a regular file is linted; links to
+                 * directories are not followed (no loops). */
+                struct stat st;
+                if (S_ISREG(lst.st_mode) || (S_ISLNK(lst.st_mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode)))
+                    add(l, path, 0, NULL);
+            }
+        }
+        free(path);
+        free(names[i]);
+    }
+    free(names);
+}
+
+void inputs_collect(input_list *l, const lint_config *cfg, char **paths, size_t n)
+{
+    memset(l, 0, sizeof *l);
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") == 0) {
+            add(l, paths[i], 1, NULL);
+        } else if (stat(paths[i], &st) != 0) {
+            char msg[256];
+            snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
+            add(l, paths[i], 1, msg);
+        } else if (S_ISDIR(st.st_mode)) {
+            walk(l, cfg, paths[i], 0);
+        } else {
+            add(l, paths[i], 1, NULL);
+        }
+    }
+}
+
+void inputs_release(input_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->items[i].path);
+        free(l->items[i].error);
+    }
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}

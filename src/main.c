@@ -1,0 +1,260 @@
+/* main: parse options, collect inputs, lint each, emit, exit. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "engine.h"
+#include "inputs.h"
+#include "out.h"
+#include "version.h"
+
+static const char usage_text[] =
+    "usage: samlint [options] PATH...\n"
+    "Lint AWS SAM and CloudFormation templates. PATH is a file, a directory\n"
+    "(searched for templates) or - for standard input.\n"
+    "\n"
+    "  -f, --format FMT        text (default) or json\n"
+    "      --select IDS        only these rules (comma list; prefixes like SL2)\n"
+    "      --ignore IDS        skip these rules\n"
+    "      --severity ID=LVL   change a rule's severity (error, warning, info)\n"
+    "      --rule-option R.K=V set a rule option, e.g. SL304.factor=4\n"
+    "      --fail-on LVL       exit 1 at or above: error, warning (default), info, never\n"
+    "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
+    "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
+    "      --color WHEN        auto (default), always, never\n"
+    "      --no-excerpt        no source excerpt under text findings\n"
+    "  -h, --help              this help\n"
+    "      --version           print the version\n"
+    "\n"
+    "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage error\n"
+    "or an input that could not be read. Rule list: man samlint-rules.\n";
+
+enum {
+    OPT_SELECT = 256, OPT_IGNORE, OPT_SEVERITY, OPT_RULE_OPTION, OPT_FAIL_ON, OPT_MAX_FILE_SIZE,
+    OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
+};
+
+static const struct option long_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"select", required_argument, NULL, OPT_SELECT},
+    {"ignore", required_argument, NULL, OPT_IGNORE},
+    {"severity", required_argument, NULL, OPT_SEVERITY},
+    {"rule-option", required_argument, NULL, OPT_RULE_OPTION},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
+    {"today", required_argument, NULL, OPT_TODAY},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"no-excerpt", no_argument, NULL, OPT_NO_EXCERPT},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("samlint: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'samlint --help'.\n", stderr);
+    return 2;
+}
+
+/* Append the comma-separated ids of `arg` to a list; 0 or -1 on a bad id. */
+static int add_ids(char ***list, size_t *n, const char *arg)
+{
+    char *copy = xstrdup(arg);
+    int status = 0;
+    for (char *save = NULL, *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+        if (strncmp(tok, "SL", 2) != 0) status = -1;
+        *list = xrealloc(*list, (*n + 1) * sizeof **list);
+        (*list)[(*n)++] = xstrdup(tok);
+    }
+    free(copy);
+    return status;
+}
+
+static int parse_date(const char *s, int *out)
+{
+    int y, m, d;
+    char tail;
+    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 || sscanf(s, "%4d%2d%2d%c", &y, &m, &d, &tail) == 3) {
+        if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
+        *out = y * 10000 + m * 100 + d;
+        return 0;
+    }
+    return -1;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s) return -1;
+    if (*end == 'k' || *end == 'K') { v *= 1024; end++; }
+    else if (*end == 'm' || *end == 'M') { v *= 1024 * 1024; end++; }
+    else if (*end == 'g' || *end == 'G') { v *= 1024ULL * 1024 * 1024; end++; }
+    if (*end || v == 0) return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+static int today_now(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+static int parse_options(int argc, char **argv, lint_config *cfg, out_options *out, int *done)
+{
+    int color = -1;  /* auto */
+    const char *env_today = getenv("SAMLINT_TODAY");
+    cfg->today = today_now();
+    if (env_today && *env_today && parse_date(env_today, &cfg->today) != 0)
+        return usage_error("SAMLINT_TODAY='%s' is not a date (YYYY-MM-DD)", env_today);
+    out->excerpt = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "f:h", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (strcmp(optarg, "text") == 0) out->format = OUT_TEXT;
+            else if (strcmp(optarg, "json") == 0) out->format = OUT_JSON;
+            else return usage_error("unknown format '%s' (text, json)", optarg);
+            break;
+        case OPT_SELECT:
+            if (add_ids(&cfg->select, &cfg->n_select, optarg)) return usage_error("bad rule id in '%s'", optarg);
+            break;
+        case OPT_IGNORE:
+            if (add_ids(&cfg->ignore, &cfg->n_ignore, optarg)) return usage_error("bad rule id in '%s'", optarg);
+            break;
+        case OPT_SEVERITY: {
+            const char *eq = strchr(optarg, '=');
+            int sev = eq ? severity_parse(eq + 1) : -2;
+            if (!eq || sev < SEV_INFO) return usage_error("--severity wants ID=error|warning|info, not '%s'", optarg);
+            cfg->sev_overrides = xrealloc(cfg->sev_overrides, (cfg->n_sev_overrides + 1) * sizeof *cfg->sev_overrides);
+            sev_override *o = &cfg->sev_overrides[cfg->n_sev_overrides++];
+            o->rule = xstrdup(optarg);
+            o->rule[eq - optarg] = '\0';
+            o->sev = (severity)sev;
+            if (!rule_find(o->rule)) return usage_error("unknown rule '%s'", o->rule);
+            break;
+        }
+        case OPT_RULE_OPTION: {
+            const char *dot = strchr(optarg, '.'), *eq = strchr(optarg, '=');
+            char *end = NULL;
+            double v = eq ? strtod(eq + 1, &end) : 0;
+            if (!dot || !eq || dot > eq || end == eq + 1 || *end)
+                return usage_error("--rule-option wants RULE.NAME=NUMBER, not '%s'", optarg);
+            cfg->opts = xrealloc(cfg->opts, (cfg->n_opts + 1) * sizeof *cfg->opts);
+            rule_opt *o = &cfg->opts[cfg->n_opts++];
+            o->rule = xstrdup(optarg);
+            o->rule[dot - optarg] = '\0';
+            o->name = xstrdup(dot + 1);
+            o->name[eq - dot - 1] = '\0';
+            o->value = v;
+            if (!rule_find(o->rule)) return usage_error("unknown rule '%s'", o->rule);
+            break;
+        }
+        case OPT_FAIL_ON: {
+            int sev = severity_parse(optarg);
+            if (sev == -2) return usage_error("--fail-on wants error, warning, info or never, not '%s'", optarg);
+            cfg->fail_on = (severity)sev;
+            break;
+        }
+        case OPT_MAX_FILE_SIZE:
+            if (parse_size(optarg, &cfg->max_file_size)) return usage_error("bad size '%s'", optarg);
+            break;
+        case OPT_TODAY:
+            if (parse_date(optarg, &cfg->today)) return usage_error("--today wants YYYY-MM-DD, not '%s'", optarg);
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "always") == 0) color = 1;
+            else if (strcmp(optarg, "never") == 0) color = 0;
+            else if (strcmp(optarg, "auto") == 0) color = -1;
+            else return usage_error("--color wants auto, always or never, not '%s'", optarg);
+            break;
+        case OPT_NO_EXCERPT: out->excerpt = 0; break;
+        case 'h':
+            fputs(usage_text, stdout);
+            *done = 1;
+            return 0;
+        case OPT_VERSION:
+            printf("samlint %s\n", SAMLINT_VERSION);
+            *done = 1;
+            return 0;
+        default: return usage_error("%s", "bad option");
+        }
+    }
+    for (size_t i = 0; i < cfg->n_select; i++)
+        if (!rule_find(cfg->select[i]) && strlen(cfg->select[i]) >= 5)
+            return usage_error("unknown rule '%s'", cfg->select[i]);
+    if (color < 0) {
+        const char *no_color = getenv("NO_COLOR");
+        color = isatty(STDOUT_FILENO) && !(no_color && *no_color) && out->format == OUT_TEXT;
+    }
+    out->color = color;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    lint_config cfg;
+    lint_config_init(&cfg);
+    out_options out = {OUT_TEXT, 0, 1};
+    int done = 0;
+    int status = parse_options(argc, argv, &cfg, &out, &done);
+    if (status || done) {
+        lint_config_release(&cfg);
+        return status;
+    }
+    if (optind >= argc) {
+        lint_config_release(&cfg);
+        return usage_error("%s", "no PATH given (use - for standard input)");
+    }
+
+    input_list inputs;
+    inputs_collect(&inputs, &cfg, argv + optind, (size_t)(argc - optind));
+    lint_result *results = xcalloc(inputs.n, sizeof *results);
+    for (size_t i = 0; i < inputs.n; i++) {
+        if (inputs.items[i].error) {
+            memset(&results[i], 0, sizeof results[i]);
+            results[i].arena = arena_new();
+            results[i].path = arena_strdup(results[i].arena, inputs.items[i].path);
+            results[i].error = arena_strdup(results[i].arena, inputs.items[i].error);
+        } else {
+            lint_path(&cfg, inputs.items[i].path, inputs.items[i].explicit_path, &results[i]);
+        }
+    }
+
+    out_emit(stdout, &out, results, inputs.n);
+    fflush(stdout);
+    int exit_code = 0;
+    for (size_t i = 0; i < inputs.n; i++) {
+        const lint_result *r = &results[i];
+        if (r->error) {
+            fputs("samlint: ", stderr);
+            out_escaped(stderr, r->path);
+            fputs(": ", stderr);
+            out_escaped(stderr, r->error);
+            fputc('\n', stderr);
+            exit_code = 2;
+        }
+        for (size_t j = 0; j < r->n_findings && exit_code == 0; j++)
+            if (!r->findings[j].suppressed && cfg.fail_on != SEV_NONE && r->findings[j].sev >= cfg.fail_on)
+                exit_code = 1;
+    }
+    for (size_t i = 0; i < inputs.n; i++) lint_result_release(&results[i]);
+    free(results);
+    inputs_release(&inputs);
+    lint_config_release(&cfg);
+    return exit_code;
+}

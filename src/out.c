@@ -1,0 +1,249 @@
+/* out: findings to text or JSON (other formats in out_*.c). */
+#include "out.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "version.h"
+
+const char *severity_name(severity s)
+{
+    switch (s) {
+    case SEV_ERROR: return "error";
+    case SEV_WARNING: return "warning";
+    case SEV_INFO: return "info";
+    default: return "none";
+    }
+}
+
+int severity_parse(const char *s)
+{
+    if (strcmp(s, "error") == 0) return SEV_ERROR;
+    if (strcmp(s, "warning") == 0) return SEV_WARNING;
+    if (strcmp(s, "info") == 0 || strcmp(s, "note") == 0) return SEV_INFO;
+    if (strcmp(s, "never") == 0 || strcmp(s, "none") == 0) return SEV_NONE;
+    return -2;
+}
+
+/* Length of a valid UTF-8 sequence at s (not a C1 control), or 0. */
+static size_t utf8_len(const unsigned char *s)
+{
+    if (s[0] < 0x80) return 1;
+    size_t n;
+    unsigned min;
+    unsigned cp;
+    if ((s[0] & 0xE0) == 0xC0) { n = 2; cp = s[0] & 0x1F; min = 0x80; }
+    else if ((s[0] & 0xF0) == 0xE0) { n = 3; cp = s[0] & 0x0F; min = 0x800; }
+    else if ((s[0] & 0xF8) == 0xF0) { n = 4; cp = s[0] & 0x07; min = 0x10000; }
+    else return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    if (cp >= 0x80 && cp <= 0x9F) return 0;  /* C1 controls, e.g. CSI */
+    return n;
+}
+
+void out_escaped(FILE *f, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (n == 1 && *p >= 0x20 && *p != 0x7f) {
+            fputc(*p, f);
+        } else if (n > 1) {
+            fwrite(p, 1, n, f);
+        } else {
+            fprintf(f, "\\x%02X", *p);
+            n = 1;
+        }
+        p += n;
+    }
+}
+
+char *out_utf8_clean(const char *s)
+{
+    size_t len = strlen(s);
+    char *out = xrealloc(NULL, len * 3 + 1);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t o = 0;
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (n == 0 || (n == 1 && *p == 0x7f)) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            p++;
+            continue;
+        }
+        memcpy(out + o, p, n);
+        o += n;
+        p += n;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+typedef struct counts { size_t errors, warnings, infos, suppressed, files, unreadable; } counts;
+
+static counts count_all(const lint_result *results, size_t n)
+{
+    counts c = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (results[i].error) c.unreadable++;
+        if (results[i].linted) c.files++;
+        for (size_t j = 0; j < results[i].n_findings; j++) {
+            const finding *f = &results[i].findings[j];
+            if (f->suppressed) c.suppressed++;
+            else if (f->sev == SEV_ERROR) c.errors++;
+            else if (f->sev == SEV_WARNING) c.warnings++;
+            else c.infos++;
+        }
+    }
+    return c;
+}
+
+static const char *sev_color(severity s)
+{
+    return s == SEV_ERROR ? "\033[1;31m" : s == SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
+}
+
+/* The source line `line` (1-based) of a result's text, or NULL. */
+static const char *source_line(const lint_result *r, uint32_t line, size_t *len)
+{
+    if (!r->source) return NULL;
+    const char *p = r->source, *end = r->source + r->source_len;
+    for (uint32_t l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) return NULL;
+        p = nl + 1;
+    }
+    if (p >= end) return NULL;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    *len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    if (*len && p[*len - 1] == '\r') (*len)--;
+    return p;
+}
+
+static void emit_excerpt(FILE *f, const out_options *o, const lint_result *r, const finding *fd)
+{
+    if (strcmp(fd->file, r->path) != 0) return;  /* findings in handler code */
+    size_t len;
+    const char *line = source_line(r, fd->line, &len);
+    if (!line) return;
+    if (len > 200) len = 200;
+    char *copy = xrealloc(NULL, len + 1);
+    memcpy(copy, line, len);
+    copy[len] = '\0';
+    for (size_t i = 0; i < len; i++)
+        if (copy[i] == '\t') copy[i] = ' ';
+    fprintf(f, "%5u | ", fd->line);
+    out_escaped(f, copy);
+    fputs("\n      | ", f);
+    /* Columns count characters; widen the caret's indent the same way. */
+    uint32_t col = 1;
+    for (size_t i = 0; i < len && col < fd->col; col++) {
+        size_t n = utf8_len((const unsigned char *)copy + i);
+        i += n ? n : 1;
+        fputc(' ', f);
+    }
+    fprintf(f, "%s^%s\n", o->color ? sev_color(fd->sev) : "", o->color ? "\033[0m" : "");
+    free(copy);
+}
+
+static void emit_text(FILE *f, const out_options *o, const lint_result *results, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const lint_result *r = &results[i];
+        for (size_t j = 0; j < r->n_findings; j++) {
+            const finding *fd = &r->findings[j];
+            if (fd->suppressed) continue;
+            if (o->color) fputs("\033[1m", f);
+            out_escaped(f, fd->file);
+            fprintf(f, ":%u:%u:", fd->line, fd->col);
+            if (o->color) fprintf(f, "\033[0m %s%s\033[0m: ", sev_color(fd->sev), severity_name(fd->sev));
+            else fprintf(f, " %s: ", severity_name(fd->sev));
+            out_escaped(f, fd->message);
+            fprintf(f, " [%s %s]\n", fd->rule->id, fd->rule->name);
+            if (o->excerpt) emit_excerpt(f, o, r, fd);
+        }
+    }
+    counts c = count_all(results, n);
+    size_t total = c.errors + c.warnings + c.infos;
+    if (total == 0) fprintf(f, "No findings in %zu file%s", c.files, c.files == 1 ? "" : "s");
+    else
+        fprintf(f, "%zu finding%s (%zu error%s, %zu warning%s, %zu info) in %zu file%s", total, total == 1 ? "" : "s",
+                c.errors, c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", c.infos, c.files,
+                c.files == 1 ? "" : "s");
+    if (c.suppressed) fprintf(f, ", %zu suppressed", c.suppressed);
+    if (c.unreadable) fprintf(f, ", %zu unreadable", c.unreadable);
+    fputs(".\n", f);
+}
+
+static void add_clean_string(cJSON *obj, const char *key, const char *s)
+{
+    if (!s) {
+        cJSON_AddNullToObject(obj, key);
+        return;
+    }
+    char *clean = out_utf8_clean(s);
+    cJSON_AddStringToObject(obj, key, clean);
+    free(clean);
+}
+
+static void emit_json(FILE *f, const lint_result *results, size_t n)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "version", SAMLINT_VERSION);
+    cJSON *files = cJSON_AddArrayToObject(root, "files");
+    cJSON *findings = cJSON_AddArrayToObject(root, "findings");
+    for (size_t i = 0; i < n; i++) {
+        const lint_result *r = &results[i];
+        if (!r->linted && !r->error) continue;
+        cJSON *file = cJSON_CreateObject();
+        add_clean_string(file, "path", r->path);
+        cJSON_AddBoolToObject(file, "linted", r->linted);
+        add_clean_string(file, "error", r->error);
+        cJSON_AddItemToArray(files, file);
+        for (size_t j = 0; j < r->n_findings; j++) {
+            const finding *fd = &r->findings[j];
+            if (fd->suppressed) continue;
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "rule", fd->rule->id);
+            cJSON_AddStringToObject(o, "name", fd->rule->name);
+            cJSON_AddStringToObject(o, "severity", severity_name(fd->sev));
+            add_clean_string(o, "file", fd->file);
+            cJSON_AddNumberToObject(o, "line", fd->line);
+            cJSON_AddNumberToObject(o, "column", fd->col);
+            cJSON_AddNumberToObject(o, "end_line", fd->end_line);
+            cJSON_AddNumberToObject(o, "end_column", fd->end_col);
+            add_clean_string(o, "resource", fd->resource);
+            add_clean_string(o, "message", fd->message);
+            cJSON_AddItemToArray(findings, o);
+        }
+    }
+    counts c = count_all(results, n);
+    cJSON *summary = cJSON_AddObjectToObject(root, "summary");
+    cJSON_AddNumberToObject(summary, "files", (double)c.files);
+    cJSON_AddNumberToObject(summary, "findings", (double)(c.errors + c.warnings + c.infos));
+    cJSON_AddNumberToObject(summary, "errors", (double)c.errors);
+    cJSON_AddNumberToObject(summary, "warnings", (double)c.warnings);
+    cJSON_AddNumberToObject(summary, "infos", (double)c.infos);
+    cJSON_AddNumberToObject(summary, "suppressed", (double)c.suppressed);
+    cJSON_AddNumberToObject(summary, "unreadable", (double)c.unreadable);
+    char *text = cJSON_Print(root);
+    if (text) {
+        fputs(text, f);
+        fputc('\n', f);
+        free(text);
+    }
+    cJSON_Delete(root);
+}
+
+void out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n)
+{
+    if (o->format == OUT_JSON) emit_json(f, results, n);
+    else emit_text(f, o, results, n);
+}

@@ -1,0 +1,28 @@
+/* out: findings to text or JSON (other formats in out_*.c). */
+#ifndef SAMLINT_OUT_H
+#define SAMLINT_OUT_H
+
+#include <stdio.h>
+#include "engine.h"
+
+typedef enum out_format { OUT_TEXT, OUT_JSON } out_format;
+
+typedef struct out_options {
+    out_format format;
+    int color;      /* ANSI colour in text output */
+    int excerpt;    /* source excerpt under each text finding */
+} out_options;
+
+const char *severity_name(severity s);
+/* Parse "error"/"warning"/"info"(/"note"); SEV_NONE for "never"; -2 when invalid. */
+int severity_parse(const char *s);
+
+/* Write text with control characters, escape sequences and invalid UTF-8
+ * shown as \xNN, so nothing from a template can drive the terminal. */
+void out_escaped(FILE *f, const char *s);
+/* A copy of s that is valid UTF-8 (invalid bytes become U+FFFD); free() it. */
+char *out_utf8_clean(const char *s);
+
+void out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n);
+
+#endif

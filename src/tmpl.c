@@ -1,0 +1,176 @@
+/* tmpl: template sections, SAM Globals and effective function properties. */
+#include "tmpl.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+static void collect_named(const doc *d, doc_id map, tmpl_named **out, size_t *n)
+{
+    *n = 0;
+    *out = NULL;
+    if (!doc_is_map(d, map)) return;
+    uint32_t count = doc_count(d, map);
+    *out = xcalloc(count, sizeof **out);
+    for (uint32_t i = 0; i < count; i++) {
+        doc_id k = doc_key(d, map, i);
+        if (!doc_is_scalar(d, k)) continue;
+        tmpl_named *e = &(*out)[(*n)++];
+        e->id = doc_str(d, k);
+        e->key = k;
+        e->node = doc_val(d, map, i);
+    }
+}
+
+int tmpl_build(tmpl *t, const doc *d, const char **why)
+{
+    memset(t, 0, sizeof *t);
+    t->d = d;
+    t->root = d->root;
+    if (!doc_is_map(d, d->root)) {
+        *why = d->root == DOC_NONE ? "the file is empty" : "the top level is not a mapping";
+        return -1;
+    }
+    doc_id root = d->root;
+    t->resources = doc_get(d, root, "Resources");
+    t->parameters = doc_get(d, root, "Parameters");
+    t->conditions = doc_get(d, root, "Conditions");
+    t->outputs = doc_get(d, root, "Outputs");
+    t->metadata = doc_get(d, root, "Metadata");
+    t->mappings = doc_get(d, root, "Mappings");
+    t->globals = doc_get(d, root, "Globals");
+    t->transform = doc_get(d, root, "Transform");
+    if (!doc_is_map(d, t->resources)) {
+        *why = t->resources == DOC_NONE ? "it has no Resources section" : "its Resources section is not a mapping";
+        return -1;
+    }
+    if (doc_is_scalar(d, t->transform)) {
+        t->is_sam = strncmp(doc_str(d, t->transform), "AWS::Serverless", 15) == 0;
+    } else if (doc_is_seq(d, t->transform)) {
+        for (uint32_t i = 0; i < doc_count(d, t->transform); i++) {
+            const char *s = doc_str(d, doc_item(d, t->transform, i));
+            if (s && strncmp(s, "AWS::Serverless", 15) == 0) t->is_sam = 1;
+        }
+    }
+    t->globals_function = doc_get(d, t->globals, "Function");
+    t->globals_api = doc_get(d, t->globals, "Api");
+    t->globals_httpapi = doc_get(d, t->globals, "HttpApi");
+    t->globals_simpletable = doc_get(d, t->globals, "SimpleTable");
+    t->globals_statemachine = doc_get(d, t->globals, "StateMachine");
+    t->globals_layer = doc_get(d, t->globals, "LayerVersion");
+
+    uint32_t n = doc_count(d, t->resources);
+    t->res = xcalloc(n, sizeof *t->res);
+    for (uint32_t i = 0; i < n; i++) {
+        doc_id k = doc_key(d, t->resources, i);
+        if (!doc_is_scalar(d, k)) continue;
+        tmpl_resource *r = &t->res[t->n_res++];
+        r->id = doc_str(d, k);
+        r->key = k;
+        r->node = doc_val(d, t->resources, i);
+        r->type_node = doc_get(d, r->node, "Type");
+        r->type = doc_str(d, r->type_node) ? doc_str(d, r->type_node) : "";
+        r->props = doc_get(d, r->node, "Properties");
+        if (!doc_is_map(d, r->props)) r->props = DOC_NONE;
+        r->metadata = doc_get(d, r->node, "Metadata");
+        if (!doc_is_map(d, r->metadata)) r->metadata = DOC_NONE;
+        r->is_sam = strncmp(r->type, "AWS::Serverless::", 17) == 0;
+        r->is_function = strcmp(r->type, "AWS::Serverless::Function") == 0 ||
+                         strcmp(r->type, "AWS::Lambda::Function") == 0;
+    }
+
+    if (doc_is_map(d, t->parameters)) {
+        uint32_t np = doc_count(d, t->parameters);
+        t->params = xcalloc(np, sizeof *t->params);
+        for (uint32_t i = 0; i < np; i++) {
+            doc_id k = doc_key(d, t->parameters, i);
+            if (!doc_is_scalar(d, k)) continue;
+            tmpl_param *p = &t->params[t->n_params++];
+            p->id = doc_str(d, k);
+            p->key = k;
+            p->node = doc_val(d, t->parameters, i);
+            const char *type = doc_str(d, doc_get(d, p->node, "Type"));
+            p->type = type ? type : "";
+            p->default_node = doc_get(d, p->node, "Default");
+            int b = 0;
+            p->no_echo = doc_get_bool(d, doc_get(d, p->node, "NoEcho"), &b) && b;
+        }
+    }
+    collect_named(d, t->conditions, &t->conds, &t->n_conds);
+    collect_named(d, t->outputs, &t->outs, &t->n_outs);
+    return 0;
+}
+
+void tmpl_release(tmpl *t)
+{
+    free(t->res);
+    free(t->params);
+    free(t->conds);
+    free(t->outs);
+    memset(t, 0, sizeof *t);
+}
+
+const tmpl_resource *tmpl_find_resource(const tmpl *t, const char *id)
+{
+    for (size_t i = 0; i < t->n_res; i++)
+        if (strcmp(t->res[i].id, id) == 0) return &t->res[i];
+    return NULL;
+}
+
+const tmpl_param *tmpl_find_param(const tmpl *t, const char *id)
+{
+    for (size_t i = 0; i < t->n_params; i++)
+        if (strcmp(t->params[i].id, id) == 0) return &t->params[i];
+    return NULL;
+}
+
+int tmpl_has_condition(const tmpl *t, const char *id)
+{
+    for (size_t i = 0; i < t->n_conds; i++)
+        if (strcmp(t->conds[i].id, id) == 0) return 1;
+    return 0;
+}
+
+int tmpl_is_type(const tmpl_resource *r, const char *type)
+{
+    return strcmp(r->type, type) == 0;
+}
+
+doc_id tmpl_globals_for(const tmpl *t, const tmpl_resource *r)
+{
+    if (!r->is_sam) return DOC_NONE;
+    const char *kind = r->type + 17;
+    if (strcmp(kind, "Function") == 0) return t->globals_function;
+    if (strcmp(kind, "Api") == 0) return t->globals_api;
+    if (strcmp(kind, "HttpApi") == 0) return t->globals_httpapi;
+    if (strcmp(kind, "SimpleTable") == 0) return t->globals_simpletable;
+    if (strcmp(kind, "StateMachine") == 0) return t->globals_statemachine;
+    if (strcmp(kind, "LayerVersion") == 0) return t->globals_layer;
+    return DOC_NONE;
+}
+
+doc_id tmpl_prop(const tmpl *t, const tmpl_resource *r, enum tmpl_origin *origin, ...)
+{
+    const char *path[16];
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, origin);
+    const char *k;
+    while ((k = va_arg(ap, const char *)) != NULL && n < 16) path[n++] = k;
+    va_end(ap);
+
+    const doc *d = t->d;
+    doc_id places[2] = {r->props, tmpl_globals_for(t, r)};
+    for (int p = 0; p < 2; p++) {
+        doc_id node = places[p];
+        for (size_t i = 0; i < n && node != DOC_NONE; i++) node = doc_get(d, node, path[i]);
+        if (node != DOC_NONE) {
+            if (origin) *origin = p == 0 ? TMPL_OWN : TMPL_GLOBALS;
+            return node;
+        }
+    }
+    if (origin) *origin = TMPL_UNSET;
+    return DOC_NONE;
+}

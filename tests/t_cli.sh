@@ -1,0 +1,114 @@
+# t_cli.sh: command-line behaviour: formats, select/ignore, fail-on, exit
+# codes, unreadable and missing files, stdin, directories.
+FX="$ROOT/fixtures"
+
+"$SAMLINT" --version > out.txt; check "--version exits 0" 0 $?
+check_contains "--version names samlint" "samlint " "$(cat out.txt)"
+"$SAMLINT" --help > out.txt; check "--help exits 0" 0 $?
+check "--help fits a screen (<= 40 lines)" yes "$( [ "$(wc -l < out.txt)" -le 40 ] && echo yes || echo no)"
+"$SAMLINT" --bogus 2> err.txt; check "unknown option exits 2" 2 $?
+"$SAMLINT" 2> err.txt; check "no path exits 2" 2 $?
+"$SAMLINT" --select NOPE "$FX/SL006/bad.yaml" 2> err.txt >/dev/null; check "bad rule id exits 2" 2 $?
+"$SAMLINT" --format xml "$FX/SL006/bad.yaml" 2> err.txt >/dev/null; check "bad format exits 2" 2 $?
+
+# Exit status and --fail-on.
+"$SAMLINT" "$FX/SL006/good.yaml" > /dev/null; check "clean template exits 0" 0 $?
+"$SAMLINT" --select SL006 "$FX/SL006/bad.yaml" > /dev/null; check "warning exits 1 (default fail-on warning)" 1 $?
+"$SAMLINT" --select SL006 --fail-on error "$FX/SL006/bad.yaml" > /dev/null; check "warning with --fail-on error exits 0" 0 $?
+"$SAMLINT" --select SL006 --fail-on never "$FX/SL004/bad.yaml" > /dev/null; check "--fail-on never exits 0" 0 $?
+"$SAMLINT" --select SL006 --severity SL006=error --fail-on error "$FX/SL006/bad.yaml" > out.txt; check "--severity raises a rule" 1 $?
+check_contains "--severity shows the new level" ": error: parameter 'Stage'" "$(cat out.txt)"
+
+# Text format contract: path:line:col: severity: message [SLnnn name]
+out=$("$SAMLINT" --no-excerpt --select SL006 "$FX/SL006/bad.yaml")
+check_contains "text line format" "$FX/SL006/bad.yaml:2:3: warning: parameter 'Stage' is never referenced [SL006 unused-parameter]" "$out"
+check_contains "text summary line" "1 finding (0 errors, 1 warning, 0 info) in 1 file." "$out"
+out=$("$SAMLINT" --select SL006 "$FX/SL006/bad.yaml")
+check_contains "excerpt with caret" "    2 |   Stage:" "$out"
+check_contains "caret under the column" "      |   ^" "$out"
+
+# select / ignore, prefixes.
+n=$("$SAMLINT" --no-excerpt --select SL004 "$FX/SL004/bad.yaml" | grep -c '\[SL004')
+check "--select keeps the rule" 7 "$n"
+n=$("$SAMLINT" --no-excerpt --ignore SL004 "$FX/SL004/bad.yaml" | grep -c '\[SL004')
+check "--ignore drops the rule" 0 "$n"
+n=$("$SAMLINT" --no-excerpt --ignore SL0 "$FX/SL004/bad.yaml" | grep -c '\[SL0')
+check "--ignore by prefix" 0 "$n"
+
+# JSON format.
+"$SAMLINT" --format json --select SL006 "$FX/SL006/bad.yaml" > out.json
+if command -v python3 >/dev/null; then
+    r=$(python3 -c '
+import json,sys
+d=json.load(open("out.json"))
+f=d["findings"][0]
+print(sorted(d.keys()), f["rule"], f["name"], f["severity"], f["line"], f["column"], f["resource"], d["summary"]["warnings"])')
+    check "json shape" "['files', 'findings', 'summary', 'version'] SL006 unused-parameter warning 2 3 Stage 1" "$r"
+else
+    skip "json shape" "no python3"
+fi
+
+# Unreadable and missing files: exit 2, message names the file, others still linted.
+cp "$FX/SL006/bad.yaml" bad.yaml
+cp "$FX/SL006/bad.yaml" locked.yaml; chmod 000 locked.yaml
+"$SAMLINT" --no-excerpt --select SL006 missing.yaml bad.yaml > out.txt 2> err.txt; rc=$?
+check "missing file exits 2" 2 $rc
+check_contains "missing file is named" "samlint: missing.yaml: cannot open" "$(cat err.txt)"
+check_contains "other files still linted" "bad.yaml:2:3: warning" "$(cat out.txt)"
+# Root reads anything, so as root the unreadable case runs as nobody.
+as_user=""
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    chmod 755 "$TMP" "$(dirname "$TMP")" 2>/dev/null
+fi
+$as_user "$SAMLINT" --select SL006 locked.yaml "$TMP/bad.yaml" > out.txt 2> err.txt; rc=$?
+check "unreadable file exits 2" 2 $rc
+check_contains "unreadable file is named" "locked.yaml: cannot open: Permission denied" "$(cat err.txt)"
+check_contains "other files still linted after an unreadable one" "bad.yaml:2:3: warning" "$(cat out.txt)"
+
+mkdir -p adir
+"$SAMLINT" --select SL006 adir/ > out.txt 2> err.txt; check "empty directory exits 0" 0 $?
+mkfifo fifo.yaml 2>/dev/null && {
+    timeout 10 "$SAMLINT" fifo.yaml > /dev/null 2> err.txt; check "FIFO named as a file exits 2" 2 $?
+    check_contains "FIFO message" "not a regular file" "$(cat err.txt)"
+}
+
+# Stdin.
+out=$("$SAMLINT" --no-excerpt --select SL006 - < "$FX/SL006/bad.yaml")
+check_contains "stdin is linted as <stdin>" "<stdin>:2:3: warning" "$out"
+
+# Directories: templates found recursively, others skipped, skipped dirs.
+mkdir -p tree/sub tree/node_modules/x tree/.aws-sam tree/docs
+cp "$FX/SL006/bad.yaml" tree/sub/template.yaml
+cp "$FX/SL006/bad.yaml" tree/node_modules/x/template.yaml
+cp "$FX/SL006/bad.yaml" tree/.aws-sam/template.yaml
+cp "$FX/SL006/bad.yaml" tree/notes.txt
+printf 'name: ci\non: push\n' > tree/docs/workflow.yml
+printf 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: x\n' > tree/docs/not-a-template.yaml
+out=$("$SAMLINT" --no-excerpt --select SL0 tree)
+check "directory scan finds one template" 1 "$(printf '%s\n' "$out" | grep -c '\[SL006')"
+check_contains "directory scan path" "tree/sub/template.yaml:2:3" "$out"
+check "directory scan skips non-templates silently" 0 "$(printf '%s\n' "$out" | grep -c 'SL002')"
+ln -s .. tree/sub/loop
+timeout 20 "$SAMLINT" --select SL0 tree > /dev/null; check "symlink loop under a directory" 1 $?
+
+# Metadata suppressions, template and resource level.
+cat > sup.yaml <<'T'
+Metadata:
+  samlint:
+    ignore: [SL006]
+Parameters:
+  Unused: {Type: String}
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Metadata:
+      samlint:
+        ignore:
+          - id: SL004
+            reason: generated elsewhere
+    DependsOn: Nothing
+T
+out=$("$SAMLINT" --no-excerpt sup.yaml); rc=$?
+check "metadata suppressions silence findings" 0 $rc
+check_contains "suppressed count in summary" "2 suppressed" "$out"
