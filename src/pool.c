@@ -13,7 +13,7 @@
 
 typedef struct pool {
     const lint_config *cfg;
-    const pool_input *inputs;
+    const input *inputs;
     size_t n;
     size_t window;          /* inputs[next_emit + window] is the furthest a worker may start */
     lint_result *slots;     /* one per window position: slots[i % window] */
@@ -46,7 +46,7 @@ static void *pool_worker(void *arg)
         pthread_mutex_unlock(&p->lock);
 
         lint_result r;
-        lint_path(p->cfg, p->inputs[index].path, p->inputs[index].explicit_path, &r);
+        pool_lint_input(p->cfg, &p->inputs[index], &r);
 
         pthread_mutex_lock(&p->lock);
         p->slots[index % p->window] = r;
@@ -57,14 +57,25 @@ static void *pool_worker(void *arg)
     return NULL;
 }
 
-static void pool_run_serial(const lint_config *cfg, const pool_input *inputs, size_t from,
-                            size_t n, pool_emit_fn emit, void *user)
+void pool_lint_input(const lint_config *cfg, const input *in, lint_result *out)
 {
-    for (size_t i = from; i < n; i++) {
+    if (!in->error) {
+        lint_path(cfg, in->path, in->explicit_path, out);
+        return;
+    }
+    memset(out, 0, sizeof *out);
+    out->arena = arena_new();
+    out->path = arena_strdup(out->arena, in->path);
+    out->error = arena_strdup(out->arena, in->error);
+}
+
+static void pool_run_serial(const lint_config *cfg, const input *inputs, size_t n,
+                            pool_emit_fn emit, void *user)
+{
+    for (size_t i = 0; i < n; i++) {
         lint_result r;
-        lint_path(cfg, inputs[i].path, inputs[i].explicit_path, &r);
+        pool_lint_input(cfg, &inputs[i], &r);
         emit(user, i, &r);
-        lint_result_release(&r);
     }
 }
 
@@ -80,7 +91,6 @@ static void pool_emit_in_order(pool *p, pool_emit_fn emit, void *user)
         pthread_mutex_unlock(&p->lock);
 
         emit(user, p->next_emit, &r);
-        lint_result_release(&r);
 
         pthread_mutex_lock(&p->lock);
         p->done[slot] = 0;
@@ -90,13 +100,13 @@ static void pool_emit_in_order(pool *p, pool_emit_fn emit, void *user)
     pthread_mutex_unlock(&p->lock);
 }
 
-int pool_run(const lint_config *cfg, const pool_input *inputs, size_t n, int jobs,
+int pool_run(const lint_config *cfg, const input *inputs, size_t n, int jobs,
              pool_emit_fn emit, void *user)
 {
     if (jobs > 1 && (size_t)jobs > n)
         jobs = (int)n;
     if (jobs <= 1) {
-        pool_run_serial(cfg, inputs, 0, n, emit, user);
+        pool_run_serial(cfg, inputs, n, emit, user);
         return 0;
     }
     pool p;
@@ -118,7 +128,7 @@ int pool_run(const lint_config *cfg, const pool_input *inputs, size_t n, int job
     int status = 0;
     if (started == 0) {
         status = -1;
-        pool_run_serial(cfg, inputs, 0, n, emit, user);
+        pool_run_serial(cfg, inputs, n, emit, user);
     } else {
         pool_emit_in_order(&p, emit, user);
     }

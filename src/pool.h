@@ -4,24 +4,23 @@
 
 #include <stddef.h>
 #include "engine.h"
+#include "inputs.h"
 
-typedef struct pool_input {
-    const char *path;
-    int explicit_path;   /* named by the user (see lint_path) */
-} pool_input;
-
-/* Called on the calling thread, once per input, in input order. The result
- * is released by the pool after the call returns. */
+/* Called on the calling thread once per input, in input order, with the
+ * input's index. It owns the result: keep it or lint_result_release() it. */
 typedef void (*pool_emit_fn)(void *user, size_t index, lint_result *r);
 
 /* Number of online processors, at least 1. */
 int pool_default_jobs(void);
 
-/* Lint inputs[0..n) with `jobs` threads (1: no threads at all). At most a
- * few results per thread wait for their turn, so memory stays bounded by
- * the work in flight, not by the number of inputs. Returns 0, or -1 when
- * threads could not be started (everything is then linted on this thread). */
-int pool_run(const lint_config *cfg, const pool_input *inputs, size_t n, int jobs,
+/* Lint one input: lint_path(), or an error result when it could not be listed. */
+void pool_lint_input(const lint_config *cfg, const input *in, lint_result *out);
+
+/* Lint inputs[0..n) with `jobs` threads (1: on this thread, no threads at
+ * all). Workers run at most a few inputs per thread ahead of the one being
+ * emitted. Returns 0, or -1 when no thread could be started (everything is
+ * then linted on this thread). */
+int pool_run(const lint_config *cfg, const input *inputs, size_t n, int jobs,
              pool_emit_fn emit, void *user);
 
 #endif

@@ -21,7 +21,8 @@ import re, sys
 data = open(sys.argv[1], 'rb').read()
 what = sys.argv[2]
 structured = sys.argv[3] == 'structured'
-bad = re.search(rb'[\x00-\x09\x0b-\x1f\x7f]', data)
+# Structured formats may indent with tabs and end lines with CR.
+bad = re.search(rb'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]' if structured else rb'[\x00-\x09\x0b-\x1f\x7f]', data)
 if bad:
     sys.exit('%s: raw control byte 0x%02x at %d: %r' % (what, bad.group()[0], bad.start(), data[max(0, bad.start() - 40):bad.start() + 10]))
 try:
