@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Blocks grow from ARENA_FIRST to ARENA_BLOCK, so that the many small
+ * arenas (one per result) stay small while a big template's arena takes
+ * few blocks. */
+#define ARENA_FIRST (2 * 1024)
 #define ARENA_BLOCK (64 * 1024)
 
 typedef struct block {
@@ -70,7 +74,8 @@ void *arena_alloc(arena *a, size_t size)
     size = (size + 15) & ~(size_t)15;
     block *b = a->head;
     if (!b || b->size - b->used < size) {
-        size_t want = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+        size_t grown = a->total < ARENA_FIRST ? ARENA_FIRST : a->total > ARENA_BLOCK ? ARENA_BLOCK : a->total;
+        size_t want = size > grown / 4 ? size : grown;
         b = malloc(sizeof(block) + want);
         if (!b) oom();
         b->size = want;
