@@ -6,6 +6,39 @@
 #include <string.h>
 
 #include "arena.h"
+#include "strmap.h"
+
+/* Hash maps from logical id to index: look-ups run once per reference and
+ * per finding, and a linear search made 20,000 DependsOn entries take
+ * seconds. The first of duplicate ids wins, as in a search from the top. */
+struct tmpl_index {
+    strmap res, params, conds;
+};
+
+static void index_add(strmap *m, const char *id, int i)
+{
+    int seen;
+    if (!strmap_get(m, id, strlen(id), &seen)) strmap_put(m, id, strlen(id), i);
+}
+
+static void build_index(tmpl *t)
+{
+    struct tmpl_index *x = xcalloc(1, sizeof *x);
+    strmap_init(&x->res);
+    strmap_init(&x->params);
+    strmap_init(&x->conds);
+    for (size_t i = 0; i < t->n_res; i++) index_add(&x->res, t->res[i].id, (int)i);
+    for (size_t i = 0; i < t->n_params; i++) index_add(&x->params, t->params[i].id, (int)i);
+    for (size_t i = 0; i < t->n_conds; i++) index_add(&x->conds, t->conds[i].id, (int)i);
+    t->index = x;
+}
+
+/* Index of `id` in a map, or -1. */
+static int index_find(const strmap *m, const char *id)
+{
+    int i;
+    return strmap_get(m, id, strlen(id), &i) ? i : -1;
+}
 
 static void collect_named(const doc *d, doc_id map, tmpl_named **out, size_t *n)
 {
@@ -100,6 +133,7 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
     }
     collect_named(d, t->conditions, &t->conds, &t->n_conds);
     collect_named(d, t->outputs, &t->outs, &t->n_outs);
+    build_index(t);
     return 0;
 }
 
@@ -109,11 +143,21 @@ void tmpl_release(tmpl *t)
     free(t->params);
     free(t->conds);
     free(t->outs);
+    if (t->index) {
+        strmap_release(&t->index->res);
+        strmap_release(&t->index->params);
+        strmap_release(&t->index->conds);
+        free(t->index);
+    }
     memset(t, 0, sizeof *t);
 }
 
 const tmpl_resource *tmpl_find_resource(const tmpl *t, const char *id)
 {
+    if (t->index) {
+        int i = index_find(&t->index->res, id);
+        return i < 0 ? NULL : &t->res[i];
+    }
     for (size_t i = 0; i < t->n_res; i++)
         if (strcmp(t->res[i].id, id) == 0) return &t->res[i];
     return NULL;
@@ -121,6 +165,10 @@ const tmpl_resource *tmpl_find_resource(const tmpl *t, const char *id)
 
 const tmpl_param *tmpl_find_param(const tmpl *t, const char *id)
 {
+    if (t->index) {
+        int i = index_find(&t->index->params, id);
+        return i < 0 ? NULL : &t->params[i];
+    }
     for (size_t i = 0; i < t->n_params; i++)
         if (strcmp(t->params[i].id, id) == 0) return &t->params[i];
     return NULL;
@@ -128,6 +176,7 @@ const tmpl_param *tmpl_find_param(const tmpl *t, const char *id)
 
 int tmpl_has_condition(const tmpl *t, const char *id)
 {
+    if (t->index) return index_find(&t->index->conds, id) >= 0;
     for (size_t i = 0; i < t->n_conds; i++)
         if (strcmp(t->conds[i].id, id) == 0) return 1;
     return 0;
