@@ -109,6 +109,18 @@ lim_absent "limits: a mapping of 20,000 distinct keys has no duplicate" '\[SL00[
 lim_run "$TMP/wide-dup.yaml"
 lim_expect "limits: a duplicate key in a long mapping is SL003" 1 ':[0-9]+:[0-9]+: error: .*\[SL003'
 
+# Shapes that once made code quadratic (minutes); linear, each takes about a second.
+"$lim_gen" params 200000 > "$TMP/scale.yaml"
+lim_run "$TMP/scale.yaml"
+lim_expect "limits: 200,000 unused parameters and 100,000 bad outputs" 1 '300000 findings' 512
+"$lim_gen" depends 100000 > "$TMP/scale.yaml"
+lim_run "$TMP/scale.yaml"
+lim_expect "limits: a DependsOn list of 200,000 names" 1 '100000 findings' 512
+"$lim_gen" aliasorder 150000 > "$TMP/scale.yaml"
+lim_run "$TMP/scale.yaml"
+lim_expect "limits: 150,000 resources aliased in reverse order" "0 1" 'in 1 file' 512
+rm -f "$TMP/scale.yaml"
+
 "$lim_gen" big 100 > "$TMP/big.yaml"
 lim_run "$TMP/big.yaml"
 lim_expect "limits: a 100 MB file is refused by the default size limit" 1 'max-file-size.*\[SL001' 32

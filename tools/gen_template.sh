@@ -8,11 +8,15 @@
 #   gen_template.sh aliasbomb N   "billion laughs": N levels of anchors, each aliasing the last 9 times
 #   gen_template.sh big MB        a valid template padded with comments to MB mebibytes
 #   gen_template.sh wide N        one mapping with N keys, one sequence with N items
+#   gen_template.sh params N      N unused parameters and N/2 outputs naming nothing (one finding each)
+#   gen_template.sh depends N     N queues and a DependsOn list of N names that resolve and N that do not
+#   gen_template.sh aliasorder N  N resources whose bodies are aliases defined in reverse order
+# The last three caught quadratic code: each must take time linear in N.
 set -eu
 
 mode=${1:-}
 n=${2:-}
-case $n in ''|*[!0-9]*) echo "usage: gen_template.sh resources|nesting|ifs|sub|aliasbomb|big|wide N" >&2; exit 2 ;; esac
+case $n in ''|*[!0-9]*) echo "usage: gen_template.sh resources|nesting|ifs|sub|aliasbomb|big|wide|params|depends|aliasorder N" >&2; exit 2 ;; esac
 
 header() {
     printf 'AWSTemplateFormatVersion: "2010-09-09"\n'
@@ -185,6 +189,33 @@ wide)
         for (i = 0; i < n; i++) printf "        k%d: v%d\n", i, i
         print "      Long:"
         for (i = 0; i < n; i++) printf "        - item%d\n", i
+    }'
+    ;;
+params)
+    header
+    awk -v n="$n" 'BEGIN {
+        print "Parameters:"
+        for (i = 0; i < n; i++) printf "  P%d:\n    Type: String\n", i
+        print "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\nOutputs:"
+        for (i = 0; i < n / 2; i++) printf "  O%d:\n    Value: !Ref Missing%d\n", i, i
+    }'
+    ;;
+depends)
+    header
+    awk -v n="$n" 'BEGIN {
+        print "Resources:"
+        for (i = 0; i < n; i++) printf "  Q%d:\n    Type: AWS::Serverless::SimpleTable\n", i
+        print "  Topic:\n    Type: AWS::SNS::Topic\n    DependsOn:"
+        for (i = 0; i < n; i++) printf "      - Q%d\n      - Nope%d\n", i, i
+    }'
+    ;;
+aliasorder)
+    header
+    awk -v n="$n" 'BEGIN {
+        print "Metadata:\n  Bodies:"
+        for (i = n - 1; i >= 0; i--) printf "    - &b%d {Type: AWS::SNS::Topic}\n", i
+        print "Resources:"
+        for (i = 0; i < n; i++) printf "  R%d: *b%d\n", i, i
     }'
     ;;
 *)
