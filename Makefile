@@ -18,7 +18,7 @@ all: samlint
 samlint: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
-build/%.o: %.c $(wildcard src/*.h rules/data/*.h) | build
+build/%.o: %.c $(wildcard src/*.h rules/*.h rules/data/*.h) | build
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 

@@ -7,10 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Blocks grow from ARENA_FIRST to ARENA_BLOCK, so that the many small
- * arenas (one per result) stay small while a big template's arena takes
- * few blocks. */
-#define ARENA_FIRST (2 * 1024)
 #define ARENA_BLOCK (64 * 1024)
 
 typedef struct block {
@@ -22,6 +18,7 @@ typedef struct block {
 struct arena {
     block *head;
     size_t total;
+    size_t block_size;
 };
 
 static void oom(void)
@@ -52,9 +49,16 @@ char *xstrdup(const char *s)
     return d;
 }
 
+arena *arena_new_sized(size_t block_size)
+{
+    arena *a = xcalloc(1, sizeof(arena));
+    a->block_size = block_size;
+    return a;
+}
+
 arena *arena_new(void)
 {
-    return xcalloc(1, sizeof(arena));
+    return arena_new_sized(ARENA_BLOCK);
 }
 
 void arena_free(arena *a)
@@ -74,8 +78,7 @@ void *arena_alloc(arena *a, size_t size)
     size = (size + 15) & ~(size_t)15;
     block *b = a->head;
     if (!b || b->size - b->used < size) {
-        size_t grown = a->total < ARENA_FIRST ? ARENA_FIRST : a->total > ARENA_BLOCK ? ARENA_BLOCK : a->total;
-        size_t want = size > grown / 4 ? size : grown;
+        size_t want = size > a->block_size / 4 ? size : a->block_size;
         b = malloc(sizeof(block) + want);
         if (!b) oom();
         b->size = want;

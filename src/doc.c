@@ -552,7 +552,7 @@ doc_id doc_get_ci(const doc *d, doc_id map, const char *key)
     return p == DOC_NONE ? DOC_NONE : d->items[p + 1];
 }
 
-doc_id doc_path(const doc *d, doc_id node, ...)
+doc_id doc_path_(const doc *d, doc_id node, ...)
 {
     va_list ap;
     va_start(ap, node);

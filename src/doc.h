@@ -80,8 +80,10 @@ doc_id doc_val(const doc *d, doc_id map, uint32_t i);
 doc_id doc_get(const doc *d, doc_id map, const char *key);      /* value or DOC_NONE */
 doc_id doc_get_key(const doc *d, doc_id map, const char *key);  /* the key node */
 doc_id doc_get_ci(const doc *d, doc_id map, const char *key);   /* case-insensitive */
-/* Follow a path of keys: doc_path(d, n, "Properties", "Timeout", NULL). */
-doc_id doc_path(const doc *d, doc_id node, ...);
+/* Follow a path of keys: doc_path(d, n, "Properties", "Timeout"). The
+ * macro ends the list; a trailing NULL written by the caller is harmless. */
+doc_id doc_path_(const doc *d, doc_id node, ...);
+#define doc_path(d, node, ...) doc_path_((d), (node), __VA_ARGS__, (const char *)NULL)
 /* Sequence access. */
 doc_id doc_item(const doc *d, doc_id seq, uint32_t i);
 

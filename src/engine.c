@@ -11,6 +11,10 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "secret.h"
+
+/* Results outlive their templates and are mostly small: small blocks. */
+#define RESULT_BLOCK 2048
 
 struct lint_sink {
     lint_result *res;
@@ -135,9 +139,12 @@ static finding *new_finding(lint_ctx *ctx, severity sev, const char *resource, c
     f->rule = ctx->rule;
     f->sev = sev;
     f->file = res->path;
-    f->resource = resource ? arena_strdup(res->arena, resource) : NULL;
+    char *owner = resource ? arena_strdup(res->arena, resource) : NULL;
+    if (owner) secret_mask_access_keys(owner, strlen(owner));  /* a logical id may be a key */
+    f->resource = owner;
     char buf[1024];
     vsnprintf(buf, sizeof buf, fmt, ap);
+    secret_mask_access_keys(buf, strlen(buf));  /* no rule's message shows a whole key */
     f->message = arena_strdup(res->arena, buf);
     return f;
 }
@@ -234,7 +241,7 @@ void *lint_alloc(lint_ctx *ctx, size_t size)
 /* Does a `samlint: {ignore: [...]}` mapping list `id`? Sets *reason. */
 static int metadata_ignores(const doc *d, doc_id metadata, const char *id, const char **reason)
 {
-    doc_id list = doc_path(d, metadata, "samlint", "ignore", NULL);
+    doc_id list = doc_path(d, metadata, "samlint", "ignore");
     if (doc_is_scalar(d, list)) {
         if (strncmp(id, doc_str(d, list), doc_at(d, list)->len) == 0 && doc_at(d, list)->len) {
             *reason = NULL;
@@ -265,7 +272,8 @@ static void apply_metadata_suppressions(lint_ctx *ctx, size_t first)
         if (metadata_ignores(d, ctx->t->metadata, f->rule->id, &reason)) {
             f->suppressed = 1;
         } else if (f->resource) {
-            const tmpl_resource *r = tmpl_find_resource(ctx->t, f->resource);
+            int ri = graph_resource(ctx->g, f->resource);
+            const tmpl_resource *r = ri >= 0 ? &ctx->t->res[ri] : NULL;
             if (r && metadata_ignores(d, r->metadata, f->rule->id, &reason)) f->suppressed = 1;
         }
         if (f->suppressed && reason) f->suppress_reason = arena_strdup(res->arena, reason);
@@ -273,6 +281,41 @@ static void apply_metadata_suppressions(lint_ctx *ctx, size_t first)
 }
 
 /* ---- running ---- */
+
+/* Copy each finding's source line, so the template's text can be freed.
+ * Findings are walked in line order with one pass over the text. */
+static int cmp_line_ptr(const void *a, const void *b)
+{
+    const finding *x = *(finding *const *)a, *y = *(finding *const *)b;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static void attach_lines(lint_result *out, const doc *d)
+{
+    finding **order = xcalloc(out->n_findings, sizeof *order);
+    size_t n = 0;
+    for (size_t i = 0; i < out->n_findings; i++)
+        if (out->findings[i].file == out->path) order[n++] = &out->findings[i];
+    qsort(order, n, sizeof *order, cmp_line_ptr);
+    const char *p = d->text, *end = d->text + d->text_len;
+    uint32_t line = 1;
+    for (size_t i = 0; i < n; i++) {
+        finding *f = order[i];
+        while (line < f->line && p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            p = nl ? nl + 1 : end;
+            line++;
+        }
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (len && p[len - 1] == '\r') len--;
+        if (len > 300) len = 300;
+        char *text = arena_strndup(out->arena, p, len);
+        secret_mask_text(text, len);  /* excerpts, snippets: never a whole secret */
+        f->line_text = text;
+    }
+    free(order);
+}
 
 static int cmp_finding(const void *a, const void *b)
 {
@@ -319,7 +362,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
                  int explicit_path, lint_result *out)
 {
     memset(out, 0, sizeof *out);
-    out->arena = arena_new();
+    out->arena = arena_new_sized(RESULT_BLOCK);
     out->path = arena_strdup(out->arena, path);
     if (!explicit_path && !looks_like_template(bytes, len)) return;
 
@@ -333,8 +376,6 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
     ctx.d = dr.d;
     ctx.problems = dr.problems;
     ctx.n_problems = dr.n_problems;
-    out->source = arena_strndup(out->arena, dr.d->text, dr.d->text_len);
-    out->source_len = dr.d->text_len;
 
     tmpl t;
     graph g;
@@ -362,6 +403,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
         if (loader_rule || have_tmpl) run_rule(&ctx, r);
     }
     apply_metadata_suppressions(&ctx, 0);
+    attach_lines(out, dr.d);
     for (size_t i = 0; i < out->n_findings; i++)
         out->findings[i].sev = effective_severity(cfg, out->findings[i].rule->id, out->findings[i].sev);
     lint_sort_findings(out->findings, out->n_findings);
@@ -404,7 +446,7 @@ static char *read_all(int fd, size_t limit, size_t *len, int *too_big)
 static void set_error(lint_result *out, const char *path, const char *fmt, const char *detail)
 {
     memset(out, 0, sizeof *out);
-    out->arena = arena_new();
+    out->arena = arena_new_sized(RESULT_BLOCK);
     out->path = arena_strdup(out->arena, path);
     out->error = arena_printf(out->arena, fmt, detail);
 }
@@ -413,7 +455,7 @@ static void set_error(lint_result *out, const char *path, const char *fmt, const
 static void too_big(const lint_config *cfg, const char *path, lint_result *out)
 {
     memset(out, 0, sizeof *out);
-    out->arena = arena_new();
+    out->arena = arena_new_sized(RESULT_BLOCK);
     out->path = arena_strdup(out->arena, path);
     out->linted = 1;
     const rule *r = rule_find("SL001");

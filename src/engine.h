@@ -37,6 +37,8 @@ typedef struct finding {
     uint32_t line, col, end_line, end_col;
     const char *resource;    /* logical id or NULL */
     const char *message;
+    const char *line_text;   /* the offending source line (for excerpts and
+                                fingerprints), or NULL for other files */
     int suppressed;          /* kept for SARIF; not printed in text */
     const char *suppress_reason;
 } finding;
@@ -46,8 +48,6 @@ typedef struct lint_result {
     char *path;              /* display path */
     char *error;             /* a system problem (unreadable file): exit 2 */
     finding *findings; size_t n_findings;
-    char *source;            /* the file's text, for excerpts; may be NULL */
-    size_t source_len;
     struct arena *arena;
     int linted;              /* 1 when it was a template and rules ran */
 } lint_result;

@@ -230,10 +230,11 @@ static graph_event *new_event(graph *g, enum graph_event_origin origin, int func
     return e;
 }
 
-/* SAM event types Lambda invokes asynchronously (RULES.md SL301). */
+/* SAM event types Lambda invokes asynchronously. RULES.md's SL301 lists
+ * Cognito too, but Cognito user-pool triggers invoke synchronously. */
 static const char *const async_sam_events[] = {
     "S3", "SNS", "EventBridgeRule", "CloudWatchEvent", "Schedule", "ScheduleV2",
-    "CloudWatchLogs", "IoTRule", "Cognito", NULL,
+    "CloudWatchLogs", "IoTRule", NULL,
 };
 
 /* Which property of a SAM event names its source. */
@@ -327,7 +328,7 @@ static void events_of_mapping(graph *g, int r)
 /* Service principals that invoke Lambda asynchronously. */
 static const char *const async_principals[] = {
     "s3.amazonaws.com", "sns.amazonaws.com", "events.amazonaws.com", "logs.amazonaws.com",
-    "iot.amazonaws.com", "cognito-idp.amazonaws.com", "ses.amazonaws.com",
+    "iot.amazonaws.com", "ses.amazonaws.com",
     "scheduler.amazonaws.com", "config.amazonaws.com", "codecommit.amazonaws.com", NULL,
 };
 
@@ -351,7 +352,7 @@ static void events_of_permission(graph *g, int r)
 static void events_of_bucket(graph *g, int r)
 {
     const doc *d = g->t->d;
-    doc_id list = doc_path(d, g->t->res[r].props, "NotificationConfiguration", "LambdaConfigurations", NULL);
+    doc_id list = doc_path(d, g->t->res[r].props, "NotificationConfiguration", "LambdaConfigurations");
     for (uint32_t i = 0; i < doc_count(d, list) && doc_is_seq(d, list); i++) {
         doc_id conf = doc_item(d, list, i);
         int fn = graph_target(g, doc_get(d, conf, "Function"));

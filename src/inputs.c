@@ -73,7 +73,7 @@ static void walk(input_list *l, const lint_config *cfg, const char *dir, int dep
         names[n++] = xstrdup(de->d_name);
     }
     closedir(dp);
-    if (n > 1) qsort(names, n, sizeof *names, cmp_str);
+    if (n) qsort(names, n, sizeof *names, cmp_str);
     size_t dlen = strlen(dir);
     for (size_t i = 0; i < n; i++) {
         size_t plen = dlen + strlen(names[i]) + 2;

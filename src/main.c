@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "code.h"
 #include "engine.h"
 #include "inputs.h"
 #include "out.h"
@@ -272,5 +273,6 @@ int main(int argc, char **argv)
     free(results);
     inputs_release(&inputs);
     lint_config_release(&cfg);
+    code_cache_release();
     return exit_code;
 }

@@ -8,11 +8,10 @@
 #include "arena.h"
 #include "strmap.h"
 
-/* Hash maps from logical id to index: look-ups run once per reference and
- * per finding, and a linear search made 20,000 DependsOn entries take
- * seconds. The first of duplicate ids wins, as in a search from the top. */
+/* Hash maps from logical id to index: look-ups run once per reference, and
+ * a linear search was quadratic with many parameters or conditions. The first of duplicate ids wins, as in a search from the top. */
 struct tmpl_index {
-    strmap res, params, conds;
+    strmap params, conds;
 };
 
 static void index_add(strmap *m, const char *id, int i)
@@ -24,10 +23,8 @@ static void index_add(strmap *m, const char *id, int i)
 static void build_index(tmpl *t)
 {
     struct tmpl_index *x = xcalloc(1, sizeof *x);
-    strmap_init(&x->res);
     strmap_init(&x->params);
     strmap_init(&x->conds);
-    for (size_t i = 0; i < t->n_res; i++) index_add(&x->res, t->res[i].id, (int)i);
     for (size_t i = 0; i < t->n_params; i++) index_add(&x->params, t->params[i].id, (int)i);
     for (size_t i = 0; i < t->n_conds; i++) index_add(&x->conds, t->conds[i].id, (int)i);
     t->index = x;
@@ -144,23 +141,11 @@ void tmpl_release(tmpl *t)
     free(t->conds);
     free(t->outs);
     if (t->index) {
-        strmap_release(&t->index->res);
         strmap_release(&t->index->params);
         strmap_release(&t->index->conds);
         free(t->index);
     }
     memset(t, 0, sizeof *t);
-}
-
-const tmpl_resource *tmpl_find_resource(const tmpl *t, const char *id)
-{
-    if (t->index) {
-        int i = index_find(&t->index->res, id);
-        return i < 0 ? NULL : &t->res[i];
-    }
-    for (size_t i = 0; i < t->n_res; i++)
-        if (strcmp(t->res[i].id, id) == 0) return &t->res[i];
-    return NULL;
 }
 
 const tmpl_param *tmpl_find_param(const tmpl *t, const char *id)
@@ -200,7 +185,7 @@ doc_id tmpl_globals_for(const tmpl *t, const tmpl_resource *r)
     return DOC_NONE;
 }
 
-doc_id tmpl_prop(const tmpl *t, const tmpl_resource *r, enum tmpl_origin *origin, ...)
+doc_id tmpl_prop_(const tmpl *t, const tmpl_resource *r, enum tmpl_origin *origin, ...)
 {
     const char *path[16];
     size_t n = 0;

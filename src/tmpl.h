@@ -48,7 +48,6 @@ typedef struct tmpl {
 int tmpl_build(tmpl *t, const doc *d, const char **why);
 void tmpl_release(tmpl *t);
 
-const tmpl_resource *tmpl_find_resource(const tmpl *t, const char *id);
 const tmpl_param *tmpl_find_param(const tmpl *t, const char *id);
 int tmpl_has_condition(const tmpl *t, const char *id);
 int tmpl_is_type(const tmpl_resource *r, const char *type);
@@ -62,8 +61,10 @@ doc_id tmpl_globals_for(const tmpl *t, const tmpl_resource *r);
 
 /* Effective property: the resource's own Properties path, else the same
  * path under the Globals section for its type (SAM merges mappings key by key,
- * so a nested path is looked up in each place). Path is NULL-terminated.
+ * so a nested path is looked up in each place): tmpl_prop(t, r, &origin,
+ * "Environment", "Variables"); a trailing NULL is harmless.
  * Sets *origin when non-NULL. Returns DOC_NONE when unset everywhere. */
-doc_id tmpl_prop(const tmpl *t, const tmpl_resource *r, enum tmpl_origin *origin, ...);
+doc_id tmpl_prop_(const tmpl *t, const tmpl_resource *r, enum tmpl_origin *origin, ...);
+#define tmpl_prop(t, r, origin, ...) tmpl_prop_((t), (r), (origin), __VA_ARGS__, (const char *)NULL)
 
 #endif

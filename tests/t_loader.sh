@@ -1,13 +1,18 @@
-# t_loader.sh: the loader's unit tests (tests/unit_doc.c, built by make check).
-if [ -x "$ROOT/build/unit_doc" ]; then
-    "$ROOT/build/unit_doc" > unit.txt 2>&1
+# t_loader.sh: the C unit tests (tests/unit_*.c, built by make check): the
+# loader (unit_doc) and the model, evaluator and graph (unit_graph).
+for src in "$ROOT"/tests/unit_*.c; do
+    name=$(basename "$src" .c)
+    bin="$ROOT/build/$name"
+    if [ ! -x "$bin" ]; then
+        not_ok "$name built" "build/$name missing: run make check"
+        continue
+    fi
+    "$bin" > "$name.txt" 2>&1
     while IFS= read -r line; do
         case "$line" in
-            "ok "*) ok "loader: ${line#ok }" ;;
-            "not ok "*) not_ok "loader: ${line#not ok }" "" ;;
+            "ok "*) ok "$name: ${line#ok }" ;;
+            "not ok "*) not_ok "$name: ${line#not ok }" "" ;;
         esac
-    done < unit.txt
-    grep -q '^ok ' unit.txt || not_ok "loader unit tests ran" "$(head -5 unit.txt)"
-else
-    not_ok "loader unit tests built" "build/unit_doc missing: run make check"
-fi
+    done < "$name.txt"
+    grep -q '^ok ' "$name.txt" || not_ok "$name ran" "$(head -5 "$name.txt")"
+done

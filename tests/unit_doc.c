@@ -75,7 +75,7 @@ int main(void)
     doc_id t = doc_get(d, res, "T");
     expect_pos(d, doc_get_key(d, res, "T"), 3, 5, "JSON key position");
     expect_pos(d, doc_get(d, t, "Type"), 3, 19, "JSON value position");
-    name = doc_intrinsic(d, doc_path(d, t, "Properties", "X", NULL), &arg);
+    name = doc_intrinsic(d, doc_path(d, t, "Properties", "X"), &arg);
     expect(name && strcmp(name, "Fn::GetAtt") == 0 && doc_count(d, arg) == 2, "JSON long-form intrinsic", "shape");
     doc_free(r.d);
 
@@ -126,8 +126,8 @@ int main(void)
 
     /* BOM and CRLF. */
     r = load("\xEF\xBB\xBF" "A:\r\n  B: 1\r\n");
-    expect(!r.fatal && doc_str_eq(r.d, doc_path(r.d, r.d->root, "A", "B", NULL), "1"), "BOM and CRLF", "failed");
-    expect_pos(r.d, doc_path(r.d, r.d->root, "A", "B", NULL), 2, 6, "CRLF position");
+    expect(!r.fatal && doc_str_eq(r.d, doc_path(r.d, r.d->root, "A", "B"), "1"), "BOM and CRLF", "failed");
+    expect_pos(r.d, doc_path(r.d, r.d->root, "A", "B"), 2, 6, "CRLF position");
     doc_free(r.d);
 
     /* Subtree ranges: every child index lies inside its parent's range. */

@@ -1,0 +1,125 @@
+/* SL203 timeout-exceeds-api-limit: a function outlives its API Gateway integration. */
+#include <string.h>
+#include "fnconf.h"
+
+#define REST_LIMIT_MS 29000
+#define HTTP_LIMIT_MS 30000
+
+/* The tightest integration timeout among a function's API invocations. */
+typedef struct api_limit {
+    long long ms;          /* 0 when the function is behind no API */
+    const char *kind;      /* "REST API event", "HTTP API event", "REST API method" */
+    const char *name;      /* event name or method logical id */
+} api_limit;
+
+/* An explicit TimeoutInMillis replaces the default limit when it is a number. */
+static long long integration_ms(const lint_ctx *ctx, doc_id props, const char *key,
+                                long long dflt)
+{
+    doc_id node = doc_get(ctx->d, props, key);
+    eval_value v[EVAL_MAX];
+    long long ms;
+    if (node != DOC_NONE && eval_values(ctx->t, node, v) == 1 && fnconf_long(ctx, v[0].value, &ms)
+        && ms > 0)
+        return ms;
+    return dflt;
+}
+
+static void consider(api_limit *best, long long ms, const char *kind, const char *name)
+{
+    if (best->ms == 0 || ms < best->ms) {
+        best->ms = ms;
+        best->kind = kind;
+        best->name = name;
+    }
+}
+
+static int node_within(const doc *d, doc_id node, doc_id outer)
+{
+    return outer != DOC_NONE && node >= outer && node < d->nodes[outer].subtree_end;
+}
+
+static api_limit find_limit(const lint_ctx *ctx, int fn)
+{
+    const graph *g = ctx->g;
+    const doc *d = ctx->d;
+    api_limit best = {0, NULL, NULL};
+    for (size_t i = 0; i < g->n_events; i++) {
+        const graph_event *ev = &g->events[i];
+        if (ev->function != fn || ev->origin != EV_SAM_EVENT || !ev->type)
+            continue;
+        if (strcmp(ev->type, "Api") == 0)
+            consider(&best, integration_ms(ctx, ev->props, "TimeoutInMillis", REST_LIMIT_MS),
+                     "REST API event", ev->name);
+        else if (strcmp(ev->type, "HttpApi") == 0)
+            consider(&best, integration_ms(ctx, ev->props, "TimeoutInMillis", HTTP_LIMIT_MS),
+                     "HTTP API event", ev->name);
+    }
+    for (size_t i = 0; i < g->n_refs; i++) {
+        const graph_ref *ref = &g->refs[i];
+        if (ref->to != fn || ref->from < 0)
+            continue;
+        const tmpl_resource *m = &ctx->t->res[ref->from];
+        if (tmpl_is_type(m, "AWS::ApiGateway::Method")) {
+            doc_id integration = doc_get(d, m->props, "Integration");
+            if (!doc_is_map(d, integration)
+                || !node_within(d, ref->node, doc_get(d, integration, "Uri")))
+                continue;
+            consider(&best, integration_ms(ctx, integration, "TimeoutInMillis", REST_LIMIT_MS),
+                     "REST API method", m->id);
+        } else if (tmpl_is_type(m, "AWS::ApiGatewayV2::Integration")) {
+            if (!node_within(d, ref->node, doc_get(d, m->props, "IntegrationUri")))
+                continue;
+            /* Only HTTP APIs: a WebSocket route may outlive its integration
+             * on purpose, answering later through the connection. */
+            int api = graph_target(g, doc_get(d, m->props, "ApiId"));
+            if (api < 0)
+                continue;
+            const tmpl_resource *a = &ctx->t->res[api];
+            if (!tmpl_is_type(a, "AWS::Serverless::HttpApi")
+                && !(tmpl_is_type(a, "AWS::ApiGatewayV2::Api")
+                     && doc_str_eq(d, doc_get(d, a->props, "ProtocolType"), "HTTP")))
+                continue;
+            consider(&best, integration_ms(ctx, m->props, "TimeoutInMillis", HTTP_LIMIT_MS),
+                     "HTTP API integration", m->id);
+        }
+    }
+    return best;
+}
+
+static void report_over(lint_ctx *ctx, const tmpl_resource *r, doc_id node, long long seconds,
+                        enum tmpl_origin origin, const api_limit *lim)
+{
+    report_for(ctx, r->id, node,
+               "Timeout %lld s%s of function '%s' exceeds the %g s integration timeout of its %s "
+               "'%s': callers get a 504 while it keeps running",
+               seconds, fnconf_where(origin), r->id, (double)lim->ms / 1000.0, lim->kind,
+               lim->name ? lim->name : "?");
+}
+
+RULE_CHECK(SL203)
+{
+    const tmpl *t = ctx->t;
+    for (size_t i = 0; i < t->n_res; i++) {
+        const tmpl_resource *r = &t->res[i];
+        if (!fnconf_is_function(ctx, r))
+            continue;
+        api_limit lim = find_limit(ctx, (int)i);
+        if (lim.ms == 0)
+            continue;
+        enum tmpl_origin origin;
+        doc_id timeout = tmpl_prop(t, r, &origin, "Timeout", FNCONF_END);
+        if (timeout == DOC_NONE) {
+            if (3000 > lim.ms)
+                report_over(ctx, r, r->key, 3, origin, &lim);
+            continue;
+        }
+        eval_value v[EVAL_MAX];
+        int n = eval_values(t, timeout, v);
+        for (int k = 0; k < n; k++) {
+            long long seconds;
+            if (fnconf_long(ctx, v[k].value, &seconds) && seconds * 1000 > lim.ms)
+                report_over(ctx, r, v[k].site, seconds, origin, &lim);
+        }
+    }
+}
