@@ -69,9 +69,10 @@ clean:
 # ---- hardening (wt/hardening): fuzzing, sanitizers, valgrind, benchmark ----
 # make fuzz FUZZ_SECONDS=N  libFuzzer targets under ASan+UBSan, N seconds each (clang)
 # make check-asan           the whole suite (with the shared corpus) on an ASan+UBSan build
+# make check-tsan           ThreadSanitizer: the shared corpus and the fixtures at -j 4, no race
 # make valgrind             memcheck over a sample of the shared corpus and the limit fixtures
 # make bench                speed and memory next to a libyaml parse-only baseline
-.PHONY: fuzz check-asan valgrind bench
+.PHONY: fuzz check-asan check-tsan valgrind bench
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 CORPUS_DIR   ?= ../shared/corpus
@@ -87,19 +88,29 @@ build/bench_parse: tools/bench_parse.c | build
 bench: samlint build/bench_parse
 	@tools/bench.sh ./samlint build/bench_parse $(CORPUS_DIR)
 
-build/fuzz/%: fuzz/%.c $(CORE_SRC) $(wildcard src/*.h rules/data/*.h)
+build/fuzz/%: fuzz/%.c $(CORE_SRC) $(wildcard src/*.h rules/*.h rules/data/*.h)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) -g -O1 $(SANITIZE) -fsanitize=fuzzer -std=c11 -o $@ $< $(CORE_SRC) $(LDLIBS)
 
 fuzz: build/fuzz/fuzz_load build/fuzz/fuzz_lint
 	fuzz/run.sh $(FUZZ_SECONDS) build/fuzz/fuzz_load build/fuzz/fuzz_lint
 
-build/asan/samlint: $(SRC) $(RULES_C) $(DATA_C) build/registry.c $(wildcard src/*.h rules/data/*.h)
+build/asan/samlint: $(SRC) $(RULES_C) $(DATA_C) build/registry.c $(wildcard src/*.h rules/*.h rules/data/*.h)
 	@mkdir -p build/asan
 	$(CC) $(CPPFLAGS) -g -O1 $(SANITIZE) -std=c11 -o $@ $(SRC) $(RULES_C) $(DATA_C) build/registry.c $(LDLIBS)
 
 check-asan: build/asan/samlint $(UNITS)
 	@$(SAN_ENV) SAMLINT_SANITIZED=1 SAMLINT=$(abspath build/asan/samlint) bash tests/run
+
+build/tsan/samlint: $(SRC) $(RULES_C) $(DATA_C) build/registry.c $(wildcard src/*.h rules/*.h rules/data/*.h)
+	@mkdir -p build/tsan
+	$(FUZZ_CC) $(CPPFLAGS) -g -O1 -fsanitize=thread -std=c11 -o $@ $(SRC) $(RULES_C) $(DATA_C) build/registry.c $(LDLIBS)
+
+check-tsan: build/tsan/samlint
+	@for args in "$(CORPUS_DIR) fixtures" "-f json fixtures $(CORPUS_DIR)"; do \
+	  TSAN_OPTIONS=exitcode=86 build/tsan/samlint -j 4 --fail-on never $$args > /dev/null 2> build/tsan/err; \
+	  rc=$$?; if [ $$rc -ge 2 ]; then echo "check-tsan: exit $$rc"; head -n 40 build/tsan/err; exit 1; fi; \
+	done; echo "check-tsan: no data race"
 
 valgrind: samlint
 	@tools/valgrind.sh ./samlint $(CORPUS_DIR)
