@@ -69,21 +69,29 @@ static int is_display_control(unsigned cp)
 void out_escaped(FILE *f, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *run = p;  /* bytes that print as they are, written in one go */
     while (*p) {
+        if (*p >= 0x20 && *p < 0x7f) {
+            p++;
+            continue;
+        }
         unsigned cp;
         size_t n = utf8_decode(p, &cp);
-        if (n == 1 && *p >= 0x20 && *p != 0x7f) {
-            fputc(*p, f);
-        } else if (n > 1 && is_display_control(cp)) {
+        if (n > 1 && !is_display_control(cp)) {
+            p += n;
+            continue;
+        }
+        fwrite(run, 1, (size_t)(p - run), f);
+        if (n > 1) {
             fprintf(f, "\\u%04X", cp);
-        } else if (n > 1) {
-            fwrite(p, 1, n, f);
         } else {
             fprintf(f, "\\x%02X", *p);
             n = 1;
         }
         p += n;
+        run = p;
     }
+    fwrite(run, 1, (size_t)(p - run), f);
 }
 
 char *out_utf8_clean(const char *s)
