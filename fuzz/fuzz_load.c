@@ -45,7 +45,7 @@ static void check_tree(const doc *d)
             doc_id arg;
             (void)doc_intrinsic(d, id, &arg);
             (void)doc_get_ci(d, id, "properties");
-            (void)doc_path(d, id, "Properties", "Timeout", NULL);
+            (void)doc_path(d, id, "Properties", "Timeout");
         } else {
             for (uint32_t k = 0; k < n->len; k++)
                 REQUIRE(doc_item(d, id, k) >= 0);
