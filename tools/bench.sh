@@ -97,4 +97,18 @@ for n in 100 1000 10000; do
     printf '%-16s %10s %9s %12s %10s %16s\n' "$n" "$(wc -c < "$f")" "$(ms "$t")" \
         "$(awk -v us="$t" -v n="$n" 'BEGIN { printf "%.1f", us / n }')" "$(mib "$(peak_kb "$samlint" "$f")")" "$ins"
 done
+
+if [ "${BENCH_INSTRUCTIONS:-1}" = 1 ]; then
+    echo
+    echo "== shapes that were once quadratic (instructions at N and 4N: a ratio near 4 is linear)"
+    printf '%-12s %8s %16s %16s %7s\n' "shape" "N" "at N" "at 4N" "ratio"
+    for shape in "params 5000" "depends 5000" "aliasorder 5000" "mixed 250"; do
+        set -- $shape
+        "$root/tools/gen_template.sh" "$1" "$2" > "$tmp/a.yaml"
+        "$root/tools/gen_template.sh" "$1" $(($2 * 4)) > "$tmp/b.yaml"
+        a=$(instructions "$samlint" "$tmp/a.yaml")
+        b=$(instructions "$samlint" "$tmp/b.yaml")
+        printf '%-12s %8s %16s %16s %7s\n' "$1" "$2" "$a" "$b" "$(ratio "$b" "$a")"
+    done
+fi
 exit 0

@@ -11,12 +11,14 @@
 #   gen_template.sh params N      N unused parameters and N/2 outputs naming nothing (one finding each)
 #   gen_template.sh depends N     N queues and a DependsOn list of N names that resolve and N that do not
 #   gen_template.sh aliasorder N  N resources whose bodies are aliases defined in reverse order
-# The last three caught quadratic code: each must take time linear in N.
+#   gen_template.sh mixed N       N units of a function with every event type, its bucket, queue,
+#                                 topic, table, APIs, log group, permissions, mapping, rule, role...
+# The last four caught quadratic code: each must take time linear in N.
 set -eu
 
 mode=${1:-}
 n=${2:-}
-case $n in ''|*[!0-9]*) echo "usage: gen_template.sh resources|nesting|ifs|sub|aliasbomb|big|wide|params|depends|aliasorder N" >&2; exit 2 ;; esac
+case $n in ''|*[!0-9]*) echo "usage: gen_template.sh resources|nesting|ifs|sub|aliasbomb|big|wide|params|depends|aliasorder|mixed N" >&2; exit 2 ;; esac
 
 header() {
     printf 'AWSTemplateFormatVersion: "2010-09-09"\n'
@@ -217,6 +219,56 @@ aliasorder)
         print "Resources:"
         for (i = 0; i < n; i++) printf "  R%d: *b%d\n", i, i
     }'
+    ;;
+mixed)
+    header
+    printf 'Globals:\n  Function:\n    Timeout: 60\nResources:\n'
+    i=0
+    while [ "$i" -lt "$n" ]; do
+        cat <<T
+  F$i:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      InlineCode: |
+        import boto3
+        def handler(e, c):
+            return boto3.client("s3").list_buckets()
+      Policies:
+        - S3CrudPolicy: {BucketName: !Ref B$i}
+        - SQSSendMessagePolicy: {QueueName: !GetAtt Q$i.QueueName}
+        - Statement: [{Effect: Allow, Action: "s3:*", Resource: "*"}]
+      Environment: {Variables: {TABLE_NAME: t$i, PASSWORD: hunter2}}
+      Events:
+        A: {Type: Api, Properties: {RestApiId: !Ref Api$i, Path: /x, Method: get}}
+        H: {Type: HttpApi, Properties: {ApiId: !Ref Http$i}}
+        S: {Type: S3, Properties: {Bucket: !Ref B$i, Events: "s3:ObjectCreated:*"}}
+        Q: {Type: SQS, Properties: {Queue: !GetAtt Q$i.Arn, BatchSize: 5}}
+        T: {Type: SNS, Properties: {Topic: !Ref T$i}}
+        D: {Type: DynamoDB, Properties: {Stream: !GetAtt Tab$i.StreamArn, StartingPosition: LATEST}}
+        E: {Type: EventBridgeRule, Properties: {Pattern: {source: [x]}}}
+        C: {Type: Schedule, Properties: {Schedule: rate(1 minute)}}
+  B$i: {Type: AWS::S3::Bucket}
+  Q$i: {Type: AWS::SQS::Queue, Properties: {VisibilityTimeout: 30}}
+  T$i: {Type: AWS::SNS::Topic}
+  Tab$i: {Type: AWS::DynamoDB::Table, Properties: {TableName: tab$i, StreamSpecification: {StreamViewType: NEW_IMAGE}}}
+  Api$i: {Type: AWS::Serverless::Api, Properties: {StageName: prod}}
+  Http$i: {Type: AWS::Serverless::HttpApi}
+  L$i: {Type: AWS::Logs::LogGroup, Properties: {LogGroupName: !Sub "/aws/lambda/\${F$i}", RetentionInDays: 7}}
+  P$i: {Type: AWS::Lambda::Permission, Properties: {FunctionName: !Ref F$i, Action: "lambda:InvokeFunction", Principal: "*"}}
+  P2$i: {Type: AWS::Lambda::Permission, Properties: {FunctionName: !Ref F$i, Action: "lambda:InvokeFunction", Principal: sns.amazonaws.com}}
+  M$i: {Type: AWS::Lambda::EventSourceMapping, Properties: {FunctionName: !Ref F$i, EventSourceArn: !GetAtt K$i.Arn}}
+  K$i: {Type: AWS::Kinesis::Stream, Properties: {ShardCount: 1}}
+  R$i: {Type: AWS::Events::Rule, Properties: {Targets: [{Id: t, Arn: !GetAtt F$i.Arn}]}}
+  Sub$i: {Type: AWS::SNS::Subscription, Properties: {TopicArn: !Ref T$i, Protocol: lambda, Endpoint: !GetAtt F$i.Arn}}
+  Role$i: {Type: AWS::IAM::Role, Properties: {AssumeRolePolicyDocument: {}, ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]}}
+  SM$i: {Type: AWS::Serverless::StateMachine, Properties: {Definition: {}}}
+  St$i: {Type: AWS::ApiGateway::Stage, Properties: {RestApiId: !Ref Api$i}}
+  Eic$i: {Type: AWS::Lambda::EventInvokeConfig, Properties: {FunctionName: !Ref F$i, Qualifier: \$LATEST}}
+T
+        i=$((i + 1))
+    done
     ;;
 *)
     echo "gen_template.sh: unknown mode '$mode'" >&2
