@@ -443,6 +443,12 @@ static char *read_all(int fd, size_t limit, size_t *len, int *too_big)
     return buf;
 }
 
+/* strerror() may share one buffer between threads; lint_path runs in many. */
+static const char *errno_text(int e, char *buf, size_t size)
+{
+    return strerror_r(e, buf, size);
+}
+
 static void set_error(lint_result *out, const char *path, const char *fmt, const char *detail)
 {
     memset(out, 0, sizeof *out);
@@ -473,6 +479,7 @@ static void too_big(const lint_config *cfg, const char *path, lint_result *out)
 
 void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint_result *out)
 {
+    char ebuf[128];
     int fd;
     int is_stdin = strcmp(path, "-") == 0;
     if (is_stdin) {
@@ -480,12 +487,12 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
     } else {
         fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) {
-            set_error(out, path, "cannot open: %s", strerror(errno));
+            set_error(out, path, "cannot open: %s", errno_text(errno, ebuf, sizeof ebuf));
             return;
         }
         struct stat st;
         if (fstat(fd, &st) != 0) {
-            set_error(out, path, "cannot stat: %s", strerror(errno));
+            set_error(out, path, "cannot stat: %s", errno_text(errno, ebuf, sizeof ebuf));
             close(fd);
             return;
         }
@@ -513,7 +520,7 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
     int saved = errno;
     if (!is_stdin) close(fd);
     if (!bytes) {
-        set_error(out, is_stdin ? "<stdin>" : path, "cannot read: %s", strerror(saved));
+        set_error(out, is_stdin ? "<stdin>" : path, "cannot read: %s", errno_text(saved, ebuf, sizeof ebuf));
         return;
     }
     if (big) {
