@@ -119,6 +119,13 @@ lim_expect "limits: a DependsOn list of 200,000 names" 1 '100000 findings' 512
 "$lim_gen" aliasorder 150000 > "$TMP/scale.yaml"
 lim_run "$TMP/scale.yaml"
 lim_expect "limits: 150,000 resources aliased in reverse order" "0 1" 'in 1 file' 512
+# Nesting through aliases is not capped by the depth limit, only by the alias budget.
+"$lim_gen" aliaschain 600 > "$TMP/scale.yaml"
+lim_run "$TMP/scale.yaml"
+lim_expect "limits: statements nested 1,200 deep through aliases" 1 'in 1 file' 128
+"$lim_gen" aliaschain 2000 > "$TMP/scale.yaml"
+lim_run "$TMP/scale.yaml"
+lim_expect "limits: an alias chain over the alias budget is SL001" 1 'alias.*\[SL001'
 "$lim_gen" mixed 2000 > "$TMP/scale.yaml"
 lim_run "$TMP/scale.yaml"
 lim_expect "limits: 2,000 functions with every kind of event and neighbour" 1 '78100 findings' 512

@@ -8,6 +8,7 @@
 #   gen_template.sh aliasbomb N   "billion laughs": N levels of anchors, each aliasing the last 9 times
 #   gen_template.sh big MB        a valid template padded with comments to MB mebibytes
 #   gen_template.sh wide N        one mapping with N keys, one sequence with N items
+#   gen_template.sh aliaschain N  statements nested N deep through a chain of aliases, used everywhere
 #   gen_template.sh params N      N unused parameters and N/2 outputs naming nothing (one finding each)
 #   gen_template.sh depends N     N queues and a DependsOn list of N names that resolve and N that do not
 #   gen_template.sh aliasorder N  N resources whose bodies are aliases defined in reverse order
@@ -18,7 +19,7 @@ set -eu
 
 mode=${1:-}
 n=${2:-}
-case $n in ''|*[!0-9]*) echo "usage: gen_template.sh resources|nesting|ifs|sub|aliasbomb|big|wide|params|depends|aliasorder|mixed N" >&2; exit 2 ;; esac
+case $n in ''|*[!0-9]*) echo "usage: gen_template.sh resources|nesting|ifs|sub|aliasbomb|big|wide|params|depends|aliasorder|mixed|aliaschain N" >&2; exit 2 ;; esac
 
 header() {
     printf 'AWSTemplateFormatVersion: "2010-09-09"\n'
@@ -218,6 +219,22 @@ aliasorder)
         for (i = n - 1; i >= 0; i--) printf "    - &b%d {Type: AWS::SNS::Topic}\n", i
         print "Resources:"
         for (i = 0; i < n; i++) printf "  R%d: *b%d\n", i, i
+    }'
+    ;;
+aliaschain)
+    header
+    awk -v n="$n" 'BEGIN {
+        print "Metadata:\n  Chain:"
+        print "    - &a0 {Action: \"s3:*\", Effect: Allow, Resource: \"*\", Password: hunter2}"
+        for (i = 1; i < n; i++) printf "    - &a%d {Statement: [*a%d], Password: hunter2}\n", i, i - 1
+        last = "*a" (n - 1)
+        print "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:"
+        print "      Runtime: python3.12\n      Handler: a.b\n      InlineCode: x"
+        print "      Environment:\n        Variables: " last
+        print "      Policies:\n        - " last "\n        - Statement: [" last "]"
+        print "      Tags: " last "\n      Events:\n        E: " last
+        print "  R:\n    Type: AWS::IAM::Role\n    Properties:"
+        print "      Policies: [{PolicyDocument: " last "}]\n      AssumeRolePolicyDocument: " last
     }'
     ;;
 mixed)
