@@ -69,3 +69,53 @@ install: samlint
 
 clean:
 	rm -rf build samlint
+
+# ---- hardening (wt/hardening): fuzzing, sanitizers, valgrind, benchmark ----
+# make fuzz FUZZ_SECONDS=N  libFuzzer targets under ASan+UBSan, N seconds each (clang)
+# make check-asan           the whole suite (with the shared corpus) on an ASan+UBSan build
+# make check-tsan           ThreadSanitizer: the shared corpus and the fixtures at -j 4, no race
+# make valgrind             memcheck over a sample of the shared corpus and the limit fixtures
+# make bench                speed and memory next to a libyaml parse-only baseline
+.PHONY: fuzz check-asan check-tsan valgrind bench
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+CORPUS_DIR   ?= ../shared/corpus
+SANITIZE      = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+CORE_SRC      = $(filter-out src/main.c,$(SRC)) $(RULES_C) $(DATA_C) build/registry.c
+# A sanitizer report must never pass for "findings" (exit 1).
+SAN_ENV       = ASAN_OPTIONS=exitcode=86:detect_leaks=1:abort_on_error=0 \
+                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86
+
+build/bench_parse: tools/bench_parse.c | build
+	$(CC) -O2 $(WARN) -o $@ $< -lyaml
+
+bench: samlint build/bench_parse
+	@tools/bench.sh ./samlint build/bench_parse $(CORPUS_DIR)
+
+build/fuzz/%: fuzz/%.c $(CORE_SRC) $(wildcard src/*.h rules/*.h rules/data/*.h)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) -g -O1 $(SANITIZE) -fsanitize=fuzzer -std=c11 -o $@ $< $(CORE_SRC) $(LDLIBS)
+
+fuzz: build/fuzz/fuzz_load build/fuzz/fuzz_lint
+	fuzz/run.sh $(FUZZ_SECONDS) build/fuzz/fuzz_load build/fuzz/fuzz_lint
+
+build/asan/samlint: $(SRC) $(RULES_C) $(DATA_C) build/registry.c $(wildcard src/*.h rules/*.h rules/data/*.h)
+	@mkdir -p build/asan
+	$(CC) $(CPPFLAGS) -g -O1 $(SANITIZE) -std=c11 -o $@ $(SRC) $(RULES_C) $(DATA_C) build/registry.c $(LDLIBS)
+
+check-asan: build/asan/samlint $(UNITS)
+	@$(SAN_ENV) SAMLINT_SANITIZED=1 SAMLINT=$(abspath build/asan/samlint) bash tests/run
+
+build/tsan/samlint: $(SRC) $(RULES_C) $(DATA_C) build/registry.c $(wildcard src/*.h rules/*.h rules/data/*.h)
+	@mkdir -p build/tsan
+	$(FUZZ_CC) $(CPPFLAGS) -g -O1 -fsanitize=thread -std=c11 -o $@ $(SRC) $(RULES_C) $(DATA_C) build/registry.c $(LDLIBS)
+
+check-tsan: build/tsan/samlint
+	@corpus=$$([ -d $(CORPUS_DIR) ] && echo $(CORPUS_DIR)); \
+	for args in "$$corpus fixtures" "-f json fixtures $$corpus"; do \
+	  TSAN_OPTIONS=exitcode=86 build/tsan/samlint -j 4 --fail-on never $$args > /dev/null 2> build/tsan/err; \
+	  rc=$$?; if [ $$rc -ge 2 ]; then echo "check-tsan: exit $$rc"; head -n 40 build/tsan/err; exit 1; fi; \
+	done; echo "check-tsan: no data race"
+
+valgrind: samlint
+	@tools/valgrind.sh ./samlint $(CORPUS_DIR)

@@ -39,33 +39,38 @@ static int node_within(const doc *d, doc_id node, doc_id outer)
     return outer != DOC_NONE && node >= outer && node < d->nodes[outer].subtree_end;
 }
 
-static api_limit find_limit(const lint_ctx *ctx, int fn)
+/* The tightest API limit of every function (by resource index), in one
+ * pass over the events and one over the references: a pass per function
+ * was quadratic with thousands of functions. */
+static api_limit *find_limits(lint_ctx *ctx)
 {
     const graph *g = ctx->g;
     const doc *d = ctx->d;
-    api_limit best = {0, NULL, NULL};
+    api_limit *all = lint_alloc(ctx, (ctx->t->n_res + 1) * sizeof *all);
     for (size_t i = 0; i < g->n_events; i++) {
         const graph_event *ev = &g->events[i];
-        if (ev->function != fn || ev->origin != EV_SAM_EVENT || !ev->type)
+        if (ev->function < 0 || ev->origin != EV_SAM_EVENT || !ev->type)
             continue;
+        api_limit *best = &all[ev->function];
         if (strcmp(ev->type, "Api") == 0)
-            consider(&best, integration_ms(ctx, ev->props, "TimeoutInMillis", REST_LIMIT_MS),
+            consider(best, integration_ms(ctx, ev->props, "TimeoutInMillis", REST_LIMIT_MS),
                      "REST API event", ev->name);
         else if (strcmp(ev->type, "HttpApi") == 0)
-            consider(&best, integration_ms(ctx, ev->props, "TimeoutInMillis", HTTP_LIMIT_MS),
+            consider(best, integration_ms(ctx, ev->props, "TimeoutInMillis", HTTP_LIMIT_MS),
                      "HTTP API event", ev->name);
     }
     for (size_t i = 0; i < g->n_refs; i++) {
         const graph_ref *ref = &g->refs[i];
-        if (ref->to != fn || ref->from < 0)
+        if (ref->to < 0 || ref->from < 0)
             continue;
+        api_limit *best = &all[ref->to];
         const tmpl_resource *m = &ctx->t->res[ref->from];
         if (tmpl_is_type(m, "AWS::ApiGateway::Method")) {
             doc_id integration = doc_get(d, m->props, "Integration");
             if (!doc_is_map(d, integration)
                 || !node_within(d, ref->node, doc_get(d, integration, "Uri")))
                 continue;
-            consider(&best, integration_ms(ctx, integration, "TimeoutInMillis", REST_LIMIT_MS),
+            consider(best, integration_ms(ctx, integration, "TimeoutInMillis", REST_LIMIT_MS),
                      "REST API method", m->id);
         } else if (tmpl_is_type(m, "AWS::ApiGatewayV2::Integration")) {
             if (!node_within(d, ref->node, doc_get(d, m->props, "IntegrationUri")))
@@ -80,11 +85,11 @@ static api_limit find_limit(const lint_ctx *ctx, int fn)
                 && !(tmpl_is_type(a, "AWS::ApiGatewayV2::Api")
                      && doc_str_eq(d, doc_get(d, a->props, "ProtocolType"), "HTTP")))
                 continue;
-            consider(&best, integration_ms(ctx, m->props, "TimeoutInMillis", HTTP_LIMIT_MS),
+            consider(best, integration_ms(ctx, m->props, "TimeoutInMillis", HTTP_LIMIT_MS),
                      "HTTP API integration", m->id);
         }
     }
-    return best;
+    return all;
 }
 
 static void report_over(lint_ctx *ctx, const tmpl_resource *r, doc_id node, long long seconds,
@@ -100,11 +105,12 @@ static void report_over(lint_ctx *ctx, const tmpl_resource *r, doc_id node, long
 RULE_CHECK(SL203)
 {
     const tmpl *t = ctx->t;
+    const api_limit *limits = find_limits(ctx);
     for (size_t i = 0; i < t->n_res; i++) {
         const tmpl_resource *r = &t->res[i];
         if (!fnconf_is_function(ctx, r))
             continue;
-        api_limit lim = find_limit(ctx, (int)i);
+        api_limit lim = limits[i];
         if (lim.ms == 0)
             continue;
         enum tmpl_origin origin;

@@ -74,48 +74,60 @@ static const char *definition_feature(const lint_ctx *ctx, doc_id body)
     return NULL;
 }
 
-/* A function's Api event on this API that requires an API key or a model. */
-static const char *event_feature(const lint_ctx *ctx, int api)
+/* What the APIs' events and WAF associations use, per resource index:
+ * found in one pass over the events and one over the references, not one
+ * per API (quadratic with thousands of APIs). */
+typedef struct api_uses {
+    const char **event_feature;  /* the first Api event's REST-only feature */
+    unsigned char *waf;          /* a web ACL association names it */
+} api_uses;
+
+/* A function's Api event that requires an API key or a model. */
+static const char *event_feature(const lint_ctx *ctx, const graph_event *ev)
 {
-    const graph *g = ctx->g;
-    for (size_t i = 0; i < g->n_events; i++) {
-        const graph_event *ev = &g->events[i];
-        if (ev->origin != EV_SAM_EVENT || !ev->type || strcmp(ev->type, "Api") != 0
-            || !doc_is_map(ctx->d, ev->props))
-            continue;
-        /* RestApiId: !Ref Api, or the bare logical id that SAM accepts too. */
-        doc_id rest_api = doc_get(ctx->d, ev->props, "RestApiId");
-        if (graph_target(g, rest_api) != api && !doc_str_eq(ctx->d, rest_api, ctx->t->res[api].id))
-            continue;
-        if (maybe_true(ctx, doc_path(ctx->d, ev->props, "Auth", "ApiKeyRequired", FNCONF_END)))
-            return "API keys";
-        if (is_set(ctx, doc_path(ctx->d, ev->props, "Auth", "ResourcePolicy", FNCONF_END)))
-            return "a resource policy";
-        if (is_set(ctx, doc_get(ctx->d, ev->props, "RequestModel")))
-            return "request models";
-        doc_id params = doc_get(ctx->d, ev->props, "RequestParameters");
-        for (uint32_t k = 0; doc_is_seq(ctx->d, params) && k < doc_count(ctx->d, params); k++) {
-            doc_id item = doc_item(ctx->d, params, k);
-            for (uint32_t p = 0; doc_is_map(ctx->d, item) && p < doc_count(ctx->d, item); p++) {
-                doc_id options = doc_val(ctx->d, item, p);
-                if (maybe_true(ctx, doc_get(ctx->d, options, "Required")))
-                    return "request validation";
-                if (maybe_true(ctx, doc_get(ctx->d, options, "Caching")))
-                    return "caching";
-            }
+    if (maybe_true(ctx, doc_path(ctx->d, ev->props, "Auth", "ApiKeyRequired", FNCONF_END)))
+        return "API keys";
+    if (is_set(ctx, doc_path(ctx->d, ev->props, "Auth", "ResourcePolicy", FNCONF_END)))
+        return "a resource policy";
+    if (is_set(ctx, doc_get(ctx->d, ev->props, "RequestModel")))
+        return "request models";
+    doc_id params = doc_get(ctx->d, ev->props, "RequestParameters");
+    for (uint32_t k = 0; doc_is_seq(ctx->d, params) && k < doc_count(ctx->d, params); k++) {
+        doc_id item = doc_item(ctx->d, params, k);
+        for (uint32_t p = 0; doc_is_map(ctx->d, item) && p < doc_count(ctx->d, item); p++) {
+            doc_id options = doc_val(ctx->d, item, p);
+            if (maybe_true(ctx, doc_get(ctx->d, options, "Required")))
+                return "request validation";
+            if (maybe_true(ctx, doc_get(ctx->d, options, "Caching")))
+                return "caching";
         }
     }
     return NULL;
 }
 
-/* An AWS WAF web ACL associated with this API. */
-static int has_waf(const lint_ctx *ctx, int api)
+static api_uses find_api_uses(lint_ctx *ctx)
 {
     const graph *g = ctx->g;
     const doc *d = ctx->d;
+    api_uses u;
+    u.event_feature = lint_alloc(ctx, (ctx->t->n_res + 1) * sizeof *u.event_feature);
+    u.waf = lint_alloc(ctx, ctx->t->n_res + 1);
+    for (size_t i = 0; i < g->n_events; i++) {
+        const graph_event *ev = &g->events[i];
+        if (ev->origin != EV_SAM_EVENT || !ev->type || strcmp(ev->type, "Api") != 0
+            || !doc_is_map(d, ev->props))
+            continue;
+        /* RestApiId: !Ref Api, or the bare logical id that SAM accepts too. */
+        doc_id rest_api = doc_get(d, ev->props, "RestApiId");
+        int api = graph_target(g, rest_api);
+        if (api < 0 && doc_str(d, rest_api))
+            api = graph_resource(g, doc_str(d, rest_api));
+        if (api >= 0 && !u.event_feature[api])
+            u.event_feature[api] = event_feature(ctx, ev);
+    }
     for (size_t i = 0; i < g->n_refs; i++) {
         const graph_ref *ref = &g->refs[i];
-        if (ref->to != api || ref->from < 0)
+        if (ref->to < 0 || ref->from < 0)
             continue;
         const tmpl_resource *assoc = &ctx->t->res[ref->from];
         if (!tmpl_is_type(assoc, "AWS::WAFv2::WebACLAssociation")
@@ -123,13 +135,13 @@ static int has_waf(const lint_ctx *ctx, int api)
             continue;
         doc_id arn = doc_get(d, assoc->props, "ResourceArn");
         if (arn != DOC_NONE && ref->node >= arn && ref->node < d->nodes[arn].subtree_end)
-            return 1;
+            u.waf[ref->to] = 1;
     }
-    return 0;
+    return u;
 }
 
 /* Which REST-only feature the API uses, or NULL for none. */
-static const char *rest_feature(const lint_ctx *ctx, const tmpl_resource *r, int api)
+static const char *rest_feature(const lint_ctx *ctx, const tmpl_resource *r, int api, const api_uses *uses)
 {
     const tmpl *t = ctx->t;
     const doc *d = ctx->d;
@@ -172,14 +184,15 @@ static const char *rest_feature(const lint_ctx *ctx, const tmpl_resource *r, int
     const char *feature = doc_is_map(d, body) ? definition_feature(ctx, body) : NULL;
     if (feature)
         return feature;
-    if ((feature = event_feature(ctx, api)))
+    if ((feature = uses->event_feature[api]))
         return feature;
-    return has_waf(ctx, api) ? "AWS WAF" : NULL;
+    return uses->waf[api] ? "AWS WAF" : NULL;
 }
 
 RULE_CHECK(SL210)
 {
     const tmpl *t = ctx->t;
+    api_uses uses = find_api_uses(ctx);
     for (size_t i = 0; i < t->n_res; i++) {
         const tmpl_resource *r = &t->res[i];
         if (!tmpl_is_type(r, "AWS::Serverless::Api"))
@@ -193,7 +206,7 @@ RULE_CHECK(SL210)
         if (tmpl_prop(t, r, NULL, "DefinitionUri", FNCONF_END) != DOC_NONE
             || (body != DOC_NONE && (!doc_is_map(ctx->d, body) || doc_intrinsic(ctx->d, body, &arg))))
             continue;
-        if (!rest_feature(ctx, r, (int)i))
+        if (!rest_feature(ctx, r, (int)i, &uses))
             report_for(ctx, r->id, r->key,
                        "REST API '%s' uses no REST-only feature: an HTTP API "
                        "(AWS::Serverless::HttpApi) would cost about 70%% less with less latency",

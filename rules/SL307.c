@@ -12,10 +12,11 @@ static const char *source_kind(const char *type)
 
 RULE_CHECK(SL307)
 {
-    size_t cursor = 0;
+    evloop_iter it;
     evloop loop;
 
-    while (evloop_next(ctx, &cursor, &loop)) {
+    evloop_begin(ctx, &it);
+    while (evloop_next(ctx, &it, &loop)) {
         const tmpl_resource *fn = &ctx->t->res[loop.event->function];
         const tmpl_resource *src = &ctx->t->res[loop.event->source];
         doc_id site = evloop_event_site(ctx, loop.event);

@@ -5,13 +5,14 @@ RULE_CHECK(SL308)
 {
     const tmpl *t = ctx->t;
     char *done;
-    size_t cursor = 0;
+    evloop_iter it;
     evloop loop;
 
     if (t->n_res == 0)
         return;
     done = lint_alloc(ctx, t->n_res);
-    while (evloop_next(ctx, &cursor, &loop)) {
+    evloop_begin(ctx, &it);
+    while (evloop_next(ctx, &it, &loop)) {
         int f = loop.event->function;
         const tmpl_resource *fn = &t->res[f];
         if (done[f])

@@ -2,6 +2,8 @@
 #ifndef SAMLINT_EVLOOP_H
 #define SAMLINT_EVLOOP_H
 
+#include <stdlib.h>
+
 #include "evsrc.h"
 #include "data/trigger_writes.h"
 
@@ -115,34 +117,78 @@ typedef struct evloop {
     int prefixed;
 } evloop;
 
-/* Find the next recursive trigger at or after events[*cursor]; advances
- * *cursor past it. One per (function, source) pair; Lambda permissions are
- * not triggers by themselves and are skipped. Returns 0 when none is left. */
-static inline int evloop_next(const lint_ctx *ctx, size_t *cursor, evloop *out)
+/* The iteration over the events, with what keeps it linear: each
+ * function's permissions (indexes in order, perm_of[perm_start[f]..
+ * perm_start[f + 1]]) and which events repeat an earlier (function, source)
+ * pair. Searching all events and all permissions per event was quadratic. */
+typedef struct evloop_iter {
+    size_t cursor;
+    size_t *perm_start;
+    size_t *perm_of;
+    unsigned char *repeat;
+} evloop_iter;
+
+typedef struct evloop_pair { int function, source; size_t index; } evloop_pair;
+
+static inline int evloop_pair_cmp(const void *a, const void *b)
+{
+    const evloop_pair *x = a, *y = b;
+    if (x->function != y->function) return x->function < y->function ? -1 : 1;
+    if (x->source != y->source) return x->source < y->source ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static inline void evloop_begin(lint_ctx *ctx, evloop_iter *it)
+{
+    const graph *g = ctx->g;
+    size_t n_res = ctx->t->n_res, i, n_pairs = 0;
+    evloop_pair *pairs = lint_alloc(ctx, (g->n_events + 1) * sizeof *pairs);
+
+    it->cursor = 0;
+    it->perm_start = lint_alloc(ctx, (n_res + 2) * sizeof *it->perm_start);
+    it->perm_of = lint_alloc(ctx, (g->n_perms + 1) * sizeof *it->perm_of);
+    it->repeat = lint_alloc(ctx, g->n_events + 1);
+    for (i = 0; i < g->n_perms; i++)
+        if (g->perms[i].function >= 0 && (size_t)g->perms[i].function < n_res)
+            it->perm_start[g->perms[i].function + 2]++;
+    for (i = 2; i < n_res + 2; i++)
+        it->perm_start[i] += it->perm_start[i - 1];
+    for (i = 0; i < g->n_perms; i++)
+        if (g->perms[i].function >= 0 && (size_t)g->perms[i].function < n_res)
+            it->perm_of[it->perm_start[g->perms[i].function + 1]++] = i;
+    for (i = 0; i < g->n_events; i++) {
+        const graph_event *e = &g->events[i];
+        if (e->origin != EV_PERMISSION && e->function >= 0 && e->source >= 0)
+            pairs[n_pairs++] = (evloop_pair){e->function, e->source, i};
+    }
+    qsort(pairs, n_pairs, sizeof *pairs, evloop_pair_cmp);
+    for (i = 1; i < n_pairs; i++)
+        if (pairs[i].function == pairs[i - 1].function && pairs[i].source == pairs[i - 1].source)
+            it->repeat[pairs[i].index] = 1;
+}
+
+/* Find the next recursive trigger at or after events[it->cursor]; advances
+ * past it. One per (function, source) pair; Lambda permissions are not
+ * triggers by themselves and are skipped. Returns 0 when none is left. */
+static inline int evloop_next(const lint_ctx *ctx, evloop_iter *it, evloop *out)
 {
     const graph *g = ctx->g;
 
-    for (; *cursor < g->n_events; (*cursor)++) {
-        const graph_event *e = &g->events[*cursor];
+    for (; it->cursor < g->n_events; it->cursor++) {
+        const graph_event *e = &g->events[it->cursor];
         size_t j;
-        int dup = 0;
         if (e->origin == EV_PERMISSION || e->function < 0 || e->source < 0 ||
-            !trigger_type_known(ctx->t->res[e->source].type))
+            !trigger_type_known(ctx->t->res[e->source].type) || it->repeat[it->cursor])
             continue;
-        for (j = 0; j < *cursor && !dup; j++)
-            dup = g->events[j].origin != EV_PERMISSION && g->events[j].function == e->function &&
-                  g->events[j].source == e->source;
-        if (dup)
-            continue;
-        for (j = 0; j < g->n_perms; j++) {
-            const graph_perm *p = &g->perms[j];
-            if (p->function != e->function || !evloop_perm_retriggers(ctx, p, e->source))
+        for (j = it->perm_start[e->function]; j < it->perm_start[e->function + 1]; j++) {
+            const graph_perm *p = &g->perms[it->perm_of[j]];
+            if (!evloop_perm_retriggers(ctx, p, e->source))
                 continue;
             out->event = e;
             out->perm = p;
             out->prefixed = tmpl_is_type(&ctx->t->res[e->source], "AWS::S3::Bucket") &&
                             evloop_s3_prefixed(ctx, e);
-            (*cursor)++;
+            it->cursor++;
             return 1;
         }
     }

@@ -385,10 +385,7 @@ void code_each_target(lint_ctx *ctx, void (*fn)(lint_ctx *ctx, const code_target
 /* Byte offset in the template text of a node's 1-based line and column. */
 static size_t text_offset(const doc *d, uint32_t line, uint32_t col)
 {
-    size_t i = 0;
-    for (uint32_t l = 1; l < line && i < d->text_len; i++)
-        if (d->text[i] == '\n')
-            l++;
+    size_t i = doc_line_offset(d, line);
     for (uint32_t c = 1; c < col && i < d->text_len && d->text[i] != '\n'; c++) {
         i++;
         while (i < d->text_len && ((unsigned char)d->text[i] & 0xC0) == 0x80)
@@ -399,8 +396,7 @@ static size_t text_offset(const doc *d, uint32_t line, uint32_t col)
 
 static void offset_pos(const doc *d, size_t off, uint32_t *line, uint32_t *col)
 {
-    code_text whole = {CODE_OTHER, d->text, NULL, d->text_len};
-    code_pos(&whole, off, line, col);
+    doc_offset_pos(d, off, line, col);
 }
 
 static size_t utf8_len_of(unsigned long cp)

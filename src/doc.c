@@ -364,6 +364,42 @@ static void dup_key_check(loader *L, doc_id map)
     strmap_release(&seen);
 }
 
+static void index_lines(doc *d)
+{
+    size_t n = 1;
+    for (const char *p = d->text, *end = d->text + d->text_len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        n++;
+    d->line_starts = arena_alloc(d->arena, n * sizeof *d->line_starts);
+    d->n_lines = n;
+    size_t k = 0;
+    d->line_starts[k++] = 0;
+    for (size_t i = 0; i < d->text_len; i++)
+        if (d->text[i] == '\n') d->line_starts[k++] = (uint32_t)(i + 1);
+}
+
+size_t doc_line_offset(const doc *d, uint32_t line)
+{
+    if (line < 1) return 0;
+    if (!d->line_starts || line > d->n_lines) return d->text_len;
+    return d->line_starts[line - 1];
+}
+
+void doc_offset_pos(const doc *d, size_t off, uint32_t *line, uint32_t *col)
+{
+    if (off > d->text_len) off = d->text_len;
+    size_t lo = 0, hi = d->n_lines;
+    while (lo + 1 < hi) {  /* the last line starting at or before off */
+        size_t mid = (lo + hi) / 2;
+        if (d->line_starts[mid] <= off) lo = mid;
+        else hi = mid;
+    }
+    uint32_t c = 1;
+    for (size_t i = d->n_lines ? d->line_starts[lo] : 0; i < off; i++)
+        if (((unsigned char)d->text[i] & 0xC0) != 0x80) c++;
+    *line = (uint32_t)lo + 1;
+    *col = c;
+}
+
 void doc_default_limits(doc_limits *lim)
 {
     lim->max_depth = 256;
@@ -416,6 +452,7 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
     }
     d->text = arena_strndup(d->arena, bytes, len);
     d->text_len = len;
+    index_lines(d);
     size_t i = 0;
     while (i < len && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) i++;
     d->is_json = i < len && bytes[i] == '{';

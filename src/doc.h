@@ -41,6 +41,8 @@ typedef struct doc {
     size_t n_items;
     doc_id root;          /* DOC_NONE for an empty document */
     int is_json;
+    uint32_t *line_starts; /* byte offset of each line ('\n'-separated) */
+    size_t n_lines;
 } doc;
 
 /* A problem found while loading: SL001 (syntax / limits) or SL003 (dup key). */
@@ -93,6 +95,12 @@ int doc_str_eq(const doc *d, doc_id id, const char *s);
 int doc_is_null(const doc *d, doc_id id);                  /* ~, null, empty plain */
 int doc_get_bool(const doc *d, doc_id id, int *out);       /* true/false, "true"; 0 when not a bool */
 int doc_get_long(const doc *d, doc_id id, long long *out); /* 12, "12"; 0 when not an integer */
+
+/* Byte offset in d->text where 1-based `line` starts (text_len past the
+ * end), and the 1-based line and column (in characters) of byte `off`:
+ * O(1) and O(log lines + line length), for mapping positions per finding. */
+size_t doc_line_offset(const doc *d, uint32_t line);
+void doc_offset_pos(const doc *d, size_t off, uint32_t *line, uint32_t *col);
 
 /* Intrinsic functions: if `id` is a one-pair mapping whose key is "Ref" or
  * starts with "Fn::" (or is "Condition" inside a condition), return its name

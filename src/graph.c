@@ -15,6 +15,7 @@ struct graph_symtab {
     strmap resources;    /* logical id -> resource index */
     int *by_node;        /* resource indexes sorted by their node index */
     size_t n_by_node;
+    size_t sam_min_len, sam_max_len;  /* lengths of SAM resource ids (max capped) */
     size_t cap_refs, cap_events, cap_perms;
 };
 
@@ -36,14 +37,14 @@ int graph_lookup(const graph *g, const char *name)
         return SYM_SAM_GENERATED;
     /* <Fn>Role, <Fn>Alias<alias>, <Fn>Version<hash>, <Api>Stage,
      * <Api>Deployment<hash>, <Fn><Event>Permission, ...: a SAM resource's id
-     * followed by a capitalised suffix. */
-    for (size_t i = 0; i < t->n_res; i++) {
-        const tmpl_resource *res = &t->res[i];
-        if (!res->is_sam) continue;
-        size_t n = strlen(res->id);
-        if (n < base_len && strncmp(name, res->id, n) == 0 &&
-            ((name[n] >= 'A' && name[n] <= 'Z') || (name[n] >= '0' && name[n] <= '9')))
-            return SYM_SAM_GENERATED;
+     * followed by a capitalised suffix. Each prefix that could be one is
+     * looked up, rather than every resource tried (quadratic with many
+     * unresolved names). */
+    size_t longest = base_len ? base_len - 1 : 0;
+    if (longest > g->syms->sam_max_len) longest = g->syms->sam_max_len;
+    for (size_t n = g->syms->sam_min_len; n <= longest; n++) {
+        if (!((name[n] >= 'A' && name[n] <= 'Z') || (name[n] >= '0' && name[n] <= '9'))) continue;
+        if (strmap_get(&g->syms->resources, name, n, &r) && t->res[r].is_sam) return SYM_SAM_GENERATED;
     }
     return -1;
 }
@@ -73,19 +74,27 @@ int graph_resource_of(const graph *g, doc_id node)
     return node < end ? r : -1;
 }
 
+typedef struct node_rank { doc_id node; int res; } node_rank;
+
+static int cmp_node_rank(const void *a, const void *b)
+{
+    const node_rank *x = a, *y = b;
+    if (x->node != y->node) return x->node < y->node ? -1 : 1;
+    return x->res < y->res ? -1 : x->res > y->res;
+}
+
 static void sort_by_node(const tmpl *t, int *v, size_t n)
 {
-    /* Insertion into order: resources are almost always in document order
-     * already, so this is linear in practice. */
-    for (size_t i = 1; i < n; i++) {
-        int x = v[i];
-        size_t j = i;
-        while (j > 0 && t->res[v[j - 1]].node > t->res[x].node) {
-            v[j] = v[j - 1];
-            j--;
-        }
-        v[j] = x;
-    }
+    /* Resources are almost always in document order already; aliases can
+     * put them in any order, and an insertion sort was quadratic then. */
+    size_t i = 1;
+    while (i < n && t->res[v[i - 1]].node <= t->res[v[i]].node) i++;
+    if (i >= n) return;
+    node_rank *rank = xcalloc(n, sizeof *rank);
+    for (i = 0; i < n; i++) rank[i] = (node_rank){t->res[v[i]].node, v[i]};
+    qsort(rank, n, sizeof *rank, cmp_node_rank);
+    for (i = 0; i < n; i++) v[i] = rank[i].res;
+    free(rank);
 }
 
 /* ---- references ---- */
@@ -537,10 +546,18 @@ void graph_build(graph *g, const tmpl *t)
     for (size_t i = 0; i < t->n_params; i++) strmap_put(&s->names, t->params[i].id, strlen(t->params[i].id), SYM_PARAM);
     for (size_t i = 0; i < t->n_conds; i++) strmap_put(&s->names, t->conds[i].id, strlen(t->conds[i].id), SYM_CONDITION);
     s->by_node = xcalloc(t->n_res, sizeof *s->by_node);
+    /* CloudFormation caps logical ids at 255 characters: longer SAM ids
+     * name nothing generated (and would make look-ups slow). */
+    s->sam_min_len = 256;
     for (size_t i = 0; i < t->n_res; i++) {
-        strmap_put(&s->names, t->res[i].id, strlen(t->res[i].id), SYM_RESOURCE);
-        strmap_put(&s->resources, t->res[i].id, strlen(t->res[i].id), (int)i);
+        size_t len = strlen(t->res[i].id);
+        strmap_put(&s->names, t->res[i].id, len, SYM_RESOURCE);
+        strmap_put(&s->resources, t->res[i].id, len, (int)i);
         if (t->res[i].node >= 0) s->by_node[s->n_by_node++] = (int)i;
+        if (t->res[i].is_sam && len > 0 && len <= 255) {
+            if (len < s->sam_min_len) s->sam_min_len = len;
+            if (len > s->sam_max_len) s->sam_max_len = len;
+        }
     }
     sort_by_node(t, s->by_node, s->n_by_node);
     g->opaque = is_opaque(t);

@@ -418,6 +418,13 @@ static void statement_perms(void *user, const policy_stmt *s)
     if (s->kind == POLICY_TRUST || s->kind == POLICY_RESOURCE)
         return;
     enum owner_kind kind = owner_kind_of(&g->t->res[s->owner]);
+    if (kind == OWNER_SELF) {  /* a function's own policy: no search over every function */
+        if (g->t->res[s->owner].is_function) {
+            grant gr = {b, s, s->owner, DOC_NONE};
+            policy_each_item(g->t, s->resource, grant_resource, &gr);
+        }
+        return;
+    }
     for (size_t f = 0; f < g->t->n_res; f++) {
         if (!g->t->res[f].is_function || !owner_applies(b, (int)f, s->owner, kind))
             continue;

@@ -17,6 +17,7 @@
 #include "inputs.h"
 #include "out.h"
 #include "ruledoc.h"
+#include "pool.h"
 #include "version.h"
 
 static const char usage_text[] =
@@ -42,6 +43,7 @@ static const char usage_text[] =
     "      --list-rules        list the rules (-f text, json, markdown or man)\n"
     "      --explain ID        print a rule's documentation\n"
     "      --show-suppressed   also list suppressed findings, with their reasons\n"
+    "  -j, --jobs N            lint N files at once (default: the number of cores)\n"
     "  -h, --help              this help\n"
     "      --version           print the version\n"
     "\n"
@@ -67,6 +69,7 @@ static const struct option long_options[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"no-excerpt", no_argument, NULL, OPT_NO_EXCERPT},
+    {"jobs", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {"config", required_argument, NULL, OPT_CONFIG},
@@ -204,7 +207,19 @@ static int today_now(void)
     return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
-static int parse_options(int argc, char **argv, lint_config *cfg, out_options *out, workflow *wf, int *done)
+/* -j N: 1 to 1024 threads. */
+static int parse_jobs(const char *s, int *jobs)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < 1 || v > 1024) return -1;
+    *jobs = (int)v;
+    return 0;
+}
+
+static int parse_options(int argc, char **argv, lint_config *cfg, out_options *out, workflow *wf, int *jobs,
+                         int *done)
 {
     int color = -1;  /* auto */
     const char *env_today = getenv("SAMLINT_TODAY");
@@ -213,7 +228,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
         return usage_error("SAMLINT_TODAY='%s' is not a date (YYYY-MM-DD)", env_today);
     out->excerpt = 1;
     int c;
-    while ((c = getopt_long(argc, argv, "f:h", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:hj:", long_options, NULL)) != -1) {
         switch (c) {
         case 'f':
             wf->format = optarg;
@@ -283,6 +298,9 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
         case OPT_LIST_RULES: wf->list_rules = 1; break;
         case OPT_EXPLAIN: wf->explain = optarg; break;
         case OPT_SHOW_SUPPRESSED: out->show_suppressed = 1; break;
+        case 'j':
+            if (parse_jobs(optarg, jobs)) return usage_error("-j wants a number of threads from 1 to 1024, not '%s'", optarg);
+            break;
         case 'h':
             fputs(usage_text, stdout);
             *done = 1;
@@ -314,6 +332,13 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
     return 0;
 }
 
+/* pool_run's callback: every result is kept for out_emit, at its input's index. */
+static void keep_result(void *user, size_t index, lint_result *r)
+{
+    lint_result *results = user;
+    results[index] = *r;
+}
+
 int main(int argc, char **argv)
 {
     lint_config cfg;
@@ -322,7 +347,8 @@ int main(int argc, char **argv)
     workflow wf = {0};
     int done = 0;
     int status = load_config(argc, argv, &cfg);
-    if (!status) status = parse_options(argc, argv, &cfg, &out, &wf, &done);
+    int jobs = pool_default_jobs();
+    if (!status) status = parse_options(argc, argv, &cfg, &out, &wf, &jobs, &done);
     if (status || done) {
         lint_config_release(&cfg);
         return status;
@@ -336,16 +362,7 @@ int main(int argc, char **argv)
     inputs_collect(&inputs, &cfg, argv + optind, (size_t)(argc - optind));
     for (size_t i = 0; i < inputs.n && wf.templates_only; i++) inputs.items[i].explicit_path = 0;
     lint_result *results = xcalloc(inputs.n, sizeof *results);
-    for (size_t i = 0; i < inputs.n; i++) {
-        if (inputs.items[i].error) {
-            memset(&results[i], 0, sizeof results[i]);
-            results[i].arena = arena_new();
-            results[i].path = arena_strdup(results[i].arena, inputs.items[i].path);
-            results[i].error = arena_strdup(results[i].arena, inputs.items[i].error);
-        } else {
-            lint_path(&cfg, inputs.items[i].path, inputs.items[i].explicit_path, &results[i]);
-        }
-    }
+    pool_run(&cfg, inputs.items, inputs.n, jobs, keep_result, results);
 
     int exit_code = apply_baseline(&wf, results, inputs.n);
     if (!wf.write_baseline && !exit_code) out_emit(stdout, &out, results, inputs.n);

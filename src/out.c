@@ -31,41 +31,71 @@ int severity_parse(const char *s)
     return -2;
 }
 
-/* Length of a valid UTF-8 sequence at s (not a C1 control), or 0. */
-static size_t utf8_len(const unsigned char *s)
+/* Decode the UTF-8 sequence at s into *cp; its length, or 0 when it is not
+ * valid UTF-8 or is a C1 control (e.g. CSI, U+009B). Stops at a NUL. */
+static size_t utf8_decode(const unsigned char *s, unsigned *cp)
 {
-    if (s[0] < 0x80) return 1;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
     size_t n;
     unsigned min;
-    unsigned cp;
-    if ((s[0] & 0xE0) == 0xC0) { n = 2; cp = s[0] & 0x1F; min = 0x80; }
-    else if ((s[0] & 0xF0) == 0xE0) { n = 3; cp = s[0] & 0x0F; min = 0x800; }
-    else if ((s[0] & 0xF8) == 0xF0) { n = 4; cp = s[0] & 0x07; min = 0x10000; }
+    if ((s[0] & 0xE0) == 0xC0) { n = 2; *cp = s[0] & 0x1F; min = 0x80; }
+    else if ((s[0] & 0xF0) == 0xE0) { n = 3; *cp = s[0] & 0x0F; min = 0x800; }
+    else if ((s[0] & 0xF8) == 0xF0) { n = 4; *cp = s[0] & 0x07; min = 0x10000; }
     else return 0;
     for (size_t i = 1; i < n; i++) {
         if ((s[i] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
+        *cp = (*cp << 6) | (s[i] & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    if (cp >= 0x80 && cp <= 0x9F) return 0;  /* C1 controls, e.g. CSI */
+    if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF)) return 0;
+    if (*cp >= 0x80 && *cp <= 0x9F) return 0;
     return n;
+}
+
+/* Length of a valid UTF-8 sequence at s (not a C1 control), or 0. */
+static size_t utf8_len(const unsigned char *s)
+{
+    unsigned cp;
+    return utf8_decode(s, &cp);
+}
+
+/* Characters that make a terminal or an editor show text other than it is:
+ * bidi embeddings, overrides and isolates ("Trojan Source"), and the line
+ * and paragraph separators. */
+static int is_display_control(unsigned cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
 void out_escaped(FILE *f, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *run = p;  /* bytes that print as they are, written in one go */
     while (*p) {
-        size_t n = utf8_len(p);
-        if (n == 1 && *p >= 0x20 && *p != 0x7f) {
-            fputc(*p, f);
-        } else if (n > 1) {
-            fwrite(p, 1, n, f);
+        if (*p >= 0x20 && *p < 0x7f) {
+            p++;
+            continue;
+        }
+        unsigned cp;
+        size_t n = utf8_decode(p, &cp);
+        if (n > 1 && !is_display_control(cp)) {
+            p += n;
+            continue;
+        }
+        fwrite(run, 1, (size_t)(p - run), f);
+        if (n > 1) {
+            fprintf(f, "\\u%04X", cp);
         } else {
             fprintf(f, "\\x%02X", *p);
             n = 1;
         }
         p += n;
+        run = p;
     }
+    fwrite(run, 1, (size_t)(p - run), f);
 }
 
 char *out_utf8_clean(const char *s)

@@ -6,6 +6,36 @@
 #include <string.h>
 
 #include "arena.h"
+#include "strmap.h"
+
+/* Hash maps from logical id to index: look-ups run once per reference, and
+ * a linear search was quadratic with many parameters or conditions. The first of duplicate ids wins, as in a search from the top. */
+struct tmpl_index {
+    strmap params, conds;
+};
+
+static void index_add(strmap *m, const char *id, int i)
+{
+    int seen;
+    if (!strmap_get(m, id, strlen(id), &seen)) strmap_put(m, id, strlen(id), i);
+}
+
+static void build_index(tmpl *t)
+{
+    struct tmpl_index *x = xcalloc(1, sizeof *x);
+    strmap_init(&x->params);
+    strmap_init(&x->conds);
+    for (size_t i = 0; i < t->n_params; i++) index_add(&x->params, t->params[i].id, (int)i);
+    for (size_t i = 0; i < t->n_conds; i++) index_add(&x->conds, t->conds[i].id, (int)i);
+    t->index = x;
+}
+
+/* Index of `id` in a map, or -1. */
+static int index_find(const strmap *m, const char *id)
+{
+    int i;
+    return strmap_get(m, id, strlen(id), &i) ? i : -1;
+}
 
 static void collect_named(const doc *d, doc_id map, tmpl_named **out, size_t *n)
 {
@@ -100,6 +130,7 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
     }
     collect_named(d, t->conditions, &t->conds, &t->n_conds);
     collect_named(d, t->outputs, &t->outs, &t->n_outs);
+    build_index(t);
     return 0;
 }
 
@@ -109,11 +140,20 @@ void tmpl_release(tmpl *t)
     free(t->params);
     free(t->conds);
     free(t->outs);
+    if (t->index) {
+        strmap_release(&t->index->params);
+        strmap_release(&t->index->conds);
+        free(t->index);
+    }
     memset(t, 0, sizeof *t);
 }
 
 const tmpl_param *tmpl_find_param(const tmpl *t, const char *id)
 {
+    if (t->index) {
+        int i = index_find(&t->index->params, id);
+        return i < 0 ? NULL : &t->params[i];
+    }
     for (size_t i = 0; i < t->n_params; i++)
         if (strcmp(t->params[i].id, id) == 0) return &t->params[i];
     return NULL;
@@ -121,6 +161,7 @@ const tmpl_param *tmpl_find_param(const tmpl *t, const char *id)
 
 int tmpl_has_condition(const tmpl *t, const char *id)
 {
+    if (t->index) return index_find(&t->index->conds, id) >= 0;
     for (size_t i = 0; i < t->n_conds; i++)
         if (strcmp(t->conds[i].id, id) == 0) return 1;
     return 0;

@@ -40,6 +40,7 @@ typedef struct tmpl {
     tmpl_param *params;  size_t n_params;
     tmpl_named *conds;   size_t n_conds;
     tmpl_named *outs;    size_t n_outs;
+    struct tmpl_index *index;  /* logical id look-ups, private to tmpl.c */
 } tmpl;
 
 /* Build the model. Returns 0, or -1 when the document is not a template
