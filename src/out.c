@@ -98,6 +98,20 @@ void out_escaped(FILE *f, const char *s)
     fwrite(run, 1, (size_t)(p - run), f);
 }
 
+char *out_escaped_str(const char *s)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem) {
+        fputs("samlint: out of memory\n", stderr);
+        abort();
+    }
+    out_escaped(mem, s);
+    fclose(mem);
+    return buf;
+}
+
 char *out_utf8_clean(const char *s)
 {
     size_t len = strlen(s);

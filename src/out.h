@@ -21,6 +21,8 @@ int severity_parse(const char *s);
 /* Write text with control characters, escape sequences and invalid UTF-8
  * shown as \xNN, so nothing from a template can drive the terminal. */
 void out_escaped(FILE *f, const char *s);
+/* The same escaping into a new string; free() it. */
+char *out_escaped_str(const char *s);
 /* A copy of s that is valid UTF-8 (invalid bytes become U+FFFD); free() it. */
 char *out_utf8_clean(const char *s);
 

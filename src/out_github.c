@@ -11,7 +11,7 @@
  * value also ':' and ','. */
 static void gh_escape(FILE *out, const char *text, int property)
 {
-    char *clean = out_utf8_clean(text);
+    char *clean = out_escaped_str(text);  /* no control or bidi character */
     for (const char *s = clean; *s; s++) {
         switch (*s) {
         case '%': fputs("%25", out); break;
