@@ -57,6 +57,10 @@ enum {
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED,
 };
 
+/* Both passes over the options must know which take an argument: glibc
+ * moves what it takes for operands to the end ("-j 1" would lose its 1). */
+static const char short_options[] = "f:hj:";
+
 static const struct option long_options[] = {
     {"format", required_argument, NULL, 'f'},
     {"select", required_argument, NULL, OPT_SELECT},
@@ -106,7 +110,7 @@ static int load_config(int argc, char **argv, lint_config *cfg)
     const char *given = NULL;
     int none = 0, c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "f:h", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
         if (c == OPT_CONFIG) given = optarg;
         else if (c == OPT_NO_CONFIG) none = 1;
     }
@@ -228,7 +232,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
         return usage_error("SAMLINT_TODAY='%s' is not a date (YYYY-MM-DD)", env_today);
     out->excerpt = 1;
     int c;
-    while ((c = getopt_long(argc, argv, "f:hj:", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
         switch (c) {
         case 'f':
             wf->format = optarg;
