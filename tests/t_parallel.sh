@@ -41,6 +41,12 @@ for par_fmt in text json; do
     done
 done
 
+par_run "$TMP/par-order" -j 1 --format json "$ROOT/fixtures/limits/alias-bomb.yaml"
+if [ "$par_rc" = 1 ] && grep -q '"SL001"' "$TMP/par-order.out"; then
+    ok "parallel: -j N before other options"
+else
+    not_ok "parallel: -j N before other options" "exit $par_rc: $(head -c 200 "$TMP/par-order.err")"
+fi
 par_run "$TMP/par-one" -j 8 "$ROOT/fixtures/limits/alias-bomb.yaml"
 if [ "$par_rc" = 1 ] && grep -q 'SL001' "$TMP/par-one.out"; then
     ok "parallel: more threads than files"
