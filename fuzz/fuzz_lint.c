@@ -9,14 +9,15 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Render the result in every format: text and GitHub annotations hold no
- * control byte but newline, JUnit none but XML whitespace, JSON and SARIF
+/* Render the result in every format: text holds no control byte but
+ * newline and tab (excerpts keep tabs to line up the caret), GitHub
+ * annotations none but newline, JUnit none but XML whitespace, JSON and SARIF
  * parse. Whatever the template holds. SARIF carries every rule's help text
  * and costs more than the lint: only one input in eight writes it. */
 static void check_output(const lint_result *r, int with_sarif)
 {
     static const struct { out_format format; const char *allowed; int json; } formats[] = {
-        {OUT_TEXT, "\n", 0}, {OUT_GITHUB, "\n", 0}, {OUT_JUNIT, "\n\t\r", 0},
+        {OUT_TEXT, "\n\t", 0}, {OUT_GITHUB, "\n", 0}, {OUT_JUNIT, "\n\t\r", 0},
         {OUT_JSON, "\n\t", 1}, {OUT_SARIF, "\n\t", 1},
     };
     for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++) {
