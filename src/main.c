@@ -57,10 +57,9 @@ enum {
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED,
 };
 
-/* Both passes over the options must know which take an argument: glibc
- * moves what it takes for operands to the end ("-j 1" would lose its 1). */
+/* Both passes over argv (load_config, then parse_options) must use the same
+ * options: getopt permutes argv by them. */
 static const char short_options[] = "f:hj:";
-
 static const struct option long_options[] = {
     {"format", required_argument, NULL, 'f'},
     {"select", required_argument, NULL, OPT_SELECT},

@@ -126,3 +126,12 @@ if "$SAMLINT" --explain SL304 2>/dev/null | grep -q '`factor`'; then
 else
     skip config_examples "SL304 (option factor) is not implemented in this build"
 fi
+
+# The config pre-scan of argv must not reorder it: short options with a value keep it.
+(cd "$cf/project" && "$SAMLINT" -j 2 --fail-on none -f json t.yaml > "$cf/out.json" 2> "$cf/err.txt")
+rc=$?
+if [ "$rc" -eq 0 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$cf/out.json" 2>/dev/null; then
+    ok config_prescan_keeps_short_options
+else
+    not_ok config_prescan_keeps_short_options "rc=$rc $(cat "$cf/err.txt")"
+fi
