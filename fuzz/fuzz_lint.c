@@ -10,8 +10,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Render the result in every format: text holds no control byte but
- * newline and tab (excerpts keep the line's tabs so the caret lines up),
- * GitHub annotations none but newline, JUnit none but XML whitespace, JSON and SARIF
+ * newline and tab (excerpts keep tabs to line up the caret), GitHub
+ * annotations none but newline, JUnit none but XML whitespace, JSON and SARIF
  * parse. Whatever the template holds. SARIF carries every rule's help text
  * and costs more than the lint: only one input in eight writes it. */
 static void check_output(const lint_result *r, int with_sarif)

@@ -266,7 +266,8 @@ static void apply_suppressions(lint_ctx *ctx)
         size_t first = res->n_findings;
         ctx->rule = unused;
         sup_each_unused(&l, ctx->cfg, res->arena, report_unused_suppression, ctx);
-        if (res->n_findings > first) sup_apply(&l, res->findings + first, res->n_findings - first, res->path);
+        if (res->n_findings > first)  /* findings may still be NULL: no pointer arithmetic on it */
+            sup_apply(&l, res->findings + first, res->n_findings - first, res->path);
     }
     sup_release(&l);
 }

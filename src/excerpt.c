@@ -23,6 +23,19 @@ static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
     return n;
 }
 
+/* Bidi embeddings, overrides and isolates, marks, and line/paragraph
+ * separators: they make a terminal show the line other than it is. */
+static int is_display_control(const unsigned char *p, size_t n)
+{
+    if (n == 2)
+        return p[0] == 0xD8 && p[1] == 0x9C;                 /* U+061C */
+    if (n != 3 || p[0] != 0xE2)
+        return 0;
+    if (p[1] == 0x80)
+        return p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xA8 && p[2] <= 0xAE); /* 200E-F, 2028-202E */
+    return p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9;     /* U+2066-2069 */
+}
+
 /* Write the character at p; anything that could drive a terminal becomes '?'. */
 static const char *put_char(FILE *out, const char *p, const char *end)
 {
@@ -35,6 +48,10 @@ static const char *put_char(FILE *out, const char *p, const char *end)
     if (n == 0) {
         fputc('?', out);
         return p + 1;
+    }
+    if (is_display_control((const unsigned char *)p, n)) {
+        fputc('?', out);  /* one character, one column */
+        return p + n;
     }
     fwrite(p, 1, n, out);
     return p + n;

@@ -11,10 +11,13 @@ cp "$ROOT/fixtures/limits/escapes.yaml" "$os_dir/$os_evil_name"
 cp "$ROOT/fixtures/limits/nesting-300.yaml" "$os_dir/$(printf 'bad\377\376utf8.yaml')"
 cp "$ROOT/fixtures/limits/nul-bytes.yaml" "$os_dir/nul.yaml"
 cp "$ROOT/fixtures/limits/invalid-utf8.yaml" "$os_dir/invalid-utf8.yaml"
+# Raw bidi overrides and a line separator in a source line that excerpts show.
+printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Ref "x\342\200\256y\342\201\246z\342\200\250w"}\n' > "$os_dir/bidi.yaml"
 
 # os_scan FILE WHAT [structured]: FILE holds no terminal control: no C0
-# control but newline, no DEL, only valid UTF-8; unless structured, also no
-# C1 control and no bidi override (a parser reads those; a person may not).
+# control but newline and tab (excerpts keep a line's tabs), no DEL, only
+# valid UTF-8; unless structured, also no C1 control and no bidi override
+# (a parser reads those; a person may not).
 os_scan() {
     python3 - "$1" "$2" "${3:-}" << 'PY'
 import re, sys
@@ -22,7 +25,7 @@ data = open(sys.argv[1], 'rb').read()
 what = sys.argv[2]
 structured = sys.argv[3] == 'structured'
 # Structured formats may indent with tabs and end lines with CR.
-bad = re.search(rb'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]' if structured else rb'[\x00-\x09\x0b-\x1f\x7f]', data)
+bad = re.search(rb'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]' if structured else rb'[\x00-\x08\x0b-\x1f\x7f]', data)
 if bad:
     sys.exit('%s: raw control byte 0x%02x at %d: %r' % (what, bad.group()[0], bad.start(), data[max(0, bad.start() - 40):bad.start() + 10]))
 try:
