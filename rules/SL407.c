@@ -17,12 +17,12 @@ static int reexports(const code_target *tg)
     return rx_find(r, ct->masked, ct->len, 0, ov, 1);
 }
 
-static void check_function(lint_ctx *ctx, const tmpl_resource *res)
+RULE_CHECK(SL407)
 {
-    code_target tg[CODE_MAX_TARGETS];
-    int n = code_targets(ctx, res, tg);
-    for (int i = 0; i < n; i++) {
-        const code_target *t = &tg[i];
+    const code_target_list *all = code_all_targets(ctx);
+    for (size_t i = 0; i < all->n; i++) {
+        const code_target *t = &all->items[i];
+        const tmpl_resource *res = t->fn;
         doc_id at = t->handler_node != DOC_NONE ? t->handler_node : t->code_node != DOC_NONE ? t->code_node : res->key;
         if (t->where == TARGET_MISSING) {
             report_for(ctx, res->id, at, "handler '%s' resolves to no file: looked for %s under %s", t->handler,
@@ -45,10 +45,4 @@ static void check_function(lint_ctx *ctx, const tmpl_resource *res)
         else
             report_for(ctx, res->id, at, "handler '%s': the inline code defines no '%s'", t->handler, t->func);
     }
-}
-
-RULE_CHECK(SL407)
-{
-    for (size_t i = 0; i < ctx->t->n_res; i++)
-        check_function(ctx, &ctx->t->res[i]);
 }

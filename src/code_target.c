@@ -1,8 +1,10 @@
 /* code_target: where a function's handler code is (a file or inline) and findings in it. */
 #include "code_target.h"
+#include "arena.h"
 #include "rx.h"
 
 #include <dirent.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -369,15 +371,41 @@ int code_targets(lint_ctx *ctx, const tmpl_resource *r, code_target *out)
     return count;
 }
 
-void code_each_target(lint_ctx *ctx, void (*fn)(lint_ctx *ctx, const code_target *tg))
+const code_target_list *code_all_targets(lint_ctx *ctx)
 {
+    if (ctx->code_targets)
+        return ctx->code_targets;
+    code_target *found = NULL;
+    size_t n = 0, cap = 0;
     for (size_t i = 0; i < ctx->t->n_res; i++) {
         code_target tg[CODE_MAX_TARGETS];
-        int n = code_targets(ctx, &ctx->t->res[i], tg);
-        for (int k = 0; k < n; k++)
-            if (tg[k].where != TARGET_MISSING)
-                fn(ctx, &tg[k]);
+        int got = code_targets(ctx, &ctx->t->res[i], tg);
+        for (int k = 0; k < got; k++) {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                found = xrealloc(found, cap * sizeof *found);
+            }
+            found[n++] = tg[k];
+        }
     }
+    /* The list lives as long as the template, like the targets' contents. */
+    code_target_list *list = lint_alloc(ctx, sizeof *list);
+    code_target *items = n ? lint_alloc(ctx, n * sizeof *items) : NULL;
+    if (n)
+        memcpy(items, found, n * sizeof *items);
+    free(found);
+    list->items = items;
+    list->n = n;
+    ctx->code_targets = list;
+    return list;
+}
+
+void code_each_target(lint_ctx *ctx, void (*fn)(lint_ctx *ctx, const code_target *tg))
+{
+    const code_target_list *all = code_all_targets(ctx);
+    for (size_t i = 0; i < all->n; i++)
+        if (all->items[i].where != TARGET_MISSING)
+            fn(ctx, &all->items[i]);
 }
 
 /* ---- positions of inline code inside the template ---------------------- */

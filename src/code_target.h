@@ -49,6 +49,14 @@ typedef struct code_target {
  * too large are left out. Returns the count. */
 int code_targets(lint_ctx *ctx, const tmpl_resource *r, code_target *out);
 
+/* Every target of every function (MISSING ones included), in resource
+ * order. Found once per template and shared by the SL4xx rules. */
+typedef struct code_target_list {
+    const code_target *items;
+    size_t n;
+} code_target_list;
+const code_target_list *code_all_targets(lint_ctx *ctx);
+
 /* Call fn for every checkable target (FILE or INLINE) of every function. */
 void code_each_target(lint_ctx *ctx, void (*fn)(lint_ctx *ctx, const code_target *tg));
 

@@ -37,6 +37,9 @@ struct lint_ctx {
     /* Set when the file parsed but is no template: why (for SL002); then
      * ctx->t and ctx->g are NULL and only SL001-SL003 run. */
     const char *not_template;
+    /* Handler-code targets of every function, found once per template by
+     * the first SL4xx rule that asks (src/code_target.c). */
+    const struct code_target_list *code_targets;
     /* Loader problems for SL001/SL003 (see doc.h). */
     const doc_problem *problems;
     size_t n_problems;
