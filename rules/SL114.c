@@ -54,7 +54,7 @@ RULE_CHECK(SL114)
         } else if (tmpl_is_type(r, "AWS::Lambda::Url") && has_props) {
             check_url(ctx, r, doc_get(ctx->d, r->props, "AuthType"));
         } else if (tmpl_is_type(r, "AWS::Serverless::Function")) {
-            doc_id auth = tmpl_prop(t, r, NULL, "FunctionUrlConfig", "AuthType", (const char *)NULL);
+            doc_id auth = tmpl_prop(t, r, NULL, "FunctionUrlConfig", "AuthType");
             if (auth != DOC_NONE)
                 check_url(ctx, r, auth);
         }

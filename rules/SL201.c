@@ -9,7 +9,7 @@ RULE_CHECK(SL201)
         if (!fnconf_is_function(ctx, r))
             continue;
         enum tmpl_origin origin;
-        doc_id memory = tmpl_prop(t, r, &origin, "MemorySize", FNCONF_END);
+        doc_id memory = tmpl_prop(t, r, &origin, "MemorySize");
         if (memory == DOC_NONE) {
             report_for(ctx, r->id, r->key,
                        "function '%s' sets no MemorySize: it runs with the default 128 MB", r->id);

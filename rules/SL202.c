@@ -9,7 +9,7 @@ RULE_CHECK(SL202)
         if (!fnconf_is_function(ctx, r))
             continue;
         enum tmpl_origin origin;
-        doc_id timeout = tmpl_prop(t, r, &origin, "Timeout", FNCONF_END);
+        doc_id timeout = tmpl_prop(t, r, &origin, "Timeout");
         if (timeout == DOC_NONE) {
             report_for(ctx, r->id, r->key,
                        "function '%s' sets no Timeout: it is stopped after the default 3 s", r->id);

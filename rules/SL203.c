@@ -114,7 +114,7 @@ RULE_CHECK(SL203)
         if (lim.ms == 0)
             continue;
         enum tmpl_origin origin;
-        doc_id timeout = tmpl_prop(t, r, &origin, "Timeout", FNCONF_END);
+        doc_id timeout = tmpl_prop(t, r, &origin, "Timeout");
         if (timeout == DOC_NONE) {
             if (3000 > lim.ms)
                 report_over(ctx, r, r->key, 3, origin, &lim);

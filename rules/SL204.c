@@ -22,7 +22,7 @@ RULE_CHECK(SL204)
             continue;
         for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
             enum tmpl_origin origin;
-            doc_id node = tmpl_prop(t, r, &origin, limits[l].key, limits[l].sub, FNCONF_END);
+            doc_id node = tmpl_prop(t, r, &origin, limits[l].key, limits[l].sub);
             eval_value v[EVAL_MAX];
             int n = eval_values(t, node, v);
             for (int k = 0; k < n; k++) {

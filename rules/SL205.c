@@ -11,7 +11,7 @@ RULE_CHECK(SL205)
         if (!fnconf_is_function(ctx, r))
             continue;
         enum tmpl_origin origin;
-        doc_id runtime = tmpl_prop(t, r, &origin, "Runtime", FNCONF_END);
+        doc_id runtime = tmpl_prop(t, r, &origin, "Runtime");
         eval_value v[EVAL_MAX];
         int n = eval_values(t, runtime, v);
         for (int k = 0; k < n; k++) {

@@ -28,14 +28,14 @@ static int any_java(const lint_ctx *ctx, doc_id runtime)
 static int snapstart_unsupported(const lint_ctx *ctx, const tmpl_resource *r)
 {
     const tmpl *t = ctx->t;
-    if (doc_str_eq(ctx->d, tmpl_prop(t, r, NULL, "PackageType", FNCONF_END), "Image"))
+    if (doc_str_eq(ctx->d, tmpl_prop(t, r, NULL, "PackageType"), "Image"))
         return 1;
-    if (tmpl_prop(t, r, NULL, "ProvisionedConcurrencyConfig", FNCONF_END) != DOC_NONE)
+    if (tmpl_prop(t, r, NULL, "ProvisionedConcurrencyConfig") != DOC_NONE)
         return 1;
-    if (tmpl_prop(t, r, NULL, "FileSystemConfigs", FNCONF_END) != DOC_NONE)
+    if (tmpl_prop(t, r, NULL, "FileSystemConfigs") != DOC_NONE)
         return 1;
     long long size;
-    doc_id storage = tmpl_prop(t, r, NULL, "EphemeralStorage", "Size", FNCONF_END);
+    doc_id storage = tmpl_prop(t, r, NULL, "EphemeralStorage", "Size");
     return fnconf_long(ctx, storage, &size) && size > 512;
 }
 
@@ -44,11 +44,11 @@ RULE_CHECK(SL206)
     const tmpl *t = ctx->t;
     for (size_t i = 0; i < t->n_res; i++) {
         const tmpl_resource *r = &t->res[i];
-        if (!fnconf_is_function(ctx, r) || !any_java(ctx, tmpl_prop(t, r, NULL, "Runtime", FNCONF_END))
+        if (!fnconf_is_function(ctx, r) || !any_java(ctx, tmpl_prop(t, r, NULL, "Runtime"))
             || snapstart_unsupported(ctx, r))
             continue;
         enum tmpl_origin origin;
-        doc_id apply_on = tmpl_prop(t, r, &origin, "SnapStart", "ApplyOn", FNCONF_END);
+        doc_id apply_on = tmpl_prop(t, r, &origin, "SnapStart", "ApplyOn");
         if (apply_on == DOC_NONE) {
             report_for(ctx, r->id, r->key,
                        "Java function '%s' has no SnapStart: every cold start boots the JVM; "

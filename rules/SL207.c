@@ -9,12 +9,12 @@ RULE_CHECK(SL207)
         if (!fnconf_is_function(ctx, r) || !fnconf_is_sam_function(r))
             continue;
         enum tmpl_origin origin;
-        doc_id provisioned = tmpl_prop(t, r, &origin, "ProvisionedConcurrencyConfig", FNCONF_END);
+        doc_id provisioned = tmpl_prop(t, r, &origin, "ProvisionedConcurrencyConfig");
         eval_value v[EVAL_MAX];
         if (provisioned == DOC_NONE || doc_is_null(ctx->d, provisioned)
             || eval_values(t, provisioned, v) == 0)
             continue;
-        if (tmpl_prop(t, r, NULL, "AutoPublishAlias", FNCONF_END) != DOC_NONE)
+        if (tmpl_prop(t, r, NULL, "AutoPublishAlias") != DOC_NONE)
             continue;
         report_for(ctx, r->id, fnconf_prop_key(ctx, r, origin, "ProvisionedConcurrencyConfig"),
                    "ProvisionedConcurrencyConfig%s of function '%s' needs AutoPublishAlias: "

@@ -51,7 +51,7 @@ RULE_CHECK(SL208)
         if (!fnconf_is_function(ctx, r))
             continue;
         enum tmpl_origin origin;
-        doc_id subnets = tmpl_prop(t, r, &origin, "VpcConfig", "SubnetIds", FNCONF_END);
+        doc_id subnets = tmpl_prop(t, r, &origin, "VpcConfig", "SubnetIds");
         eval_value v[EVAL_MAX];
         int n = eval_values(t, subnets, v);
         for (int k = 0; k < n; k++)

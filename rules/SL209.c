@@ -124,8 +124,8 @@ RULE_CHECK(SL209)
         }
         if (!fnconf_is_function(ctx, r))
             continue;
-        doc_id own = doc_path(d, r->props, "Environment", "Variables", FNCONF_END);
-        doc_id globals = doc_path(d, tmpl_globals_for(t, r), "Environment", "Variables", FNCONF_END);
+        doc_id own = doc_path(d, r->props, "Environment", "Variables");
+        doc_id globals = doc_path(d, tmpl_globals_for(t, r), "Environment", "Variables");
         if (doc_is_map(d, own))
             check_variables(ctx, r, own, DOC_NONE, TMPL_OWN);
         /* SAM merges Globals variables under the function's own; an own

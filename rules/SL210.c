@@ -85,9 +85,9 @@ typedef struct api_uses {
 /* A function's Api event that requires an API key or a model. */
 static const char *event_feature(const lint_ctx *ctx, const graph_event *ev)
 {
-    if (maybe_true(ctx, doc_path(ctx->d, ev->props, "Auth", "ApiKeyRequired", FNCONF_END)))
+    if (maybe_true(ctx, doc_path(ctx->d, ev->props, "Auth", "ApiKeyRequired")))
         return "API keys";
-    if (is_set(ctx, doc_path(ctx->d, ev->props, "Auth", "ResourcePolicy", FNCONF_END)))
+    if (is_set(ctx, doc_path(ctx->d, ev->props, "Auth", "ResourcePolicy")))
         return "a resource policy";
     if (is_set(ctx, doc_get(ctx->d, ev->props, "RequestModel")))
         return "request models";
@@ -145,42 +145,42 @@ static const char *rest_feature(const lint_ctx *ctx, const tmpl_resource *r, int
 {
     const tmpl *t = ctx->t;
     const doc *d = ctx->d;
-    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "Auth", "ApiKeyRequired", FNCONF_END)))
+    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "Auth", "ApiKeyRequired")))
         return "API keys";
-    doc_id plan = tmpl_prop(t, r, NULL, "Auth", "UsagePlan", FNCONF_END);
+    doc_id plan = tmpl_prop(t, r, NULL, "Auth", "UsagePlan");
     if (is_set(ctx, plan) && !maybe_string(ctx, doc_get(d, plan, "CreateUsagePlan"), "NONE"))
         return "a usage plan";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "ApiKeySourceType", FNCONF_END)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "ApiKeySourceType")))
         return "API keys";
-    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "CacheClusterEnabled", FNCONF_END)))
+    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "CacheClusterEnabled")))
         return "caching";
-    doc_id settings = tmpl_prop(t, r, NULL, "MethodSettings", FNCONF_END);
+    doc_id settings = tmpl_prop(t, r, NULL, "MethodSettings");
     for (uint32_t k = 0; doc_is_seq(d, settings) && k < doc_count(d, settings); k++)
         if (maybe_true(ctx, doc_get(d, doc_item(d, settings, k), "CachingEnabled")))
             return "caching";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "Models", FNCONF_END)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "Models")))
         return "request models";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "Auth", "ResourcePolicy", FNCONF_END)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "Auth", "ResourcePolicy")))
         return "a resource policy";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "CanarySetting", FNCONF_END)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "CanarySetting")))
         return "canary deployments";
-    doc_id endpoint = tmpl_prop(t, r, NULL, "EndpointConfiguration", FNCONF_END);
+    doc_id endpoint = tmpl_prop(t, r, NULL, "EndpointConfiguration");
     if (maybe_string(ctx, endpoint, "PRIVATE")
         || maybe_string(ctx, doc_get(d, endpoint, "Type"), "PRIVATE"))
         return "a private endpoint";
     /* Edge-optimized endpoints and custom domains exist for REST APIs only;
      * EDGE is the REST default, so only an explicit choice counts. */
-    doc_id domain_endpoint = tmpl_prop(t, r, NULL, "Domain", "EndpointConfiguration", FNCONF_END);
+    doc_id domain_endpoint = tmpl_prop(t, r, NULL, "Domain", "EndpointConfiguration");
     if (maybe_string(ctx, endpoint, "EDGE") || maybe_string(ctx, doc_get(d, endpoint, "Type"), "EDGE")
         || maybe_string(ctx, domain_endpoint, "EDGE"))
         return "an edge-optimized endpoint";
-    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "TracingEnabled", FNCONF_END)))
+    if (maybe_true(ctx, tmpl_prop(t, r, NULL, "TracingEnabled")))
         return "X-Ray tracing";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "GatewayResponses", FNCONF_END)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "GatewayResponses")))
         return "gateway responses";
-    if (is_set(ctx, tmpl_prop(t, r, NULL, "MinimumCompressionSize", FNCONF_END)))
+    if (is_set(ctx, tmpl_prop(t, r, NULL, "MinimumCompressionSize")))
         return "payload compression";
-    doc_id body = tmpl_prop(t, r, NULL, "DefinitionBody", FNCONF_END);
+    doc_id body = tmpl_prop(t, r, NULL, "DefinitionBody");
     const char *feature = doc_is_map(d, body) ? definition_feature(ctx, body) : NULL;
     if (feature)
         return feature;
@@ -201,9 +201,9 @@ RULE_CHECK(SL210)
         if (props != DOC_NONE && !doc_is_map(ctx->d, props))
             continue;
         /* A definition samlint cannot read may use anything. */
-        doc_id body = tmpl_prop(t, r, NULL, "DefinitionBody", FNCONF_END);
+        doc_id body = tmpl_prop(t, r, NULL, "DefinitionBody");
         doc_id arg;
-        if (tmpl_prop(t, r, NULL, "DefinitionUri", FNCONF_END) != DOC_NONE
+        if (tmpl_prop(t, r, NULL, "DefinitionUri") != DOC_NONE
             || (body != DOC_NONE && (!doc_is_map(ctx->d, body) || doc_intrinsic(ctx->d, body, &arg))))
             continue;
         if (!rest_feature(ctx, r, (int)i, &uses))

@@ -11,8 +11,8 @@ RULE_CHECK(SL211)
         int sam = fnconf_is_sam_function(r);
         const char *prop = sam ? "Tracing" : "TracingConfig.Mode";
         enum tmpl_origin origin;
-        doc_id mode = sam ? tmpl_prop(t, r, &origin, "Tracing", FNCONF_END)
-                          : tmpl_prop(t, r, &origin, "TracingConfig", "Mode", FNCONF_END);
+        doc_id mode = sam ? tmpl_prop(t, r, &origin, "Tracing")
+                          : tmpl_prop(t, r, &origin, "TracingConfig", "Mode");
         if (mode == DOC_NONE) {
             report_for(ctx, r->id, r->key,
                        "function '%s' has no active X-Ray tracing (%s: Active is not set)", r->id,

@@ -9,7 +9,7 @@ RULE_CHECK(SL212)
         if (!fnconf_is_function(ctx, r))
             continue;
         enum tmpl_origin origin;
-        doc_id format = tmpl_prop(t, r, &origin, "LoggingConfig", "LogFormat", FNCONF_END);
+        doc_id format = tmpl_prop(t, r, &origin, "LoggingConfig", "LogFormat");
         if (format == DOC_NONE) {
             report_for(ctx, r->id, r->key,
                        "function '%s' writes plain-text logs (LoggingConfig.LogFormat: JSON is "

@@ -51,7 +51,7 @@ static void mark_invoke_configs(const lint_ctx *ctx, char *has_config)
         fn = evsrc_function_of(ctx, doc_get(d, r->props, "FunctionName"));
         if (fn < 0)
             continue;
-        alias = literal(t, tmpl_prop(t, &t->res[fn], NULL, "AutoPublishAlias", (const char *)NULL));
+        alias = literal(t, tmpl_prop(t, &t->res[fn], NULL, "AutoPublishAlias"));
         qualifier = literal(t, doc_get(d, r->props, "Qualifier"));
         if (alias && qualifier && strcmp(alias, qualifier) != 0)
             continue;
@@ -64,11 +64,9 @@ static int has_failure_handling(const lint_ctx *ctx, int fn)
     const tmpl *t = ctx->t;
     const tmpl_resource *r = &t->res[fn];
 
-    return evsrc_present(t, tmpl_prop(t, r, NULL, "DeadLetterQueue", (const char *)NULL)) != 0 ||
-           evsrc_present(t, doc_path(t->d, r->props, "DeadLetterConfig", "TargetArn",
-                                     (const char *)NULL)) != 0 ||
-           evsrc_has_on_failure(t, tmpl_prop(t, r, NULL, "EventInvokeConfig", "DestinationConfig",
-                                             (const char *)NULL)) != 0;
+    return evsrc_present(t, tmpl_prop(t, r, NULL, "DeadLetterQueue")) != 0 ||
+           evsrc_present(t, doc_path(t->d, r->props, "DeadLetterConfig", "TargetArn")) != 0 ||
+           evsrc_has_on_failure(t, tmpl_prop(t, r, NULL, "EventInvokeConfig", "DestinationConfig")) != 0;
 }
 
 RULE_CHECK(SL301)

@@ -18,8 +18,7 @@ RULE_CHECK(SL308)
         if (done[f])
             continue;
         done[f] = 1;
-        if (evsrc_present(t, tmpl_prop(t, fn, NULL, "ReservedConcurrentExecutions",
-                                       (const char *)NULL)) != 0)
+        if (evsrc_present(t, tmpl_prop(t, fn, NULL, "ReservedConcurrentExecutions")) != 0)
             continue;
         report(ctx, fn->key, "function '%s' may trigger itself through '%s' (SL307) and has no "
                "ReservedConcurrentExecutions to stop a runaway loop",

@@ -59,7 +59,7 @@ static inline int evloop_perm_retriggers(const lint_ctx *ctx, const graph_perm *
 /* Does a Filter.S3Key.Rules list hold a non-empty prefix rule? */
 static inline int evloop_rules_have_prefix(const doc *d, doc_id filter)
 {
-    doc_id rules = doc_path(d, filter, "S3Key", "Rules", (const char *)NULL);
+    doc_id rules = doc_path(d, filter, "S3Key", "Rules");
     uint32_t i, n = doc_is_seq(d, rules) ? doc_count(d, rules) : 0;
 
     for (i = 0; i < n; i++) {
@@ -93,8 +93,7 @@ static inline int evloop_s3_prefixed(const lint_ctx *ctx, const graph_event *e)
     if (e->origin != EV_S3_NOTIFICATION || e->source < 0)
         return 0;
     bucket = &ctx->t->res[e->source];
-    configs = doc_path(d, bucket->props, "NotificationConfiguration", "LambdaConfigurations",
-                       (const char *)NULL);
+    configs = doc_path(d, bucket->props, "NotificationConfiguration", "LambdaConfigurations");
     n = doc_is_seq(d, configs) ? doc_count(d, configs) : 0;
     for (i = 0; i < n; i++) {
         doc_id config = doc_item(d, configs, i);

@@ -143,7 +143,7 @@ static inline int evsrc_int_range(const tmpl *t, doc_id node, long long *min, do
 static inline int evsrc_function_timeout(const tmpl *t, const tmpl_resource *fn,
                                          long long *timeout, doc_id *site)
 {
-    doc_id node = tmpl_prop(t, fn, NULL, "Timeout", (const char *)NULL);
+    doc_id node = tmpl_prop(t, fn, NULL, "Timeout");
     long long min;
     doc_id min_site;
 
@@ -343,7 +343,7 @@ static inline void evsrc_each_queue_consumer(lint_ctx *ctx, evsrc_consumer_fn vi
                 int q;
                 if (!doc_is_map(d, ev) || !doc_str_eq(d, doc_get(d, ev, "Type"), "SQS"))
                     continue;
-                queue = doc_path(d, ev, "Properties", "Queue", (const char *)NULL);
+                queue = doc_path(d, ev, "Properties", "Queue");
                 q = queue != DOC_NONE ? graph_target(ctx->g, queue) : -1;
                 if (q >= 0 && tmpl_is_type(&t->res[q], "AWS::SQS::Queue"))
                     visit(ctx, &t->res[q], r, queue);

@@ -5,10 +5,6 @@
 #include <stdio.h>
 #include "../src/rule.h"
 
-/* Ends the key path of tmpl_prop() and doc_path(): a typed null pointer, as
- * variadic arguments need. */
-#define FNCONF_END ((const char *)NULL)
-
 /* A function whose configuration can be judged: AWS::Serverless::Function or
  * AWS::Lambda::Function whose Properties, if written, is a mapping. */
 static inline int fnconf_is_function(const lint_ctx *ctx, const tmpl_resource *r)

@@ -309,19 +309,19 @@ int code_targets(lint_ctx *ctx, const tmpl_resource *r, code_target *out)
     const tmpl *t = ctx->t;
     if (!r->is_function || !doc_is_map(d, r->props))
         return 0;
-    doc_id pkg = one_scalar(ctx, tmpl_prop(t, r, NULL, "PackageType", (const char *)NULL));
-    if ((pkg != DOC_NONE && doc_str_eq(d, pkg, "Image")) || tmpl_prop(t, r, NULL, "ImageUri", (const char *)NULL) != DOC_NONE)
+    doc_id pkg = one_scalar(ctx, tmpl_prop(t, r, NULL, "PackageType"));
+    if ((pkg != DOC_NONE && doc_str_eq(d, pkg, "Image")) || tmpl_prop(t, r, NULL, "ImageUri") != DOC_NONE)
         return 0;
     code_target base;
     memset(&base, 0, sizeof base);
     base.fn = r;
     base.handler_node = base.code_node = base.inline_node = DOC_NONE;
-    doc_id runtime = one_scalar(ctx, tmpl_prop(t, r, NULL, "Runtime", (const char *)NULL));
+    doc_id runtime = one_scalar(ctx, tmpl_prop(t, r, NULL, "Runtime"));
     base.runtime = runtime == DOC_NONE ? NULL : doc_str(d, runtime);
     base.lang = runtime_lang(base.runtime);
     if (base.lang == CODE_OTHER)
         return 0;
-    doc_id handler_node = tmpl_prop(t, r, NULL, "Handler", (const char *)NULL);
+    doc_id handler_node = tmpl_prop(t, r, NULL, "Handler");
     doc_id handler = one_scalar(ctx, handler_node);
     if (handler != DOC_NONE && doc_at(d, handler)->len > 0) {
         base.handler = doc_str(d, handler);
@@ -338,13 +338,13 @@ int code_targets(lint_ctx *ctx, const tmpl_resource *r, code_target *out)
     doc_id build_props = doc_get(d, r->metadata, "BuildProperties");
 
     int is_sam = tmpl_is_type(r, "AWS::Serverless::Function");
-    doc_id inline_code = is_sam ? tmpl_prop(t, r, NULL, "InlineCode", (const char *)NULL) : doc_path(d, r->props, "Code", "ZipFile", (const char *)NULL);
+    doc_id inline_code = is_sam ? tmpl_prop(t, r, NULL, "InlineCode") : doc_path(d, r->props, "Code", "ZipFile");
     if (inline_code != DOC_NONE) {
         out[0] = base;
         out[0].code_node = inline_code;
         return inline_target(ctx, &out[0], inline_code);
     }
-    doc_id code = is_sam ? tmpl_prop(t, r, NULL, "CodeUri", (const char *)NULL) : doc_get(d, r->props, "Code");
+    doc_id code = is_sam ? tmpl_prop(t, r, NULL, "CodeUri") : doc_get(d, r->props, "Code");
     if (code == DOC_NONE) {
         /* SAM CLI builds a function without CodeUri from the template's folder. */
         if (!is_sam)
