@@ -23,14 +23,12 @@ static void sam_item(void *user, enum sam_policy_item kind, doc_id item, doc_id 
     const doc *d = ctx->d;
     if (kind != SAM_ITEM_TEMPLATE)
         return;
-    const policy_template *pt = policy_template_find(doc_str(d, doc_key(d, item, 0)));
-    doc_id params = doc_val(d, item, 0);
-    if (!pt || !pt->param || !doc_is_map(d, params))
+    doc_id value;
+    const policy_template *pt = policy_sam_template(d, item, &value);
+    if (!pt)
         return;
-    doc_id value = doc_get(d, params, pt->param);
     template_probe p = {ctx, pt};
-    if (value != DOC_NONE)
-        policy_expand(ctx->t, value, param_value, &p);
+    policy_expand(ctx->t, value, param_value, &p);
 }
 
 RULE_CHECK(SL115)

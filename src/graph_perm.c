@@ -461,12 +461,9 @@ static void template_item(void *user, enum sam_policy_item kind, doc_id item, do
     const doc *d = w->b->g->t->d;
     if (kind != SAM_ITEM_TEMPLATE)
         return;
-    const policy_template *pt = policy_template_find(doc_str(d, doc_key(d, item, 0)));
-    doc_id params = doc_val(d, item, 0);
-    if (!pt || !pt->param || !doc_is_map(d, params))
-        return;
-    doc_id value = doc_get(d, params, pt->param);
-    if (value == DOC_NONE)
+    doc_id value;
+    const policy_template *pt = policy_sam_template(d, item, &value);
+    if (!pt)
         return;
     w->pt = pt;
     policy_expand(w->b->g->t, value, template_value, w);

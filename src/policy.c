@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "eval.h"
+#include "../rules/data/policy_templates.h"
 #include "../rules/data/readonly_actions.h"
 
 #define EXPAND_MAX_DEPTH 16
@@ -399,4 +400,14 @@ const char *policy_managed_name(const tmpl *t, doc_id value, int bare_names, cha
         return name_from_arn(joined, buf, size);
     }
     return NULL;
+}
+
+const policy_template *policy_sam_template(const doc *d, doc_id item, doc_id *value)
+{
+    const policy_template *pt = policy_template_find(doc_str(d, doc_key(d, item, 0)));
+    doc_id params = doc_val(d, item, 0);
+    if (!pt || !pt->param || !doc_is_map(d, params))
+        return NULL;
+    *value = doc_get(d, params, pt->param);
+    return *value == DOC_NONE ? NULL : pt;
 }

@@ -57,6 +57,11 @@ void policy_each_sam_item(const tmpl *t, const tmpl_resource *r,
                           void (*fn)(void *user, enum sam_policy_item kind, doc_id item, doc_id site),
                           void *user);
 
+/* A SAM_ITEM_TEMPLATE item whose template names a resource: that template,
+ * with *value set to its resource parameter's value. NULL when the template
+ * is unknown, names no resource, or the parameter is not given. */
+const struct policy_template *policy_sam_template(const doc *d, doc_id item, doc_id *value);
+
 /* Access class of an IAM action ("s3:GetObject", "s3:Get*", "*"), in
  * graph.h's ACCESS_* bits: 1 read-only, 2 write (any other verb, "s3:Put*"),
  * 3 both ("*", "s3:*", "s3:*Object"). 0 for a malformed action.
