@@ -36,7 +36,7 @@ build:
 
 # Loader unit tests: tests/unit_*.c linked with everything but main.
 UNIT_OBJ = $(filter-out build/src/main.o,$(OBJ))
-build/unit_%: tests/unit_%.c $(UNIT_OBJ)
+build/unit_%: tests/unit_%.c $(UNIT_OBJ) $(wildcard tests/*.h)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes -Isrc -o $@ $< $(UNIT_OBJ) $(LDLIBS)
 
 UNITS = $(patsubst tests/unit_%.c,build/unit_%,$(wildcard tests/unit_*.c))
@@ -92,7 +92,7 @@ build/bench_parse: tools/bench_parse.c | build
 bench: samlint build/bench_parse
 	@tools/bench.sh ./samlint build/bench_parse $(CORPUS_DIR)
 
-build/fuzz/%: fuzz/%.c $(CORE_SRC) $(wildcard src/*.h rules/*.h rules/data/*.h)
+build/fuzz/%: fuzz/%.c $(CORE_SRC) $(wildcard src/*.h rules/*.h rules/data/*.h tests/*.h)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) -g -O1 $(SANITIZE) -fsanitize=fuzzer -std=c11 -o $@ $< $(CORE_SRC) $(LDLIBS)
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../src/doc.h"
+#include "../tests/doc_same.h"
 
 /* A loader bug shows as a broken tree long before it crashes a rule. */
 #define REQUIRE(cond) do { if (!(cond)) abort(); } while (0)
@@ -67,6 +68,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (r.d) {
         if (!r.fatal)
             check_tree(r.d);
+        if (r.d->is_json) {
+            /* The JSON fast path must give exactly libyaml's tree. */
+            char why[512];
+            lim.yaml_only = 1;
+            doc_result y = doc_load("fuzz/template.yaml", (const char *)data, size, &lim);
+            REQUIRE(doc_same(&r, &y, why, sizeof why));
+            doc_free(y.d);
+        }
         doc_free(r.d);
     }
     return 0;

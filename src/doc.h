@@ -41,6 +41,7 @@ typedef struct doc {
     size_t n_items;
     doc_id root;          /* DOC_NONE for an empty document */
     int is_json;
+    int json_fast;        /* built by the JSON fast path, not libyaml */
     uint32_t *line_starts; /* byte offset of each line ('\n'-separated) */
     size_t n_lines;
 } doc;
@@ -55,6 +56,7 @@ typedef struct doc_problem {
 typedef struct doc_limits {
     size_t max_depth;        /* nesting depth; default 256 */
     size_t max_alias_nodes;  /* total nodes reachable through aliases */
+    int yaml_only;           /* JSON through libyaml too, not the fast path (tests) */
 } doc_limits;
 
 typedef struct doc_result {

@@ -363,7 +363,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
     ctx.cfg = cfg;
     ctx.sink = &sink;
 
-    doc_limits lim = {cfg->max_depth, cfg->max_alias_nodes};
+    doc_limits lim = {cfg->max_depth, cfg->max_alias_nodes, 0};
     doc_result dr = doc_load(path, bytes, len, &lim);
     ctx.d = dr.d;
     ctx.problems = dr.problems;

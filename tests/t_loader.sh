@@ -12,6 +12,7 @@ for src in "$ROOT"/tests/unit_*.c; do
         case "$line" in
             "ok "*) ok "$name: ${line#ok }" ;;
             "not ok "*) not_ok "$name: ${line#not ok }" "" ;;
+            "skip "*) skip "$name: ${line#skip }" ;;
         esac
     done < "$name.txt"
     grep -q '^ok ' "$name.txt" || not_ok "$name ran" "$(head -5 "$name.txt")"
