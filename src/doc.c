@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "arena.h"
+#include "doc_load.h"
 #include "strmap.h"
 
 /* Short-form CloudFormation tags and the long form they stand for. To add
@@ -44,31 +45,6 @@ static const char *long_name_for_tag(const char *tag)
     return NULL;
 }
 
-/* An open collection while loading. Its items are gathered on the shared
- * `pending` stack from `first_pending` on, and copied into doc->items when
- * the collection ends. */
-typedef struct frame {
-    doc_id node;
-    size_t first_pending;
-    int wrapper;        /* a synthesized {Fn::X: ...} around a tagged collection */
-} frame;
-
-typedef struct loader {
-    doc *d;
-    arena *a;
-    const doc_limits *lim;
-    size_t cap_nodes, cap_items;
-    uint64_t *weight;   /* expanded size of each finished node, for aliases */
-    frame *frames;
-    size_t n_frames, cap_frames;
-    doc_id *pending;
-    size_t n_pending, cap_pending;
-    strmap anchors;
-    uint64_t alias_nodes;
-    doc_problem *problems;
-    size_t n_problems, cap_problems;
-    int fatal;
-} loader;
 
 static void problem(loader *L, const char *rule, uint32_t line, uint32_t col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -91,7 +67,7 @@ static void problem(loader *L, const char *rule, uint32_t line, uint32_t col, co
     p->message = arena_strdup(L->a, buf);
 }
 
-static doc_id new_node(loader *L, enum doc_kind kind, const yaml_mark_t *start, const yaml_mark_t *end)
+doc_id ld_new_node(loader *L, enum doc_kind kind, const yaml_mark_t *start, const yaml_mark_t *end)
 {
     doc *d = L->d;
     if (d->n_nodes == L->cap_nodes) {
@@ -125,7 +101,7 @@ static doc_id synth_scalar(loader *L, const char *text, size_t len, const doc_no
 {
     yaml_mark_t m = {0, at->line - 1, at->col - 1};
     yaml_mark_t e = {0, at->end_line - 1, at->end_col - 1};
-    doc_id id = new_node(L, DOC_SCALAR, &m, &e);
+    doc_id id = ld_new_node(L, DOC_SCALAR, &m, &e);
     doc_node *n = &L->d->nodes[id];
     n->style = DOC_SYNTH;
     n->str = arena_strndup(L->a, text, len);
@@ -160,18 +136,16 @@ static void finish_collection(loader *L, frame *f)
     if (node->kind == DOC_MAP) dup_key_check(L, f->node);
 }
 
-static void add_child(loader *L, doc_id id);
-
-static void pop_frame(loader *L)
+void ld_pop_frame(loader *L)
 {
     frame f = L->frames[--L->n_frames];
     finish_collection(L, &f);
-    add_child(L, f.node);
+    ld_add_child(L, f.node);
 }
 
 /* A finished node becomes an item of the innermost open collection; a
  * wrapper closes as soon as its one value arrives. */
-static void add_child(loader *L, doc_id id)
+void ld_add_child(loader *L, doc_id id)
 {
     if (L->n_frames == 0) {
         if (L->d->root == DOC_NONE) L->d->root = id;
@@ -183,11 +157,11 @@ static void add_child(loader *L, doc_id id)
         doc_node *w = &L->d->nodes[top->node];
         w->end_line = L->d->nodes[id].end_line;
         w->end_col = L->d->nodes[id].end_col;
-        pop_frame(L);
+        ld_pop_frame(L);
     }
 }
 
-static int push_frame(loader *L, doc_id node, int wrapper, const yaml_mark_t *at)
+int ld_push_frame(loader *L, doc_id node, int wrapper, const yaml_mark_t *at)
 {
     if (L->n_frames >= L->lim->max_depth) {
         problem(L, "SL001", (uint32_t)at->line + 1, (uint32_t)at->column + 1,
@@ -212,10 +186,10 @@ static const char *open_wrapper(loader *L, const char *tag, const yaml_mark_t *s
 {
     const char *name = tag ? long_name_for_tag(tag) : NULL;
     if (!name) return NULL;
-    doc_id w = new_node(L, DOC_MAP, s, e);
+    doc_id w = ld_new_node(L, DOC_MAP, s, e);
     L->d->nodes[w].tag = arena_strdup(L->a, tag);
     L->d->nodes[w].style = DOC_SYNTH;
-    if (push_frame(L, w, 1, s) < 0) return NULL;
+    if (ld_push_frame(L, w, 1, s) < 0) return NULL;
     push_pending(L, synth_scalar(L, name, strlen(name), &L->d->nodes[w]));
     return name;
 }
@@ -227,7 +201,7 @@ static void register_anchor(loader *L, const yaml_char_t *anchor, doc_id id)
     strmap_put(&L->anchors, a, strlen(a), id);
 }
 
-static void on_scalar(loader *L, const yaml_event_t *ev)
+void ld_on_scalar(loader *L, const yaml_event_t *ev)
 {
     const char *tag = (const char *)ev->data.scalar.tag;
     const char *text = (const char *)ev->data.scalar.value;
@@ -238,8 +212,8 @@ static void on_scalar(loader *L, const yaml_event_t *ev)
     int quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
     if (name && strcmp(name, "Fn::GetAtt") == 0) {
         /* !GetAtt A.B.C -> [A, "B.C"] */
-        doc_id seq = new_node(L, DOC_SEQ, &ev->start_mark, &ev->end_mark);
-        if (push_frame(L, seq, 0, &ev->start_mark) < 0) return;
+        doc_id seq = ld_new_node(L, DOC_SEQ, &ev->start_mark, &ev->end_mark);
+        if (ld_push_frame(L, seq, 0, &ev->start_mark) < 0) return;
         const char *dot = memchr(text, '.', len);
         size_t first_len = dot ? (size_t)(dot - text) : len;
         doc_id a = synth_scalar(L, text, first_len, &L->d->nodes[seq]);
@@ -255,11 +229,11 @@ static void on_scalar(loader *L, const yaml_event_t *ev)
                 bn->col += (uint32_t)(first_len + 1 + (quoted ? 1 : 0) + strlen(tag) + 1);
             push_pending(L, b);
         }
-        pop_frame(L);
+        ld_pop_frame(L);
         return;
     }
 
-    doc_id id = new_node(L, DOC_SCALAR, &ev->start_mark, &ev->end_mark);
+    doc_id id = ld_new_node(L, DOC_SCALAR, &ev->start_mark, &ev->end_mark);
     doc_node *n = &L->d->nodes[id];
     n->style = quoted ? DOC_QUOTED : DOC_PLAIN;
     n->str = arena_strndup(L->a, text, len);
@@ -272,28 +246,28 @@ static void on_scalar(loader *L, const yaml_event_t *ev)
         if (n->end_col > n->col + skip) n->col += (uint32_t)skip;
     }
     register_anchor(L, ev->data.scalar.anchor, id);
-    add_child(L, id);
+    ld_add_child(L, id);
 }
 
-static void on_collection_start(loader *L, const yaml_event_t *ev, enum doc_kind kind)
+void ld_on_collection_start(loader *L, const yaml_event_t *ev, enum doc_kind kind)
 {
     const char *tag = (const char *)(kind == DOC_MAP ? ev->data.mapping_start.tag : ev->data.sequence_start.tag);
     const yaml_char_t *anchor = kind == DOC_MAP ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
     const char *name = open_wrapper(L, tag, &ev->start_mark, &ev->end_mark);
     if (L->fatal) return;
-    doc_id id = new_node(L, kind, &ev->start_mark, &ev->end_mark);
+    doc_id id = ld_new_node(L, kind, &ev->start_mark, &ev->end_mark);
     if (tag && !name) L->d->nodes[id].tag = arena_strdup(L->a, tag);
     register_anchor(L, anchor, id);
-    push_frame(L, id, 0, &ev->start_mark);
+    ld_push_frame(L, id, 0, &ev->start_mark);
 }
 
-static void on_collection_end(loader *L, const yaml_event_t *ev)
+void ld_on_collection_end(loader *L, const yaml_event_t *ev)
 {
     if (L->n_frames == 0) return;
     doc_node *n = &L->d->nodes[L->frames[L->n_frames - 1].node];
     n->end_line = (uint32_t)ev->end_mark.line + 1;
     n->end_col = (uint32_t)ev->end_mark.column + 1;
-    pop_frame(L);
+    ld_pop_frame(L);
 }
 
 static void on_alias(loader *L, const yaml_event_t *ev)
@@ -319,7 +293,7 @@ static void on_alias(loader *L, const yaml_event_t *ev)
         return;
     }
     /* The alias shares the anchored node: nodes are referred to by index. */
-    add_child(L, target);
+    ld_add_child(L, target);
 }
 
 /* Report every repeated key of a finished mapping (SL003). Short mappings
@@ -423,301 +397,7 @@ static void position_of(const char *text, size_t offset, uint32_t *line, uint32_
     }
 }
 
-/* ---- JSON fast path ----
- * A template that is strict JSON (RFC 8259) is built here into exactly the
- * tree libyaml's events would give, at a fraction of libyaml's cost. Anything
- * libyaml might read differently (comments, tabs outside the root, control
- * or line-separator characters, surrogate escapes, keys libyaml would not
- * take as simple keys, nesting beyond the limit) and every syntax error make
- * it return -1; the caller then starts over with libyaml, which reports
- * errors with its own words and positions. tests/unit_doc.c compares the two
- * roads on every JSON template of the shared corpus. */
-typedef struct jparse {
-    loader *L;
-    const unsigned char *s, *p, *end;
-    const unsigned char *line_start; /* byte where the current line starts */
-    size_t line;                     /* 0-based, as in yaml_mark_t */
-    size_t col_adjust;               /* continuation bytes seen on this line */
-} jparse;
-
-#define JSON_MAX_KEY 1000 /* libyaml drops a simple key 1024 characters long */
-
-static yaml_mark_t jmark(const jparse *J)
-{
-    yaml_mark_t m = {0, J->line, (size_t)(J->p - J->line_start) - J->col_adjust};
-    return m;
-}
-
-/* Skip JSON whitespace; tabs only inside the root collection. */
-static int jskip(jparse *J, int inside)
-{
-    for (;;) {
-        if (J->p == J->end) return 0;
-        switch (*J->p) {
-        case ' ': J->p++; break;
-        case '\t': if (!inside) return -1; J->p++; break;
-        case '\r':
-            if (J->p + 1 == J->end || J->p[1] != '\n') return -1; /* a lone CR breaks lines for libyaml only */
-            J->p++;
-            break;
-        case '\n':
-            J->p++;
-            J->line++;
-            J->line_start = J->p;
-            J->col_adjust = 0;
-            break;
-        default: return 0;
-        }
-    }
-}
-
-static int hexval(unsigned char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-/* One UTF-8 character of a string at J->p (first byte >= 0x80): valid and a
- * character libyaml reads as ordinary text, or -1. */
-static int jutf8(jparse *J)
-{
-    const unsigned char *p = J->p;
-    size_t avail = (size_t)(J->end - p);
-    uint32_t cp;
-    size_t n;
-    if (p[0] >= 0xC2 && p[0] <= 0xDF) { n = 2; cp = p[0] & 0x1Fu; }
-    else if (p[0] >= 0xE0 && p[0] <= 0xEF) { n = 3; cp = p[0] & 0x0Fu; }
-    else if (p[0] >= 0xF0 && p[0] <= 0xF4) { n = 4; cp = p[0] & 0x07u; }
-    else return -1;
-    if (avail < n) return -1;
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80) return -1;
-        cp = (cp << 6) | (p[i] & 0x3Fu);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return -1;
-    /* Printable for libyaml, and not one of its line breaks or a BOM. */
-    if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
-        cp == 0xFFFE || cp == 0xFFFF)
-        return -1;
-    J->p += n;
-    J->col_adjust += n - 1;
-    return 0;
-}
-
-/* A string at J->p (the opening quote): a DOC_QUOTED scalar, or -1. */
-static int jstring(jparse *J, doc_id *out)
-{
-    yaml_mark_t start = jmark(J);
-    const unsigned char *body = ++J->p;
-    int escaped = 0;
-    for (;;) {
-        if (J->p == J->end) return -1;
-        unsigned char c = *J->p;
-        if (c == '"') break;
-        if (c < 0x20 || c == 0x7F) return -1; /* libyaml refuses DEL too */
-        if (c == '\\') {
-            escaped = 1;
-            if (J->end - J->p < 2) return -1;
-            J->p += 2;
-        } else if (c >= 0x80) {
-            if (jutf8(J) < 0) return -1;
-        } else {
-            J->p++;
-        }
-    }
-    size_t raw = (size_t)(J->p - body);
-    J->p++;
-    yaml_mark_t end = jmark(J);
-    doc_id id = new_node(J->L, DOC_SCALAR, &start, &end);
-    doc_node *n = &J->L->d->nodes[id];
-    n->style = DOC_QUOTED;
-    n->subtree_end = id + 1;
-    if (!escaped) {
-        n->str = arena_strndup(J->L->a, (const char *)body, raw);
-        n->len = (uint32_t)raw;
-        *out = id;
-        return 0;
-    }
-    /* Escapes never grow: the decoded text fits in the raw length. */
-    char *dst = arena_alloc(J->L->a, raw + 1), *o = dst;
-    for (const unsigned char *q = body, *qe = body + raw; q < qe;) {
-        if (*q != '\\') {
-            *o++ = (char)*q++;
-            continue;
-        }
-        q++;
-        switch (*q++) {
-        case '"': *o++ = '"'; break;
-        case '\\': *o++ = '\\'; break;
-        case '/': *o++ = '/'; break;
-        case 'b': *o++ = '\b'; break;
-        case 'f': *o++ = '\f'; break;
-        case 'n': *o++ = '\n'; break;
-        case 'r': *o++ = '\r'; break;
-        case 't': *o++ = '\t'; break;
-        case 'u': {
-            if (qe - q < 4) return -1;
-            uint32_t cp = 0;
-            for (int i = 0; i < 4; i++) {
-                int h = hexval(q[i]);
-                if (h < 0) return -1;
-                cp = (cp << 4) | (uint32_t)h;
-            }
-            q += 4;
-            if (cp >= 0xD800 && cp <= 0xDFFF) return -1; /* libyaml refuses surrogate escapes */
-            if (cp < 0x80) {
-                *o++ = (char)cp;
-            } else if (cp < 0x800) {
-                *o++ = (char)(0xC0 | (cp >> 6));
-                *o++ = (char)(0x80 | (cp & 0x3F));
-            } else {
-                *o++ = (char)(0xE0 | (cp >> 12));
-                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-                *o++ = (char)(0x80 | (cp & 0x3F));
-            }
-            break;
-        }
-        default: return -1;
-        }
-    }
-    *o = '\0';
-    n = &J->L->d->nodes[id];
-    n->str = dst;
-    n->len = (uint32_t)(o - dst);
-    *out = id;
-    return 0;
-}
-
-/* A number, true, false or null: a DOC_PLAIN scalar, or -1. */
-static int jplain(jparse *J, doc_id *out)
-{
-    const unsigned char *b = J->p, *p = b, *e = J->end;
-    if (*p == '-' || (*p >= '0' && *p <= '9')) {
-        if (*p == '-') p++;
-        if (p == e) return -1;
-        if (*p == '0') p++;
-        else if (*p >= '1' && *p <= '9') while (p < e && *p >= '0' && *p <= '9') p++;
-        else return -1;
-        if (p < e && *p == '.') {
-            p++;
-            if (p == e || *p < '0' || *p > '9') return -1;
-            while (p < e && *p >= '0' && *p <= '9') p++;
-        }
-        if (p < e && (*p == 'e' || *p == 'E')) {
-            p++;
-            if (p < e && (*p == '+' || *p == '-')) p++;
-            if (p == e || *p < '0' || *p > '9') return -1;
-            while (p < e && *p >= '0' && *p <= '9') p++;
-        }
-    } else {
-        static const char *const words[] = {"true", "false", "null"};
-        size_t i = 0;
-        for (; i < 3; i++) {
-            size_t n = strlen(words[i]);
-            if ((size_t)(e - p) >= n && memcmp(p, words[i], n) == 0) {
-                p += n;
-                break;
-            }
-        }
-        if (i == 3) return -1;
-    }
-    /* libyaml's plain scalar ends only at a blank, a break or a flow indicator. */
-    if (p < e && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n' && *p != ',' && *p != ']' && *p != '}')
-        return -1;
-    yaml_mark_t start = jmark(J);
-    J->p = p;
-    yaml_mark_t end = jmark(J);
-    doc_id id = new_node(J->L, DOC_SCALAR, &start, &end);
-    doc_node *n = &J->L->d->nodes[id];
-    n->style = DOC_PLAIN;
-    n->str = arena_strndup(J->L->a, (const char *)b, (size_t)(p - b));
-    n->len = (uint32_t)(p - b);
-    n->subtree_end = id + 1;
-    *out = id;
-    return 0;
-}
-
-/* The value at J->p (whitespace skipped); finished nodes go through
- * add_child as libyaml's events would. Collections are iterative: the
- * loader's frame stack is the parser's stack. */
-static int jvalue(jparse *J)
-{
-    loader *L = J->L;
-    size_t base = L->n_frames;
-    for (;;) {
-        doc_id id;
-        if (J->p == J->end) return -1;
-        unsigned char c = *J->p;
-        if (c == '{' || c == '[') {
-            if (L->n_frames >= L->lim->max_depth) return -1;
-            yaml_mark_t start = jmark(J);
-            J->p++;
-            yaml_mark_t end = jmark(J);
-            id = new_node(L, c == '{' ? DOC_MAP : DOC_SEQ, &start, &end);
-            push_frame(L, id, 0, &start);
-            if (jskip(J, 1) < 0) return -1;
-            if (J->p < J->end && *J->p == (c == '{' ? '}' : ']')) goto close;
-            if (c == '{') goto key;
-            continue;
-        }
-        if (c == '"') {
-            if (jstring(J, &id) < 0) return -1;
-        } else if (jplain(J, &id) < 0) {
-            return -1;
-        }
-        add_child(L, id);
-    next:
-        if (L->n_frames == base) return 0;
-        if (jskip(J, 1) < 0 || J->p == J->end) return -1;
-        {
-            int in_map = L->d->nodes[L->frames[L->n_frames - 1].node].kind == DOC_MAP;
-            if (*J->p == ',') {
-                J->p++;
-                if (jskip(J, 1) < 0) return -1;
-                if (!in_map) continue;
-                goto key;
-            }
-            if (*J->p != (in_map ? '}' : ']')) return -1;
-        }
-    close:
-        J->p++;
-        {
-            doc_node *n = &L->d->nodes[L->frames[L->n_frames - 1].node];
-            yaml_mark_t end = jmark(J);
-            n->end_line = (uint32_t)end.line + 1;
-            n->end_col = (uint32_t)end.column + 1;
-        }
-        pop_frame(L);
-        goto next;
-    key:
-        if (J->p == J->end || *J->p != '"') return -1;
-        {
-            const unsigned char *key_at = J->p;
-            size_t key_line = J->line;
-            if (jstring(J, &id) < 0) return -1;
-            add_child(L, id);
-            if (jskip(J, 1) < 0 || J->p == J->end || *J->p != ':') return -1;
-            if (J->line != key_line || (size_t)(J->p - key_at) > JSON_MAX_KEY) return -1;
-        }
-        J->p++;
-        if (jskip(J, 1) < 0) return -1;
-    }
-}
-
-/* Load strict JSON into L; 0 when done, -1 to fall back to libyaml. */
-static int json_fast(loader *L, const char *text, size_t len)
-{
-    jparse J = {L, (const unsigned char *)text, (const unsigned char *)text, (const unsigned char *)text + len,
-                (const unsigned char *)text, 0, 0};
-    if (jskip(&J, 0) < 0 || J.p == J.end || *J.p != '{') return -1;
-    if (jvalue(&J) < 0) return -1;
-    if (jskip(&J, 0) < 0 || J.p != J.end) return -1;
-    return 0;
-}
-
-/* Undo a json_fast attempt so libyaml can start over. */
+/* Undo a fast attempt so libyaml can start over. */
 static void loader_reset(loader *L)
 {
     L->d->n_nodes = 0;
@@ -774,13 +454,13 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
         L.fatal = 1;
     }
 
-    if (!L.fatal && d->is_json && !lim->yaml_only) {
-        d->json_fast = json_fast(&L, d->text, len) == 0;
-        if (!d->json_fast) loader_reset(&L);
+    if (!L.fatal && !lim->yaml_only) {
+        d->fast = (d->is_json ? ld_json(&L, d->text, len) : ld_yaml(&L, d->text, len)) == 0;
+        if (!d->fast) loader_reset(&L);
     }
 
     yaml_parser_t parser;
-    if (!L.fatal && !d->json_fast) {
+    if (!L.fatal && !d->fast) {
         if (!yaml_parser_initialize(&parser)) {
             fputs("samlint: out of memory\n", stderr);
             abort();
@@ -816,11 +496,11 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
                     problem(&L, "SL001", (uint32_t)ev.start_mark.line + 1, (uint32_t)ev.start_mark.column + 1,
                             "a second YAML document: CloudFormation reads a template as one document");
                 break;
-            case YAML_SCALAR_EVENT: if (documents == 1) on_scalar(&L, &ev); break;
-            case YAML_SEQUENCE_START_EVENT: if (documents == 1) on_collection_start(&L, &ev, DOC_SEQ); break;
-            case YAML_MAPPING_START_EVENT: if (documents == 1) on_collection_start(&L, &ev, DOC_MAP); break;
+            case YAML_SCALAR_EVENT: if (documents == 1) ld_on_scalar(&L, &ev); break;
+            case YAML_SEQUENCE_START_EVENT: if (documents == 1) ld_on_collection_start(&L, &ev, DOC_SEQ); break;
+            case YAML_MAPPING_START_EVENT: if (documents == 1) ld_on_collection_start(&L, &ev, DOC_MAP); break;
             case YAML_SEQUENCE_END_EVENT:
-            case YAML_MAPPING_END_EVENT: if (documents == 1) on_collection_end(&L, &ev); break;
+            case YAML_MAPPING_END_EVENT: if (documents == 1) ld_on_collection_end(&L, &ev); break;
             case YAML_ALIAS_EVENT: if (documents == 1) on_alias(&L, &ev); break;
             default: break;
             }

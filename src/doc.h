@@ -41,7 +41,7 @@ typedef struct doc {
     size_t n_items;
     doc_id root;          /* DOC_NONE for an empty document */
     int is_json;
-    int json_fast;        /* built by the JSON fast path, not libyaml */
+    int fast;             /* built by a fast path (doc_fast.c), not libyaml */
     uint32_t *line_starts; /* byte offset of each line ('\n'-separated) */
     size_t n_lines;
 } doc;
