@@ -383,8 +383,12 @@ static int y_plain_text(const unsigned char *p, const unsigned char *e, int *asc
 static void y_next_line(yparse *Y)
 {
     const char *nl = memchr(Y->p, '\n', (size_t)(Y->end - Y->p));
-    Y->p = nl ? nl + 1 : Y->end;
-    if (nl) Y->line++;
+    if (!nl) {
+        Y->p = Y->end; /* the last line has no break: still on it */
+        return;
+    }
+    Y->p = nl + 1;
+    Y->line++;
     Y->ls = Y->p;
 }
 
