@@ -57,6 +57,12 @@ int secret_name_looks_secret(const char *name);
  * ends in a describing word: "TokenValidityUnits", "PasswordPolicy")? */
 int secret_name_mentions_secret(const char *name);
 
+/* Both answers above from one look at the name: SECRET_NAME_MENTIONS when
+ * it contains a secret word, with SECRET_NAME_LOOKS when it also looks like
+ * a secret (secret_name_looks_secret). NULL gives 0. */
+enum { SECRET_NAME_MENTIONS = 1, SECRET_NAME_LOOKS = 2 };
+int secret_name_class(const char *name);
+
 /* Is s a CloudFormation dynamic reference to a secret store:
  * "{{resolve:secretsmanager:...}}" or "{{resolve:ssm-secure:...}}"
  * (also "{{resolve:ssm:...}}") anywhere in it? */
