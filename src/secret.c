@@ -113,6 +113,18 @@ static size_t next_run40(const char *s, size_t len, size_t i)
     return len;
 }
 
+int secret_find_key_run(const char *s, size_t len, size_t *off)
+{
+    if (!s)
+        return 0;
+    size_t i = next_run40(s, len, 0);
+    if (i >= len)
+        return 0;
+    if (off)
+        *off = i;
+    return 1;
+}
+
 int secret_find_secret_key_value(const char *s, size_t len, size_t *off)
 {
     if (!s)

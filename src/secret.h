@@ -28,6 +28,12 @@ int secret_is_secret_key_value(const char *s, size_t len);
  * (a bare word is not a key). Returns 1 and sets *off, else 0. */
 int secret_find_secret_key_value(const char *s, size_t len, size_t *off);
 
+/* Find the first run of exactly 40 characters of [A-Za-z0-9/+] in
+ * s[0..len) (s[0] counts as starting one), whatever they are: the shape of
+ * a secret access key, for a cheap look before a costlier match. Returns 1
+ * and sets *off, else 0. */
+int secret_find_key_run(const char *s, size_t len, size_t *off);
+
 /* Mask, in place, every access key id and every run of exactly 40
  * characters of [A-Za-z0-9/+] in s[0..len) after their first 4
  * characters ('*'; the length is kept). For text shown to the user that
