@@ -10,6 +10,7 @@
 
 struct rx {
     struct rx *next;
+    const char *asked;  /* the caller's pattern string, for a quick match */
     char *pattern;
     unsigned flags;
     int jit;         /* JIT-compiled: pcre2_match runs the machine code */
@@ -68,6 +69,14 @@ static pcre2_code *rx_compile(const char *pattern, unsigned flags, int *jit)
 const rx *rx_get(const char *pattern, unsigned flags)
 {
     pthread_mutex_lock(&rx_lock);
+    /* Patterns are mostly string literals: the same pointer comes back
+     * each time, and one comparison confirms it. */
+    for (struct rx *r = rx_list; r; r = r->next) {
+        if (r->asked == pattern && r->flags == flags && strcmp(r->pattern, pattern) == 0) {
+            pthread_mutex_unlock(&rx_lock);
+            return r;
+        }
+    }
     for (struct rx *r = rx_list; r; r = r->next) {
         if (r->flags == flags && strcmp(r->pattern, pattern) == 0) {
             pthread_mutex_unlock(&rx_lock);
@@ -80,6 +89,7 @@ const rx *rx_get(const char *pattern, unsigned flags)
     if (!r || !copy)
         out_of_memory();
     memcpy(copy, pattern, n);
+    r->asked = pattern;
     r->pattern = copy;
     r->flags = flags;
     r->code = rx_compile(pattern, flags, &r->jit);
