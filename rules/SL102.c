@@ -40,11 +40,12 @@ static const char *value_name(const doc *d, doc_id map, doc_id key)
 static void check_pairs(lint_ctx *ctx, doc_id map)
 {
     const doc *d = ctx->d;
+    const doc_id *pairs = &d->items[d->nodes[map].first]; /* key, value, key, value, ... */
     int access_key_beside = -1;
     for (uint32_t i = 0; i < doc_count(d, map); i++) {
-        doc_id value = doc_val(d, map, i);
+        doc_id value = pairs[2 * i + 1];
         const doc_node *n = &d->nodes[value];
-        if (n->kind != DOC_SCALAR || !secret_is_secret_key_value(n->str, n->len))
+        if (n->kind != DOC_SCALAR || n->len != SECRET_KEY_VALUE_LEN || !secret_is_secret_key_value(n->str, n->len))
             continue;
         if (access_key_beside < 0) {
             if (doc_intrinsic(d, map, NULL)) /* asked only now: few maps hold a key */

@@ -63,9 +63,10 @@ static void walk(lint_ctx *ctx, doc_id node, int depth)
         if (pair_value != DOC_NONE && is_literal_secret(d, pair_value))
             report_literal(ctx, pair_value, pair_name);
     }
+    const doc_id *pairs = &d->items[d->nodes[node].first]; /* key, value, key, value, ... */
     for (uint32_t i = 0; i < doc_count(d, node); i++) {
-        const char *k = doc_str(d, doc_key(d, node, i));
-        doc_id value = doc_val(d, node, i);
+        const char *k = doc_str(d, pairs[2 * i]);
+        doc_id value = pairs[2 * i + 1];
         /* One look at the name: most keys mention no secret at all. */
         int cls = secret_name_class(k);
         int looks = (cls & SECRET_NAME_LOOKS) && !is_jsonpath_key(k);
