@@ -8,7 +8,7 @@ RULE_CHECK(SL101)
     for (size_t i = 0; i < d->n_nodes; i++) {
         const doc_node *n = &d->nodes[i];
         size_t off = 0;
-        if (n->kind != DOC_SCALAR || !n->str || (n->style & DOC_SYNTH))
+        if (n->kind != DOC_SCALAR || !n->str || (n->style & DOC_SYNTH) || n->len < SECRET_ACCESS_KEY_LEN)
             continue;
         if (secret_find_access_key(n->str, n->len, &off))
             report(ctx, (doc_id)i, "hardcoded AWS access key id %s",

@@ -35,17 +35,21 @@ static const char *value_name(const doc *d, doc_id map, doc_id key)
     return k;
 }
 
-/* Mapping values that are exactly a secret access key. */
+/* Mapping values that are exactly a secret access key (not in an
+ * intrinsic function's arguments). */
 static void check_pairs(lint_ctx *ctx, doc_id map)
 {
     const doc *d = ctx->d;
+    const doc_id *pairs = &d->items[d->nodes[map].first]; /* key, value, key, value, ... */
     int access_key_beside = -1;
     for (uint32_t i = 0; i < doc_count(d, map); i++) {
-        doc_id value = doc_val(d, map, i);
+        doc_id value = pairs[2 * i + 1];
         const doc_node *n = &d->nodes[value];
-        if (n->kind != DOC_SCALAR || !secret_is_secret_key_value(n->str, n->len))
+        if (n->kind != DOC_SCALAR || n->len != SECRET_KEY_VALUE_LEN || !secret_is_secret_key_value(n->str, n->len))
             continue;
         if (access_key_beside < 0) {
+            if (doc_intrinsic(d, map, NULL)) /* asked only now: few maps hold a key */
+                return;
             access_key_beside = 0;
             for (uint32_t j = 0; j < doc_count(d, map); j++)
                 if (scalar_has_access_key(d, doc_val(d, map, j)))
@@ -64,7 +68,7 @@ static void check_text(lint_ctx *ctx, doc_id id)
     const doc_node *n = &ctx->d->nodes[id];
     if (secret_is_secret_key_value(n->str, n->len))
         return; /* a whole value: judged by its name in check_pairs */
-    int has_access_key = secret_find_access_key(n->str, n->len, NULL);
+    int has_access_key = -1; /* looked for once a 40-character run is found */
     size_t pos = 0, off = 0;
     while (pos < n->len && secret_find_secret_key_value(n->str + pos, n->len - pos, &off)) {
         size_t at = pos + off;
@@ -77,6 +81,8 @@ static void check_text(lint_ctx *ctx, doc_id id)
         char before[NAME_WINDOW + 1];
         memcpy(before, n->str + from, at - from);
         before[at - from] = 0;
+        if (has_access_key < 0)
+            has_access_key = secret_find_access_key(n->str, n->len, NULL);
         if (has_access_key || secret_name_says_secret_key(before)) {
             report_key(ctx, id, n->str + at);
             return;
@@ -91,7 +97,7 @@ RULE_CHECK(SL102)
     const tmpl *t = ctx->t;
     for (size_t i = 0; i < d->n_nodes; i++) {
         const doc_node *n = &d->nodes[i];
-        if (n->kind == DOC_MAP && !doc_intrinsic(d, (doc_id)i, NULL))
+        if (n->kind == DOC_MAP)
             check_pairs(ctx, (doc_id)i);
         else if (n->kind == DOC_SCALAR && n->str && n->len > SECRET_KEY_VALUE_LEN && !(n->style & DOC_SYNTH))
             check_text(ctx, (doc_id)i);

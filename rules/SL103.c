@@ -24,13 +24,17 @@ static int is_literal_secret(const doc *d, doc_id value)
     return !secret_is_dynamic_ref(s) && s[0] != '$';
 }
 
-/* A key that looks secret: not a JSONPath key ("TaskToken.$"). */
-static int key_looks_secret(const char *k)
+/* A JSONPath key ("TaskToken.$") names no secret. */
+static int is_jsonpath_key(const char *k)
 {
     size_t n = k ? strlen(k) : 0;
-    if (n >= 2 && strcmp(k + n - 2, ".$") == 0)
-        return 0;
-    return secret_name_looks_secret(k);
+    return n >= 2 && strcmp(k + n - 2, ".$") == 0;
+}
+
+/* A key that looks secret: not a JSONPath key. */
+static int key_looks_secret(const char *k)
+{
+    return secret_name_looks_secret(k) && !is_jsonpath_key(k);
 }
 
 static void report_literal(lint_ctx *ctx, doc_id value, const char *name)
@@ -54,16 +58,22 @@ static void walk(lint_ctx *ctx, doc_id node, int depth)
         return;
     /* {Name: DB_PASSWORD, Value: ...} (ECS environment, SSM-style pairs) */
     const char *pair_name = doc_str(d, doc_get(d, node, "Name"));
-    doc_id pair_value = doc_get(d, node, "Value");
-    if (pair_name && pair_value != DOC_NONE && key_looks_secret(pair_name) && is_literal_secret(d, pair_value))
-        report_literal(ctx, pair_value, pair_name);
+    if (pair_name && key_looks_secret(pair_name)) {
+        doc_id pair_value = doc_get(d, node, "Value");
+        if (pair_value != DOC_NONE && is_literal_secret(d, pair_value))
+            report_literal(ctx, pair_value, pair_name);
+    }
+    const doc_id *pairs = &d->items[d->nodes[node].first]; /* key, value, key, value, ... */
     for (uint32_t i = 0; i < doc_count(d, node); i++) {
-        const char *k = doc_str(d, doc_key(d, node, i));
-        doc_id value = doc_val(d, node, i);
+        const char *k = doc_str(d, pairs[2 * i]);
+        doc_id value = pairs[2 * i + 1];
+        /* One look at the name: most keys mention no secret at all. */
+        int cls = secret_name_class(k);
+        int looks = (cls & SECRET_NAME_LOOKS) && !is_jsonpath_key(k);
         if (doc_is_scalar(d, value)) {
-            if (key_looks_secret(k) && is_literal_secret(d, value))
+            if (looks && is_literal_secret(d, value))
                 report_literal(ctx, value, k);
-        } else if (!(secret_name_mentions_secret(k) && !key_looks_secret(k))) {
+        } else if (!((cls & SECRET_NAME_MENTIONS) && !looks)) {
             /* "TokenValidityUnits", "PasswordPolicy": settings about a
              * secret, not secrets. */
             walk(ctx, value, depth + 1);

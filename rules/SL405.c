@@ -62,6 +62,22 @@ static int on_assignment(void *user, const size_t *ov)
     return 1;
 }
 
+/* Could the assignment pattern below match: is there a quoted run of
+ * exactly 40 key characters? Most code has none, and the pattern would
+ * otherwise be tried at every identifier. */
+static int has_quoted_key_run(const code_text *ct)
+{
+    size_t at = 0, off;
+    while (at < ct->len && secret_find_key_run(ct->text + at, ct->len - at, &off)) {
+        size_t i = at + off, e = i + SECRET_KEY_VALUE_LEN;
+        if (i > 0 && (ct->text[i - 1] == '\'' || ct->text[i - 1] == '"') && e < ct->len &&
+            (ct->text[e] == '\'' || ct->text[e] == '"'))
+            return 1;
+        at = e;
+    }
+    return 0;
+}
+
 static void check_target(lint_ctx *ctx, const code_target *tg)
 {
     const code_text *ct = tg->text;
@@ -77,6 +93,8 @@ static void check_target(lint_ctx *ctx, const code_target *tg)
     }
     static const char *const assignment =
         "([A-Za-z_$][\\w$.-]*)['\"]?\\s*(?:=|:|,)\\s*['\"]([A-Za-z0-9/+]{40})['\"]";
+    if (!has_quoted_key_run(ct))
+        return;
     code_text raw = *ct;
     raw.masked = NULL; /* match in comments too */
     code_scan(&raw, assignment, 0, 0, ct->len, 0, on_assignment, &s);

@@ -16,7 +16,9 @@ const rx *rx_get(const char *pattern, unsigned flags);
 /* Search `s[0..len)` from `start`. On a match return 1 and set
  * ov[2*i], ov[2*i+1] to the offsets of group i for i < n_groups (group 0 is
  * the whole match; an unset group gives RX_UNSET twice). Return 0 when there
- * is no match. Match data is made per call, so this is thread-safe. */
+ * is no match. Thread-safe: match data is taken from a shared free list for
+ * the call. Patterns are JIT-compiled unless the environment variable
+ * SAMLINT_NO_JIT is set (memcheck runs) or PCRE2 has no JIT. */
 #define RX_UNSET ((size_t)-1)
 int rx_find(const rx *r, const char *s, size_t len, size_t start, size_t *ov, int n_groups);
 

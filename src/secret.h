@@ -28,6 +28,12 @@ int secret_is_secret_key_value(const char *s, size_t len);
  * (a bare word is not a key). Returns 1 and sets *off, else 0. */
 int secret_find_secret_key_value(const char *s, size_t len, size_t *off);
 
+/* Find the first run of exactly 40 characters of [A-Za-z0-9/+] in
+ * s[0..len) (s[0] counts as starting one), whatever they are: the shape of
+ * a secret access key, for a cheap look before a costlier match. Returns 1
+ * and sets *off, else 0. */
+int secret_find_key_run(const char *s, size_t len, size_t *off);
+
 /* Mask, in place, every access key id and every run of exactly 40
  * characters of [A-Za-z0-9/+] in s[0..len) after their first 4
  * characters ('*'; the length is kept). For text shown to the user that
@@ -56,6 +62,12 @@ int secret_name_looks_secret(const char *name);
 /* Does a name contain one of those secret words at all (even when it
  * ends in a describing word: "TokenValidityUnits", "PasswordPolicy")? */
 int secret_name_mentions_secret(const char *name);
+
+/* Both answers above from one look at the name: SECRET_NAME_MENTIONS when
+ * it contains a secret word, with SECRET_NAME_LOOKS when it also looks like
+ * a secret (secret_name_looks_secret). NULL gives 0. */
+enum { SECRET_NAME_MENTIONS = 1, SECRET_NAME_LOOKS = 2 };
+int secret_name_class(const char *name);
 
 /* Is s a CloudFormation dynamic reference to a secret store:
  * "{{resolve:secretsmanager:...}}" or "{{resolve:ssm-secure:...}}"
