@@ -848,7 +848,8 @@ static int y_block_scalar(yparse *Y, int ind, const ytag *t)
     out[n] = '\0';
     y_event_scalar(Y, t && t->present ? t->name : NULL, out, n,
                    literal ? YAML_LITERAL_SCALAR_STYLE : YAML_FOLDED_SCALAR_STYLE, s, e);
-    if (at_end) {
+    if (at_end || Y->p == Y->end) {
+        Y->p = Y->end;
         Y->eof = 1;
         return 0;
     }
@@ -919,7 +920,7 @@ static int y_mapping(yparse *Y, const ytag *t)
     yaml_mark_t s = y_mark(Y, Y->p);
     y_event_start(Y, DOC_MAP, t && t->present ? t->name : NULL, t && t->present ? t->start : s, s);
     for (;;) {
-        const char *k = Y->p;
+        const char *k = Y->p; /* each pair moves the cursor on: no loop can stall */
         if (*k == '!' || *k == '[' || *k == '{' || !y_is_key(Y, k)) return YFAIL;
         if (y_scalar(Y, 0, NULL) < 0) return YFAIL;
         if (Y->p - k > JSON_MAX_KEY) return YFAIL;
@@ -930,6 +931,7 @@ static int y_mapping(yparse *Y, const ytag *t)
         if (Y->p < Y->end && *Y->p == '\t') return YFAIL;
         if (y_node(Y, col, 1, colon) < 0) return YFAIL;
         if (Y->eof || Y->indent < bytes_col) break;
+        if (Y->p <= k) return YFAIL;
         if (Y->indent > bytes_col) return YFAIL;
         if (!Y->ascii && (int)y_mark(Y, Y->p).column != col) return YFAIL;
     }
@@ -948,12 +950,14 @@ static int y_sequence(yparse *Y, int indentless, const ytag *t)
     y_event_start(Y, DOC_SEQ, t && t->present ? t->name : NULL, t && t->present ? t->start : s,
                   indentless ? y_mark(Y, Y->p + 1) : s);
     for (;;) {
+        const char *entry = Y->p;
         Y->p++; /* '-' */
         yaml_mark_t dash = y_mark(Y, Y->p);
         while (Y->p < Y->end && *Y->p == ' ') Y->p++;
         if (Y->p < Y->end && *Y->p == '\t') return YFAIL;
         if (y_node(Y, col, 0, dash) < 0) return YFAIL;
         if (Y->eof || Y->indent < bytes_col) break;
+        if (Y->p <= entry) return YFAIL;
         if (Y->indent > bytes_col) return YFAIL;
         if (!Y->ascii && (int)y_mark(Y, Y->p).column != col) return YFAIL;
         if (!(*Y->p == '-' && y_blank_or_eol(Y, Y->p + 1))) {

@@ -154,6 +154,7 @@ int main(void)
     YEDGE("block scalars", "A: |\n  one\n    two\n\n  three\n\n\nB: |-\n  x\nC: |+\n  y\n\nD: >\n  a\n  b\n\n   c\n  d\nE: >-\n  p\n  q\nF: !Sub |\n  ${X}\n", 1);
     YEDGE("block scalar at the end without a newline", "A:\n  B: |\n    x\n    y", 1);
     YEDGE("block scalar header at the end", "A: >-   ", 1);
+    YEDGE("block scalar header ending the text", "<<[:  |", 1);
     YEDGE("empty block scalar", "A: |\nB: >-\n\nC: 1\n", 1);
     YEDGE("quoted scalars", "A: 'it''s'\nB: \"tab\\tq\\\"\\u00e9\\x41\"\n'C': \"\"\n\"D\" : x\n", 1);
     YEDGE("flow collections over lines", "A: [a, 'b',\n    !Ref c, {K: v,\n  \"L\": [1, 2]}  # c\n  ]\nB: {}\n", 1);
