@@ -37,28 +37,29 @@ static int is_display_control(const unsigned char *p, size_t n)
 }
 
 /* Write the character at p; anything that could drive a terminal becomes '?'. */
-static const char *put_char(FILE *out, const char *p, const char *end)
+static const char *put_char(char **o, const char *p, const char *end)
 {
     unsigned char c = (unsigned char)*p;
     if (c == '\t' || (c >= 0x20 && c < 0x7f)) {
-        fputc(c, out);
+        *(*o)++ = (char)c;
         return p + 1;
     }
     size_t n = c >= 0x80 ? utf8_seq((const unsigned char *)p, (const unsigned char *)end) : 0;
     if (n == 0) {
-        fputc('?', out);
+        *(*o)++ = '?';
         return p + 1;
     }
     if (is_display_control((const unsigned char *)p, n)) {
-        fputc('?', out);  /* one character, one column */
+        *(*o)++ = '?';  /* one character, one column */
         return p + n;
     }
-    fwrite(p, 1, n, out);
+    memcpy(*o, p, n);
+    *o += n;
     return p + n;
 }
 
-void excerpt_print(FILE *out, const char *line_text, uint32_t line, uint32_t col,
-                   uint32_t end_line, uint32_t end_col, const char *caret_color)
+void excerpt_put(obuf *out, const char *line_text, uint32_t line, uint32_t col,
+                 uint32_t end_line, uint32_t end_col, const char *caret_color)
 {
     if (!line_text || line == 0)
         return;
@@ -78,9 +79,15 @@ void excerpt_print(FILE *out, const char *line_text, uint32_t line, uint32_t col
     if (caret_end > last)
         caret_end = last;
 
-    fprintf(out, "%5u | ", (unsigned)line);
-    if (first > 1)
-        fputs("...", out);
+    /* At most 13 + 3 + 4 * EXCERPT_WIDTH + 3 + 1 bytes. */
+    char *o = ob_room(out, 24 + 4 * EXCERPT_WIDTH);
+    o = ob_fmt_u64_w(o, line, 5);
+    memcpy(o, " | ", 3);
+    o += 3;
+    if (first > 1) {
+        memcpy(o, "...", 3);
+        o += 3;
+    }
     const char *s = p;
     uint32_t ch = 1;
     /* What precedes the caret, as blanks (tabs kept) for the caret line. */
@@ -90,23 +97,49 @@ void excerpt_print(FILE *out, const char *line_text, uint32_t line, uint32_t col
         if (ch >= first && ch < col && npad < EXCERPT_WIDTH)
             pad[npad++] = *s == '\t' ? '\t' : ' ';
         if (ch >= first)
-            s = put_char(out, s, le);
+            s = put_char(&o, s, le);
         else
             for (s++; s < le && is_continuation((unsigned char)*s); s++)
                 continue;
         ch++;
     }
-    if (s < le)
-        fputs("...", out);
-    fputc('\n', out);
+    if (s < le) {
+        memcpy(o, "...", 3);
+        o += 3;
+    }
+    *o++ = '\n';
+    ob_done(out, o);
     /* A column past the line's end (a missing value at end of line) is shown there. */
     while (ch < col && ch <= last && npad < EXCERPT_WIDTH) {
         pad[npad++] = ' ';
         ch++;
     }
-    fprintf(out, "      | %s%.*s%s^", first > 1 ? "   " : "", (int)npad, pad,
-            caret_color ? caret_color : "");
+    /* At most 8 + 3 + EXCERPT_WIDTH bytes, then the colour. */
+    o = ob_room(out, 16 + EXCERPT_WIDTH);
+    memcpy(o, first > 1 ? "      |    " : "      | ", first > 1 ? 11 : 8);
+    o += first > 1 ? 11 : 8;
+    memcpy(o, pad, npad);
+    ob_done(out, o + npad);
+    if (caret_color)
+        ob_puts(out, caret_color);
+    /* '^', up to EXCERPT_WIDTH - 1 '~', the reset and the newline. */
+    o = ob_room(out, 8 + EXCERPT_WIDTH);
+    *o++ = '^';
     for (uint32_t c = col + 1; c <= caret_end; c++)
-        fputc('~', out);
-    fprintf(out, "%s\n", caret_color ? "\033[0m" : "");
+        *o++ = '~';
+    if (caret_color) {
+        memcpy(o, "\033[0m", 4);
+        o += 4;
+    }
+    *o++ = '\n';
+    ob_done(out, o);
+}
+
+void excerpt_print(FILE *out, const char *line_text, uint32_t line, uint32_t col,
+                   uint32_t end_line, uint32_t end_col, const char *caret_color)
+{
+    obuf b;
+    ob_init(&b, out);
+    excerpt_put(&b, line_text, line, col, end_line, end_col, caret_color);
+    ob_flush(&b);
 }

@@ -2,11 +2,13 @@
 #include "out.h"
 
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "excerpt.h"
+#include "obuf.h"
 #include "out_github.h"
 #include "out_junit.h"
 #include "out_sarif.h"
@@ -70,11 +72,29 @@ static int is_display_control(unsigned cp)
            cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
-void out_escaped(FILE *f, const char *s)
+static const char hex_upper[] = "0123456789ABCDEF";
+
+/* Are the 8 bytes at p all printable ASCII (0x20-0x7E)? A byte at or above
+ * 0x80 sets its top bit, 0x7F does so plus one, and one below 0x20 does so
+ * minus 0x20 (the classic "has less than" test, exact as a yes/no). */
+static int printable8(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return (((w | (w + ones)) | ((w - 0x20 * ones) & ~w)) & tops) == 0;
+}
+
+static void ob_escaped(obuf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *end = p + strlen(s);
     const unsigned char *run = p;  /* bytes that print as they are, written in one go */
-    while (*p) {
+    while (p < end) {
+        if (end - p >= 8 && printable8(p)) {
+            p += 8;
+            continue;
+        }
         if (*p >= 0x20 && *p < 0x7f) {
             p++;
             continue;
@@ -85,17 +105,34 @@ void out_escaped(FILE *f, const char *s)
             p += n;
             continue;
         }
-        fwrite(run, 1, (size_t)(p - run), f);
-        if (n > 1) {
-            fprintf(f, "\\u%04X", cp);
+        ob_write(b, run, (size_t)(p - run));
+        char *o = ob_room(b, 8);
+        *o++ = '\\';
+        if (n > 1) {  /* \u%04X: display controls are all below U+10000 */
+            *o++ = 'u';
+            *o++ = hex_upper[(cp >> 12) & 15];
+            *o++ = hex_upper[(cp >> 8) & 15];
+            *o++ = hex_upper[(cp >> 4) & 15];
+            *o++ = hex_upper[cp & 15];
         } else {
-            fprintf(f, "\\x%02X", *p);
+            *o++ = 'x';
+            *o++ = hex_upper[*p >> 4];
+            *o++ = hex_upper[*p & 15];
             n = 1;
         }
+        ob_done(b, o);
         p += n;
         run = p;
     }
-    fwrite(run, 1, (size_t)(p - run), f);
+    ob_write(b, run, (size_t)(p - run));
+}
+
+void out_escaped(FILE *f, const char *s)
+{
+    obuf b;
+    ob_init(&b, f);
+    ob_escaped(&b, s);
+    ob_flush(&b);
 }
 
 char *out_escaped_str(const char *s)
@@ -158,39 +195,61 @@ static const char *sev_color(severity s)
     return s == SEV_ERROR ? "\033[1;31m" : s == SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
 }
 
-static void emit_excerpt(FILE *f, const out_options *o, const finding *fd)
+static void emit_excerpt(obuf *b, const out_options *o, const finding *fd)
 {
     if (!fd->line_text) return;  /* findings in handler code; line_text is masked already */
-    excerpt_print(f, fd->line_text, fd->line, fd->col, fd->end_line, fd->end_col,
-                  o->color ? sev_color(fd->sev) : NULL);
+    excerpt_put(b, fd->line_text, fd->line, fd->col, fd->end_line, fd->end_col,
+                o->color ? sev_color(fd->sev) : NULL);
 }
 
 static void emit_text(FILE *f, const out_options *o, const lint_result *results, size_t n)
 {
+    obuf *b = xrealloc(NULL, sizeof *b);
+    ob_init(b, f);
     for (size_t i = 0; i < n; i++) {
         const lint_result *r = &results[i];
         for (size_t j = 0; j < r->n_findings; j++) {
             const finding *fd = &r->findings[j];
             if (fd->suppressed && !o->show_suppressed) continue;
-            if (o->color) fputs("\033[1m", f);
-            out_escaped(f, fd->file);
-            fprintf(f, ":%u:%u:", fd->line, fd->col);
-            if (o->color) fprintf(f, "\033[0m %s%s\033[0m: ", sev_color(fd->sev), severity_name(fd->sev));
-            else fprintf(f, " %s: ", severity_name(fd->sev));
-            out_escaped(f, fd->message);
-            fprintf(f, " [%s %s]", fd->rule->id, fd->rule->name);
-            if (fd->suppressed) {
-                fputs(" (suppressed", f);
-                if (fd->suppress_reason) {
-                    fputs(": ", f);
-                    out_escaped(f, fd->suppress_reason);
-                }
-                fputc(')', f);
+            if (o->color) ob_puts(b, "\033[1m");
+            ob_escaped(b, fd->file);
+            char *p = ob_room(b, 64);  /* ":%u:%u:" */
+            *p++ = ':';
+            p = ob_fmt_u64(p, fd->line);
+            *p++ = ':';
+            p = ob_fmt_u64(p, fd->col);
+            *p++ = ':';
+            ob_done(b, p);
+            if (o->color) {
+                ob_puts(b, "\033[0m ");
+                ob_puts(b, sev_color(fd->sev));
+                ob_puts(b, severity_name(fd->sev));
+                ob_puts(b, "\033[0m: ");
+            } else {
+                ob_putc(b, ' ');
+                ob_puts(b, severity_name(fd->sev));
+                ob_write(b, ": ", 2);
             }
-            fputc('\n', f);
-            if (o->excerpt) emit_excerpt(f, o, fd);
+            ob_escaped(b, fd->message);
+            ob_write(b, " [", 2);
+            ob_puts(b, fd->rule->id);
+            ob_putc(b, ' ');
+            ob_puts(b, fd->rule->name);
+            ob_putc(b, ']');
+            if (fd->suppressed) {
+                ob_puts(b, " (suppressed");
+                if (fd->suppress_reason) {
+                    ob_write(b, ": ", 2);
+                    ob_escaped(b, fd->suppress_reason);
+                }
+                ob_putc(b, ')');
+            }
+            ob_putc(b, '\n');
+            if (o->excerpt) emit_excerpt(b, o, fd);
         }
     }
+    ob_flush(b);
+    free(b);
     counts c = count_all(results, n);
     size_t total = c.errors + c.warnings + c.infos;
     if (total == 0) fprintf(f, "No findings in %zu file%s", c.files, c.files == 1 ? "" : "s");
