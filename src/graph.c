@@ -543,6 +543,8 @@ void graph_build(graph *g, const tmpl *t)
     const doc *d = t->d;
     arena *a = d->arena;
 
+    strmap_reserve(&s->names, t->n_params + t->n_conds + t->n_res);
+    strmap_reserve(&s->resources, t->n_res);
     for (size_t i = 0; i < t->n_params; i++) strmap_put(&s->names, t->params[i].id, strlen(t->params[i].id), SYM_PARAM);
     for (size_t i = 0; i < t->n_conds; i++) strmap_put(&s->names, t->conds[i].id, strlen(t->conds[i].id), SYM_CONDITION);
     s->by_node = xcalloc(t->n_res, sizeof *s->by_node);

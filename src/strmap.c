@@ -1,20 +1,32 @@
 /* strmap: open-addressing hash map from strings to ints (keys are borrowed). */
 #include "strmap.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 
-static uint64_t hash(const char *s, size_t len)
+/* 8 bytes at a time, multiply-and-fold: logical ids are short. */
+static uint32_t hash(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ULL;  /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
+    const uint64_t k = 0x9E3779B97F4A7C15u;
+    uint64_t h = len * k;
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+        s += 8;
+        len -= 8;
     }
-    return h;
+    if (len) {
+        uint64_t w = 0;
+        for (size_t i = 0; i < len; i++) w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    h *= k;
+    return (uint32_t)(h >> 32);
 }
 
 void strmap_init(strmap *m)
@@ -24,50 +36,62 @@ void strmap_init(strmap *m)
 
 void strmap_release(strmap *m)
 {
-    free(m->keys);
-    free(m->lens);
-    free(m->vals);
+    free(m->slots);
     memset(m, 0, sizeof *m);
 }
 
-static size_t slot(const strmap *m, const char *key, size_t len)
+static size_t slot(const strmap *m, const char *key, size_t len, uint32_t h)
 {
-    size_t i = hash(key, len) & (m->cap - 1);
-    while (m->keys[i] && !(m->lens[i] == len && memcmp(m->keys[i], key, len) == 0))
-        i = (i + 1) & (m->cap - 1);
-    return i;
+    size_t mask = m->cap - 1, i = h & mask;
+    for (;; i = (i + 1) & mask) {
+        const strmap_slot *s = &m->slots[i];
+        if (!s->key || (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0)) return i;
+    }
 }
 
-static void grow(strmap *m)
+static void rehash(strmap *m, size_t cap)
 {
-    strmap old = *m;
-    m->cap = old.cap ? old.cap * 2 : 16;
-    m->keys = xcalloc(m->cap, sizeof *m->keys);
-    m->lens = xcalloc(m->cap, sizeof *m->lens);
-    m->vals = xcalloc(m->cap, sizeof *m->vals);
-    m->n = 0;
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.keys[i]) strmap_put(m, old.keys[i], old.lens[i], old.vals[i]);
-    strmap_release(&old);
+    strmap_slot *old = m->slots;
+    size_t old_cap = m->cap;
+    m->slots = xcalloc(cap, sizeof *m->slots);
+    m->cap = cap;
+    size_t mask = cap - 1;
+    for (size_t i = 0; i < old_cap; i++) {
+        if (!old[i].key) continue;
+        size_t j = old[i].hash & mask;
+        while (m->slots[j].key) j = (j + 1) & mask;
+        m->slots[j] = old[i];
+    }
+    free(old);
+}
+
+void strmap_reserve(strmap *m, size_t n)
+{
+    if (n == 0) return;
+    size_t cap = m->cap ? m->cap : 16;
+    while (n * 2 > cap) cap *= 2;
+    if (cap != m->cap) rehash(m, cap);
 }
 
 void strmap_put(strmap *m, const char *key, size_t len, int val)
 {
-    if ((m->n + 1) * 2 > m->cap) grow(m);
-    size_t i = slot(m, key, len);
-    if (!m->keys[i]) {
-        m->keys[i] = key;
-        m->lens[i] = len;
+    if ((m->n + 1) * 2 > m->cap) rehash(m, m->cap ? m->cap * 2 : 16);
+    uint32_t h = hash(key, len);
+    strmap_slot *s = &m->slots[slot(m, key, len, h)];
+    if (!s->key) {
+        s->key = key;
+        s->len = len;
+        s->hash = h;
         m->n++;
     }
-    m->vals[i] = val;
+    s->val = val;
 }
 
 int strmap_get(const strmap *m, const char *key, size_t len, int *val)
 {
     if (!m->cap) return 0;
-    size_t i = slot(m, key, len);
-    if (!m->keys[i]) return 0;
-    if (val) *val = m->vals[i];
+    const strmap_slot *s = &m->slots[slot(m, key, len, hash(key, len))];
+    if (!s->key) return 0;
+    if (val) *val = s->val;
     return 1;
 }

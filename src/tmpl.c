@@ -25,6 +25,8 @@ static void build_index(tmpl *t)
     struct tmpl_index *x = xcalloc(1, sizeof *x);
     strmap_init(&x->params);
     strmap_init(&x->conds);
+    strmap_reserve(&x->params, t->n_params);
+    strmap_reserve(&x->conds, t->n_conds);
     for (size_t i = 0; i < t->n_params; i++) index_add(&x->params, t->params[i].id, (int)i);
     for (size_t i = 0; i < t->n_conds; i++) index_add(&x->conds, t->conds[i].id, (int)i);
     t->index = x;
