@@ -312,7 +312,7 @@ static void attach_lines(lint_result *out, const doc *d)
 static int cmp_finding(const void *a, const void *b)
 {
     const finding *x = a, *y = b;
-    int c = strcmp(x->file, y->file);
+    int c = x->file == y->file ? 0 : strcmp(x->file, y->file);  /* mostly the result's path */
     if (c) return c;
     if (x->line != y->line) return x->line < y->line ? -1 : 1;
     if (x->col != y->col) return x->col < y->col ? -1 : 1;
@@ -391,8 +391,8 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
     out->linted = 1;
     for (size_t i = 0; i < rule_count; i++) {
         const rule *r = &rule_registry[i];
-        int loader_rule = strcmp(r->id, "SL001") == 0 || strcmp(r->id, "SL002") == 0 || strcmp(r->id, "SL003") == 0;
-        if (loader_rule || have_tmpl) run_rule(&ctx, r);
+        if (have_tmpl || strcmp(r->id, "SL001") == 0 || strcmp(r->id, "SL002") == 0 || strcmp(r->id, "SL003") == 0)
+            run_rule(&ctx, r);  /* the loader's rules also run on what is no template */
     }
     apply_suppressions(&ctx);
     attach_lines(out, dr.d);

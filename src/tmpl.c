@@ -104,6 +104,7 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
         r->node = doc_val(d, t->resources, i);
         r->type_node = doc_get(d, r->node, "Type");
         r->type = doc_str(d, r->type_node) ? doc_str(d, r->type_node) : "";
+        r->type_len = strlen(r->type);
         r->props = doc_get(d, r->node, "Properties");
         if (!doc_is_map(d, r->props)) r->props = DOC_NONE;
         r->metadata = doc_get(d, r->node, "Metadata");
@@ -167,11 +168,6 @@ int tmpl_has_condition(const tmpl *t, const char *id)
     for (size_t i = 0; i < t->n_conds; i++)
         if (strcmp(t->conds[i].id, id) == 0) return 1;
     return 0;
-}
-
-int tmpl_is_type(const tmpl_resource *r, const char *type)
-{
-    return strcmp(r->type, type) == 0;
 }
 
 doc_id tmpl_globals_for(const tmpl *t, const tmpl_resource *r)

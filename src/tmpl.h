@@ -2,6 +2,8 @@
 #ifndef SAMLINT_TMPL_H
 #define SAMLINT_TMPL_H
 
+#include <string.h>
+
 #include "doc.h"
 
 typedef struct tmpl_resource {
@@ -9,6 +11,7 @@ typedef struct tmpl_resource {
     doc_id key;          /* the logical id's key node */
     doc_id node;         /* the resource mapping */
     const char *type;    /* "AWS::Serverless::Function", or "" when missing */
+    size_t type_len;     /* strlen(type) */
     doc_id type_node;
     doc_id props;        /* Properties mapping or DOC_NONE */
     doc_id metadata;     /* Metadata mapping or DOC_NONE */
@@ -50,7 +53,13 @@ void tmpl_release(tmpl *t);
 
 const tmpl_param *tmpl_find_param(const tmpl *t, const char *id);
 int tmpl_has_condition(const tmpl *t, const char *id);
-int tmpl_is_type(const tmpl_resource *r, const char *type);
+/* strcmp(r->type, type) == 0; inline, so that the length of a literal
+ * `type` is known and most types are told apart by their length alone. */
+static inline int tmpl_is_type(const tmpl_resource *r, const char *type)
+{
+    size_t n = strlen(type);
+    return r->type_len == n && memcmp(r->type, type, n) == 0;
+}
 
 /* Where an effective value came from. */
 enum tmpl_origin { TMPL_UNSET, TMPL_OWN, TMPL_GLOBALS };
