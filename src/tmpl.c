@@ -39,6 +39,8 @@ static int index_find(const strmap *m, const char *id)
     return strmap_get(m, id, strlen(id), &i) ? i : -1;
 }
 
+static doc_id globals_of(const tmpl *t, const tmpl_resource *r);
+
 static void collect_named(const doc *d, doc_id map, tmpl_named **out, size_t *n)
 {
     *n = 0;
@@ -112,6 +114,7 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
         r->is_sam = strncmp(r->type, "AWS::Serverless::", 17) == 0;
         r->is_function = strcmp(r->type, "AWS::Serverless::Function") == 0 ||
                          strcmp(r->type, "AWS::Lambda::Function") == 0;
+        r->globals = globals_of(t, r);
     }
 
     if (doc_is_map(d, t->parameters)) {
@@ -170,7 +173,7 @@ int tmpl_has_condition(const tmpl *t, const char *id)
     return 0;
 }
 
-doc_id tmpl_globals_for(const tmpl *t, const tmpl_resource *r)
+static doc_id globals_of(const tmpl *t, const tmpl_resource *r)
 {
     if (!r->is_sam) return DOC_NONE;
     const char *kind = r->type + 17;
@@ -181,6 +184,12 @@ doc_id tmpl_globals_for(const tmpl *t, const tmpl_resource *r)
     if (strcmp(kind, "StateMachine") == 0) return t->globals_statemachine;
     if (strcmp(kind, "LayerVersion") == 0) return t->globals_layer;
     return DOC_NONE;
+}
+
+doc_id tmpl_globals_for(const tmpl *t, const tmpl_resource *r)
+{
+    (void)t;
+    return r->globals;  /* globals_of(), found once in tmpl_build */
 }
 
 doc_id tmpl_prop_(const tmpl *t, const tmpl_resource *r, enum tmpl_origin *origin, ...)

@@ -17,6 +17,7 @@ typedef struct tmpl_resource {
     doc_id metadata;     /* Metadata mapping or DOC_NONE */
     int is_sam;          /* type starts with AWS::Serverless:: */
     int is_function;     /* AWS::Serverless::Function or AWS::Lambda::Function */
+    doc_id globals;      /* what tmpl_globals_for() returns */
 } tmpl_resource;
 
 typedef struct tmpl_param {
