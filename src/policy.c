@@ -2,10 +2,12 @@
 #include "policy.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
 #include "eval.h"
 #include "../rules/data/policy_templates.h"
 #include "../rules/data/readonly_actions.h"
@@ -236,7 +238,7 @@ static int type_in(const tmpl_resource *r, const char *const *types)
     return 0;
 }
 
-void policy_each_statement(const tmpl *t, void (*fn)(void *user, const policy_stmt *s), void *user)
+static void walk_statements(const tmpl *t, void (*fn)(void *user, const policy_stmt *s), void *user)
 {
     const doc *d = t->d;
     for (size_t i = 0; i < t->n_res; i++) {
@@ -262,6 +264,49 @@ void policy_each_statement(const tmpl *t, void (*fn)(void *user, const policy_st
             policy_each_document_statement(t, (int)i, POLICY_RESOURCE, doc_get(d, r->props, "PolicyDocument"),
                                            fn, user);
         }
+    }
+}
+
+/* The statements, found once per template: the permission graph and
+ * several rules ask for them all. */
+typedef struct stmt_list {
+    policy_stmt *v;
+    size_t n, cap;
+} stmt_list;
+
+static void keep_stmt(void *user, const policy_stmt *s)
+{
+    stmt_list *l = user;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = *s;
+}
+
+static void release_stmts(void *p)
+{
+    stmt_list *l = p;
+    free(l->v);
+    free(l);
+}
+
+void policy_each_statement(const tmpl *t, void (*fn)(void *user, const policy_stmt *s), void *user)
+{
+    if (!t->memo) {
+        walk_statements(t, fn, user);
+        return;
+    }
+    stmt_list *l = t->memo->policy;
+    if (!l) {
+        l = xcalloc(1, sizeof *l);
+        walk_statements(t, keep_stmt, l);
+        t->memo->policy = l;
+        t->memo->release_policy = release_stmts;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        policy_stmt s = l->v[i];  /* a copy, as each walk made its own */
+        fn(user, &s);
     }
 }
 

@@ -137,6 +137,7 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
     collect_named(d, t->conditions, &t->conds, &t->n_conds);
     collect_named(d, t->outputs, &t->outs, &t->n_outs);
     build_index(t);
+    t->memo = xcalloc(1, sizeof *t->memo);
     return 0;
 }
 
@@ -150,6 +151,10 @@ void tmpl_release(tmpl *t)
         strmap_release(&t->index->params);
         strmap_release(&t->index->conds);
         free(t->index);
+    }
+    if (t->memo) {
+        if (t->memo->policy) t->memo->release_policy(t->memo->policy);
+        free(t->memo);
     }
     memset(t, 0, sizeof *t);
 }

@@ -45,7 +45,15 @@ typedef struct tmpl {
     tmpl_named *conds;   size_t n_conds;
     tmpl_named *outs;    size_t n_outs;
     struct tmpl_index *index;  /* logical id look-ups, private to tmpl.c */
+    struct tmpl_memo *memo;    /* what is found on first use, freed with the template */
 } tmpl;
+
+/* Data derived from a template on first use, kept for the next users (the
+ * tmpl is const to them; this is not). Set up by tmpl_build. */
+struct tmpl_memo {
+    void *policy;                      /* policy.c: every policy statement */
+    void (*release_policy)(void *);
+};
 
 /* Build the model. Returns 0, or -1 when the document is not a template
  * (top level not a mapping, or no Resources mapping); *why then says which. */
