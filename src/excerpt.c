@@ -1,4 +1,5 @@
 /* excerpt: the source line under a finding, with a caret under its column. */
+#include <stdint.h>
 #include <string.h>
 
 #include "excerpt.h"
@@ -58,6 +59,27 @@ static const char *put_char(char **o, const char *p, const char *end)
     return p + n;
 }
 
+/* Is every byte a tab or printable ASCII (one byte, one character, shown
+ * as it is)? Eight bytes at a time while none is a tab. */
+static int plain_text(const char *p, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if ((((w | (w + ones)) | ((w - 0x20 * ones) & ~w)) & tops) == 0)
+            continue;
+        for (size_t j = i; j < i + 8; j++)
+            if (p[j] != '\t' && !((unsigned char)p[j] >= 0x20 && (unsigned char)p[j] < 0x7f))
+                return 0;
+    }
+    for (; i < n; i++)
+        if (p[i] != '\t' && !((unsigned char)p[i] >= 0x20 && (unsigned char)p[i] < 0x7f))
+            return 0;
+    return 1;
+}
+
 void excerpt_put(obuf *out, const char *line_text, uint32_t line, uint32_t col,
                  uint32_t end_line, uint32_t end_col, const char *caret_color)
 {
@@ -66,9 +88,14 @@ void excerpt_put(obuf *out, const char *line_text, uint32_t line, uint32_t col,
     const char *p = line_text, *le = line_text + strlen(line_text);
     if (col == 0)
         col = 1;
+    size_t len = (size_t)(le - p);
+    int plain = plain_text(p, len);
     uint32_t chars = 0;
-    for (const char *q = p; q < le; q++)
-        chars += !is_continuation((unsigned char)*q);
+    if (plain)
+        chars = (uint32_t)len;
+    else
+        for (const char *q = p; q < le; q++)
+            chars += !is_continuation((unsigned char)*q);
     if (col > chars + 1)
         return; /* the column lies past the part of the line that was kept */
 
@@ -93,6 +120,15 @@ void excerpt_put(obuf *out, const char *line_text, uint32_t line, uint32_t col,
     /* What precedes the caret, as blanks (tabs kept) for the caret line. */
     char pad[EXCERPT_WIDTH + 8];
     size_t npad = 0;
+    if (plain) {  /* characters are bytes: the window in one piece */
+        size_t stop = len < last ? len : last;
+        memcpy(o, p + first - 1, stop - (first - 1));
+        o += stop - (first - 1);
+        for (size_t i = first - 1; i < col - 1 && npad < EXCERPT_WIDTH; i++)
+            pad[npad++] = p[i] == '\t' ? '\t' : ' ';
+        s = p + stop;
+        ch = (uint32_t)stop + 1;
+    }
     while (s < le && ch <= last) {
         if (ch >= first && ch < col && npad < EXCERPT_WIDTH)
             pad[npad++] = *s == '\t' ? '\t' : ' ';

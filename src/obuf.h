@@ -13,6 +13,7 @@
 typedef struct obuf {
     FILE *f;
     size_t len;
+    size_t flushes;      /* how many times buf was written out */
     char buf[OBUF_SIZE];
 } obuf;
 
@@ -20,12 +21,14 @@ static inline void ob_init(obuf *b, FILE *f)
 {
     b->f = f;
     b->len = 0;
+    b->flushes = 0;
 }
 
 static inline void ob_flush(obuf *b)
 {
     if (b->len) fwrite(b->buf, 1, b->len, b->f);
     b->len = 0;
+    b->flushes++;
 }
 
 /* A pointer to at least n (<= OBUF_ROOM) free bytes; after writing there,

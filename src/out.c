@@ -127,6 +127,34 @@ static void ob_escaped(obuf *b, const char *s)
     ob_write(b, run, (size_t)(p - run));
 }
 
+/* The escaped form of the last string written, kept: a result's findings
+ * share one path string. */
+typedef struct esc_cache {
+    const char *src;
+    char *esc;
+    size_t len, cap;
+} esc_cache;
+
+static void ob_escaped_cached(obuf *b, esc_cache *c, const char *s)
+{
+    if (s == c->src) {
+        ob_write(b, c->esc, c->len);
+        return;
+    }
+    size_t flushes = b->flushes, start = b->len;
+    ob_escaped(b, s);
+    c->src = NULL;
+    if (b->flushes != flushes) return;  /* not in one piece in the buffer */
+    size_t n = b->len - start;
+    if (n > c->cap) {
+        c->cap = n;
+        c->esc = xrealloc(c->esc, n);
+    }
+    if (n) memcpy(c->esc, b->buf + start, n);
+    c->len = n;
+    c->src = s;
+}
+
 void out_escaped(FILE *f, const char *s)
 {
     obuf b;
@@ -206,13 +234,14 @@ static void emit_text(FILE *f, const out_options *o, const lint_result *results,
 {
     obuf *b = xrealloc(NULL, sizeof *b);
     ob_init(b, f);
+    esc_cache file = {0};
     for (size_t i = 0; i < n; i++) {
         const lint_result *r = &results[i];
         for (size_t j = 0; j < r->n_findings; j++) {
             const finding *fd = &r->findings[j];
             if (fd->suppressed && !o->show_suppressed) continue;
             if (o->color) ob_puts(b, "\033[1m");
-            ob_escaped(b, fd->file);
+            ob_escaped_cached(b, &file, fd->file);
             char *p = ob_room(b, 64);  /* ":%u:%u:" */
             *p++ = ':';
             p = ob_fmt_u64(p, fd->line);
@@ -250,6 +279,7 @@ static void emit_text(FILE *f, const out_options *o, const lint_result *results,
     }
     ob_flush(b);
     free(b);
+    free(file.esc);
     counts c = count_all(results, n);
     size_t total = c.errors + c.warnings + c.infos;
     if (total == 0) fprintf(f, "No findings in %zu file%s", c.files, c.files == 1 ? "" : "s");
