@@ -78,6 +78,7 @@ static int matches_any(char **list, size_t n, const char *id)
 
 int lint_rule_enabled(const lint_config *cfg, const char *id)
 {
+    if (!cfg->n_select && !cfg->n_ignore) return 1;
     if (cfg->n_select && !matches_any(cfg->select, cfg->n_select, id)) return 0;
     return !matches_any(cfg->ignore, cfg->n_ignore, id);
 }
@@ -282,8 +283,27 @@ static int cmp_line_ptr(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+static void attach_line(lint_result *out, finding *f, const char *p, const char *end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    if (len && p[len - 1] == '\r') len--;
+    if (len > 300) len = 300;
+    char *text = arena_strndup(out->arena, p, len);
+    secret_mask_text(text, len);  /* excerpts, snippets: never a whole secret */
+    f->line_text = text;
+}
+
 static void attach_lines(lint_result *out, const doc *d)
 {
+    if (d->line_starts) {  /* the loader's line index: no walk, no sort */
+        for (size_t i = 0; i < out->n_findings; i++) {
+            finding *f = &out->findings[i];
+            if (f->file == out->path)
+                attach_line(out, f, d->text + doc_line_offset(d, f->line), d->text + d->text_len);
+        }
+        return;
+    }
     finding **order = xcalloc(out->n_findings, sizeof *order);
     size_t n = 0;
     for (size_t i = 0; i < out->n_findings; i++)
@@ -298,13 +318,7 @@ static void attach_lines(lint_result *out, const doc *d)
             p = nl ? nl + 1 : end;
             line++;
         }
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        if (len && p[len - 1] == '\r') len--;
-        if (len > 300) len = 300;
-        char *text = arena_strndup(out->arena, p, len);
-        secret_mask_text(text, len);  /* excerpts, snippets: never a whole secret */
-        f->line_text = text;
+        attach_line(out, f, p, end);
     }
     free(order);
 }
