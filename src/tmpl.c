@@ -41,6 +41,29 @@ static int index_find(const strmap *m, const char *id)
 
 static doc_id globals_of(const tmpl *t, const tmpl_resource *r);
 
+/* doc_get() of several keys with one pass over the mapping: out[i] is the
+ * value of keys[i] (the last pair with that key, as in doc_get), or DOC_NONE. */
+static void get_keys(const doc *d, doc_id map, const char *const *keys, size_t n, doc_id *out)
+{
+    size_t len[16];
+    for (size_t j = 0; j < n; j++) {
+        out[j] = DOC_NONE;
+        len[j] = strlen(keys[j]);
+    }
+    uint32_t count = doc_is_map(d, map) ? doc_count(d, map) : 0;
+    for (uint32_t i = 0; i < count; i++) {
+        doc_id k = doc_key(d, map, i);
+        if (!doc_is_scalar(d, k)) continue;
+        const doc_node *kn = doc_at(d, k);
+        for (size_t j = 0; j < n; j++) {
+            if (kn->len == len[j] && memcmp(kn->str, keys[j], len[j]) == 0) {
+                out[j] = doc_val(d, map, i);
+                break;
+            }
+        }
+    }
+}
+
 static void collect_named(const doc *d, doc_id map, tmpl_named **out, size_t *n)
 {
     *n = 0;
@@ -67,15 +90,18 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
         *why = d->root == DOC_NONE ? "the file is empty" : "the top level is not a mapping";
         return -1;
     }
-    doc_id root = d->root;
-    t->resources = doc_get(d, root, "Resources");
-    t->parameters = doc_get(d, root, "Parameters");
-    t->conditions = doc_get(d, root, "Conditions");
-    t->outputs = doc_get(d, root, "Outputs");
-    t->metadata = doc_get(d, root, "Metadata");
-    t->mappings = doc_get(d, root, "Mappings");
-    t->globals = doc_get(d, root, "Globals");
-    t->transform = doc_get(d, root, "Transform");
+    static const char *const sections[] = {"Resources", "Parameters", "Conditions", "Outputs",
+                                           "Metadata", "Mappings", "Globals", "Transform"};
+    doc_id found[8];
+    get_keys(d, d->root, sections, 8, found);
+    t->resources = found[0];
+    t->parameters = found[1];
+    t->conditions = found[2];
+    t->outputs = found[3];
+    t->metadata = found[4];
+    t->mappings = found[5];
+    t->globals = found[6];
+    t->transform = found[7];
     if (!doc_is_map(d, t->resources)) {
         *why = t->resources == DOC_NONE ? "it has no Resources section" : "its Resources section is not a mapping";
         return -1;
@@ -88,12 +114,14 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
             if (s && strncmp(s, "AWS::Serverless", 15) == 0) t->is_sam = 1;
         }
     }
-    t->globals_function = doc_get(d, t->globals, "Function");
-    t->globals_api = doc_get(d, t->globals, "Api");
-    t->globals_httpapi = doc_get(d, t->globals, "HttpApi");
-    t->globals_simpletable = doc_get(d, t->globals, "SimpleTable");
-    t->globals_statemachine = doc_get(d, t->globals, "StateMachine");
-    t->globals_layer = doc_get(d, t->globals, "LayerVersion");
+    static const char *const kinds[] = {"Function", "Api", "HttpApi", "SimpleTable", "StateMachine", "LayerVersion"};
+    get_keys(d, t->globals, kinds, 6, found);
+    t->globals_function = found[0];
+    t->globals_api = found[1];
+    t->globals_httpapi = found[2];
+    t->globals_simpletable = found[3];
+    t->globals_statemachine = found[4];
+    t->globals_layer = found[5];
 
     uint32_t n = doc_count(d, t->resources);
     t->res = xcalloc(n, sizeof *t->res);
@@ -104,12 +132,14 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
         r->id = doc_str(d, k);
         r->key = k;
         r->node = doc_val(d, t->resources, i);
-        r->type_node = doc_get(d, r->node, "Type");
+        static const char *const attrs[] = {"Type", "Properties", "Metadata"};
+        get_keys(d, r->node, attrs, 3, found);
+        r->type_node = found[0];
         r->type = doc_str(d, r->type_node) ? doc_str(d, r->type_node) : "";
         r->type_len = strlen(r->type);
-        r->props = doc_get(d, r->node, "Properties");
+        r->props = found[1];
         if (!doc_is_map(d, r->props)) r->props = DOC_NONE;
-        r->metadata = doc_get(d, r->node, "Metadata");
+        r->metadata = found[2];
         if (!doc_is_map(d, r->metadata)) r->metadata = DOC_NONE;
         r->is_sam = strncmp(r->type, "AWS::Serverless::", 17) == 0;
         r->is_function = strcmp(r->type, "AWS::Serverless::Function") == 0 ||
@@ -127,11 +157,13 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
             p->id = doc_str(d, k);
             p->key = k;
             p->node = doc_val(d, t->parameters, i);
-            const char *type = doc_str(d, doc_get(d, p->node, "Type"));
+            static const char *const attrs[] = {"Type", "Default", "NoEcho"};
+            get_keys(d, p->node, attrs, 3, found);
+            const char *type = doc_str(d, found[0]);
             p->type = type ? type : "";
-            p->default_node = doc_get(d, p->node, "Default");
+            p->default_node = found[1];
             int b = 0;
-            p->no_echo = doc_get_bool(d, doc_get(d, p->node, "NoEcho"), &b) && b;
+            p->no_echo = doc_get_bool(d, found[2], &b) && b;
         }
     }
     collect_named(d, t->conditions, &t->conds, &t->n_conds);
