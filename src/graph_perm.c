@@ -566,24 +566,36 @@ static void connectors(perm_builder *b)
     }
 }
 
+/* resource_naming_find() for resource r, reusing the answer for one of the
+ * few resources before it with the same type (templates repeat types). */
+static const resource_naming *naming_of(const tmpl *t, const resource_naming *const *naming, size_t r)
+{
+    const tmpl_resource *res = &t->res[r];
+    for (size_t i = r; i-- > 0 && r - i <= 8;)
+        if (t->res[i].type_len == res->type_len && memcmp(t->res[i].type, res->type, res->type_len) == 0)
+            return naming[i];
+    return resource_naming_find(res->type);
+}
+
 void graph_perm_build(graph *g)
 {
     const tmpl *t = g->t;
     const doc *d = t->d;
     perm_builder b = {g, NULL, NULL, NULL, NULL, 0};
     size_t n = t->n_res ? t->n_res : 1;
-    b.naming = xcalloc(n, sizeof *b.naming);
-    b.name_node = xcalloc(n, sizeof *b.name_node);
-    b.role = xcalloc(n, sizeof *b.role);
+    /* Scratch arrays that live as long as the document: its arena. */
+    b.naming = arena_alloc(d->arena, n * sizeof *b.naming);
+    b.name_node = arena_alloc(d->arena, n * sizeof *b.name_node);
+    b.role = arena_alloc(d->arena, n * sizeof *b.role);
     for (size_t r = 0; r < t->n_res; r++) {
         const tmpl_resource *res = &t->res[r];
-        b.naming[r] = resource_naming_find(res->type);
+        b.naming[r] = naming_of(t, b.naming, r);
         b.name_node[r] = DOC_NONE;
         if (b.naming[r] && b.naming[r]->name_prop && doc_is_map(d, res->props))
             b.name_node[r] = doc_get(d, res->props, b.naming[r]->name_prop);
         b.role[r] = res->is_function ? function_role(g, (int)r) : -1;
     }
-    b.refs = xcalloc(g->n_refs ? g->n_refs : 1, sizeof *b.refs);
+    b.refs = arena_alloc(d->arena, (g->n_refs ? g->n_refs : 1) * sizeof *b.refs);
     for (size_t i = 0; i < g->n_refs; i++) {
         const graph_ref *ref = &g->refs[i];
         if (ref->to >= 0 && (ref->kind == REF_REF || ref->kind == REF_GETATT || ref->kind == REF_SUB))
@@ -599,10 +611,6 @@ void graph_perm_build(graph *g)
     }
     policy_each_statement(t, statement_perms, &b);
     connectors(&b);
-    free(b.naming);
-    free(b.name_node);
-    free(b.role);
-    free(b.refs);
 }
 
 int graph_perm_access(const graph *g, int function, int target, const graph_perm **via)
