@@ -507,7 +507,7 @@ graph_perm *graph_add_perm(graph *g)
 }
 
 /* Templates whose logical ids a macro may generate: names cannot be checked. */
-static int is_opaque(const tmpl *t)
+static int is_opaque(const tmpl *t, int rain_tag)
 {
     const doc *d = t->d;
     for (uint32_t i = 0; i < (doc_is_seq(d, t->transform) ? doc_count(d, t->transform) : 1); i++) {
@@ -525,9 +525,7 @@ static int is_opaque(const tmpl *t)
         size_t n = strlen(t->res[i].type);
         if (n > 8 && strcmp(t->res[i].type + n - 8, "::MODULE") == 0) return 1;
     }
-    for (size_t i = 0; i < d->n_nodes; i++)  /* Rain's pre-processor */
-        if (d->nodes[i].tag && strncmp(d->nodes[i].tag, "!Rain::", 7) == 0) return 1;
-    return 0;
+    return rain_tag;  /* Rain's pre-processor */
 }
 
 /* ---- build ---- */
@@ -562,13 +560,16 @@ void graph_build(graph *g, const tmpl *t)
         }
     }
     sort_by_node(t, s->by_node, s->n_by_node);
-    g->opaque = is_opaque(t);
 
-    /* Every intrinsic anywhere in the document, once. */
+    /* Every intrinsic anywhere in the document, once; and any !Rain:: tag. */
+    int rain_tag = 0;
     for (size_t i = 0; i < d->n_nodes; i++) {
-        if (d->nodes[i].kind != DOC_MAP || d->nodes[i].len != 1) continue;
+        const doc_node *n = &d->nodes[i];
+        if (n->tag && !rain_tag && strncmp(n->tag, "!Rain::", 7) == 0) rain_tag = 1;
+        if (n->kind != DOC_MAP || n->len != 1) continue;
         refs_of_node(g, (doc_id)i, graph_resource_of(g, (doc_id)i), a);
     }
+    g->opaque = is_opaque(t, rain_tag);
     for (size_t i = 0; i < t->n_res; i++) refs_of_attributes(g, (int)i, a);
     for (size_t i = 0; i < t->n_outs; i++) {
         doc_id cond = doc_get(d, t->outs[i].node, "Condition");
