@@ -16,7 +16,7 @@ static int is_dead_letter_key(const char *s)
     if (!s || (s[0] != 'R' && s[0] != 'd' && s[0] != 'D' && s[0] != 'O'))
         return 0;  /* the keys' first letters: most keys end here */
     for (i = 0; dead_letter_keys[i]; i++)
-        if (!strcmp(s, dead_letter_keys[i]))
+        if (s[0] == dead_letter_keys[i][0] && !strcmp(s, dead_letter_keys[i]))
             return 1;
     return 0;
 }
