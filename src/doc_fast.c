@@ -35,9 +35,9 @@ static yaml_mark_t jmark(const jparse *J)
 static int jskip(jparse *J, int inside)
 {
     for (;;) {
+        while (*J->p == ' ') J->p++; /* the text ends in a NUL */
         if (J->p == J->end) return 0;
         switch (*J->p) {
-        case ' ': J->p++; break;
         case '\t': if (!inside) return -1; J->p++; break;
         case '\r':
             if (J->p + 1 == J->end || J->p[1] != '\n') return -1; /* a lone CR breaks lines for libyaml only */
@@ -89,6 +89,17 @@ static int jutf8(jparse *J)
     return 0;
 }
 
+/* Printable ASCII but '"' and '\\': string bytes that need no look. */
+static const unsigned char j_plain_byte[256] = {
+#define R4(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1
+#define R16(b) R4(b), R4(b + 4), R4(b + 8), R4(b + 12)
+    [0x20] = 1, [0x21] = 1, [0x23] = 1, R4(0x24), R4(0x28), R4(0x2C), R16(0x30), R16(0x40), R4(0x50), R4(0x54),
+    R4(0x58), [0x5D] = 1, [0x5E] = 1, [0x5F] = 1, R16(0x60), R4(0x70), R4(0x74), R4(0x78), [0x7C] = 1, [0x7D] = 1,
+    [0x7E] = 1,
+#undef R16
+#undef R4
+};
+
 /* A string at J->p (the opening quote): a DOC_QUOTED scalar, or -1. */
 static int jstring(jparse *J, doc_id *out)
 {
@@ -96,6 +107,7 @@ static int jstring(jparse *J, doc_id *out)
     const unsigned char *body = ++J->p;
     int escaped = 0;
     for (;;) {
+        while (j_plain_byte[*J->p]) J->p++;
         if (J->p == J->end) return -1;
         unsigned char c = *J->p;
         if (c == '"') break;
@@ -342,6 +354,16 @@ static yaml_mark_t y_mark(const yparse *Y, const char *at)
     return m;
 }
 
+/* Printable ASCII, tab and line feed. */
+static const unsigned char y_text_byte[256] = {
+#define R4(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1
+#define R16(b) R4(b), R4(b + 4), R4(b + 8), R4(b + 12)
+    R16(0x20), R16(0x30), R16(0x40), R16(0x50), R16(0x60), R4(0x70), R4(0x74), R4(0x78), [0x7C] = 1, [0x7D] = 1,
+    [0x7E] = 1, ['\t'] = 1, ['\n'] = 1,
+#undef R16
+#undef R4
+};
+
 /* Every byte is one libyaml reads as ordinary text: printable, valid UTF-8,
  * CR only before LF, no NEL, LS, PS or BOM (libyaml reads those as breaks
  * or refuses them). Tabs are checked where they matter. */
@@ -349,8 +371,9 @@ static int y_plain_text(const unsigned char *p, const unsigned char *e, int *asc
 {
     *ascii = 1;
     while (p < e) {
+        while (y_text_byte[*p]) p++; /* the text ends in a NUL */
+        if (p == e) break;
         unsigned char c = *p;
-        if (c >= 0x20 && c < 0x7F) { p++; continue; }
         if (c == '\n' || c == '\t') { p++; continue; }
         if (c == '\r') {
             if (p + 1 == e || p[1] != '\n') return -1;
@@ -512,21 +535,33 @@ static int y_tag(yparse *Y, ytag *t)
 
 /* A plain scalar on one line, block or flow context: its end (trailing
  * blanks dropped) in *stop, the cursor after it. */
+/* Bytes that end a run of plain scalar text, in block and in flow context
+ * (the text ends in a NUL, which stops the run at its end). */
+static const unsigned char y_stop[2][256] = {
+    {['\0'] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1, [' '] = 1, [':'] = 1},
+    {['\0'] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1, [' '] = 1, [':'] = 1, [','] = 1, ['['] = 1, [']'] = 1,
+     ['{'] = 1, ['}'] = 1},
+};
+
 static int y_plain(yparse *Y, int flow, const char **stop)
 {
     const char *q = Y->p, *last = q;
+    const unsigned char *ends = y_stop[flow != 0];
     char c = *q;
     if (c == '-' || c == '?' || c == ':') {
         if (y_blank_or_eol(Y, q + 1) || (flow && c != '-')) return YFAIL;
     } else if (strchr(",[]{}#&*!|>'\"%@`", c) || c == '\t') {
         return YFAIL;
     }
-    while (!y_eol(Y, q)) {
+    for (;;) {
+        while (!ends[(unsigned char)*q]) q++;
+        if (q > last && q[-1] != ' ') last = q;
         c = *q;
+        if (y_eol(Y, q)) break;
         if (c == '\t') return YFAIL;
         if (c == ' ') {
             const char *r = q;
-            while (r < Y->end && *r == ' ') r++;
+            while (*r == ' ') r++;
             if (y_eol(Y, r) || *r == '#') break;
             q = r;
             continue;
@@ -534,10 +569,10 @@ static int y_plain(yparse *Y, int flow, const char **stop)
         if (c == ':') {
             if (y_blank_or_eol(Y, q + 1)) break;
             if (flow && strchr(",[]{}?", q[1])) return YFAIL;
+            last = ++q;
+            continue;
         }
-        if (flow && strchr(",[]{}", c)) break;
-        q++;
-        last = q;
+        break; /* a flow indicator */
     }
     *stop = last;
     Y->p = last;
@@ -878,8 +913,10 @@ static int y_inline(yparse *Y, int ind, int map_value, const ytag *t)
         return y_end_line(Y);
     }
     if (c == '|' || c == '>') return y_block_scalar(Y, ind, t);
-    if (y_is_key(Y, Y->p)) {
-        if (map_value || t->present) return YFAIL;
+    /* A key here starts a compact mapping in a sequence entry; after a
+     * mapping's key it is an error, which y_end_line finds below. */
+    if (!map_value && y_is_key(Y, Y->p)) {
+        if (t->present) return YFAIL;
         return y_mapping(Y, t);
     }
     if (y_scalar(Y, 0, t) < 0) return YFAIL;
@@ -921,11 +958,12 @@ static int y_mapping(yparse *Y, const ytag *t)
     y_event_start(Y, DOC_MAP, t && t->present ? t->name : NULL, t && t->present ? t->start : s, s);
     for (;;) {
         const char *k = Y->p; /* each pair moves the cursor on: no loop can stall */
-        if (*k == '!' || *k == '[' || *k == '{' || !y_is_key(Y, k)) return YFAIL;
+        if (*k == '!' || *k == '[' || *k == '{') return YFAIL;
         if (y_scalar(Y, 0, NULL) < 0) return YFAIL;
         if (Y->p - k > JSON_MAX_KEY) return YFAIL;
         while (*Y->p == ' ') Y->p++;
-        Y->p++; /* ':' */
+        if (*Y->p != ':' || !y_blank_or_eol(Y, Y->p + 1)) return YFAIL; /* not a key */
+        Y->p++;
         yaml_mark_t colon = y_mark(Y, Y->p);
         while (Y->p < Y->end && *Y->p == ' ') Y->p++;
         if (Y->p < Y->end && *Y->p == '\t') return YFAIL;

@@ -421,9 +421,11 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
     doc_free(dr.d);
 }
 
-static char *read_all(int fd, size_t limit, size_t *len, int *too_big)
+/* Read fd to its end. `size` is a regular file's size (0 for a pipe): the
+ * buffer then fits it in one read, and a short read is its end. */
+static char *read_all(int fd, size_t size, size_t limit, size_t *len, int *too_big)
 {
-    size_t cap = 64 * 1024, n = 0;
+    size_t cap = size ? size + 1 : 64 * 1024, n = 0;
     char *buf = xrealloc(NULL, cap);
     *too_big = 0;
     for (;;) {
@@ -443,6 +445,7 @@ static char *read_all(int fd, size_t limit, size_t *len, int *too_big)
         }
         if (got == 0) break;
         n += (size_t)got;
+        if (size && n < cap) break;
     }
     if (n > limit) *too_big = 1;
     *len = n;
@@ -488,6 +491,7 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
     char ebuf[128];
     int fd;
     int is_stdin = strcmp(path, "-") == 0;
+    size_t size = 0;
     if (is_stdin) {
         fd = 0;
     } else {
@@ -517,12 +521,12 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
             too_big(cfg, path, out);
             return;
         }
-        int flags = fcntl(fd, F_GETFL);
-        if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+        /* O_NONBLOCK, there for FIFOs, does nothing to a regular file. */
+        size = (size_t)st.st_size;
     }
     size_t len = 0;
     int big = 0;
-    char *bytes = read_all(fd, cfg->max_file_size, &len, &big);
+    char *bytes = read_all(fd, size, cfg->max_file_size, &len, &big);
     int saved = errno;
     if (!is_stdin) close(fd);
     if (!bytes) {

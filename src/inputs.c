@@ -48,9 +48,10 @@ static int excluded(const lint_config *cfg, const char *path, const char *name)
     return 0;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Entries sort by name, past their type byte. */
+static int cmp_entry(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static void walk(input_list *l, const lint_config *cfg, const char *dir, int depth)
@@ -61,6 +62,9 @@ static void walk(input_list *l, const lint_config *cfg, const char *dir, int dep
         add(l, dir, 0, strerror(errno));
         return;
     }
+    /* Each name is stored after a byte with its d_type, so that regular
+     * files and directories need no lstat (file systems that do not say
+     * give DT_UNKNOWN, and then lstat decides). */
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *de;
@@ -70,28 +74,40 @@ static void walk(input_list *l, const lint_config *cfg, const char *dir, int dep
             cap = cap ? cap * 2 : 32;
             names = xrealloc(names, cap * sizeof *names);
         }
-        names[n++] = xstrdup(de->d_name);
+        size_t len = strlen(de->d_name);
+        char *e = xrealloc(NULL, len + 2);
+        e[0] = (char)de->d_type;
+        memcpy(e + 1, de->d_name, len + 1);
+        names[n++] = e;
     }
     closedir(dp);
-    if (n) qsort(names, n, sizeof *names, cmp_str);
+    if (n) qsort(names, n, sizeof *names, cmp_entry);
     size_t dlen = strlen(dir);
     for (size_t i = 0; i < n; i++) {
-        size_t plen = dlen + strlen(names[i]) + 2;
+        unsigned char type = (unsigned char)names[i][0];
+        const char *name = names[i] + 1;
+        if (type == DT_REG && !has_template_ext(name)) {
+            free(names[i]);
+            continue;
+        }
+        size_t plen = dlen + strlen(name) + 2;
         char *path = xrealloc(NULL, plen);
-        if (dlen && dir[dlen - 1] == '/') snprintf(path, plen, "%s%s", dir, names[i]);
-        else snprintf(path, plen, "%s/%s", dir, names[i]);
+        if (dlen && dir[dlen - 1] == '/') snprintf(path, plen, "%s%s", dir, name);
+        else snprintf(path, plen, "%s/%s", dir, name);
         struct stat lst;
-        if (lstat(path, &lst) == 0 && !excluded(cfg, path, names[i])) {
+        mode_t mode = type == DT_REG ? S_IFREG : type == DT_DIR ? S_IFDIR : 0;
+        if (!mode && lstat(path, &lst) == 0) mode = lst.st_mode;
+        if (mode && !excluded(cfg, path, name)) {
             int skip = 0;
             for (int k = 0; skipped_dirs[k]; k++)
-                if (strcmp(names[i], skipped_dirs[k]) == 0) skip = 1;
-            if (S_ISDIR(lst.st_mode)) {
+                if (strcmp(name, skipped_dirs[k]) == 0) skip = 1;
+            if (S_ISDIR(mode)) {
                 if (!skip) walk(l, cfg, path, depth + 1);
-            } else if (has_template_ext(names[i])) {
+            } else if (has_template_ext(name)) {
                 /* A symlink to a regular file is linted; links to
                  * directories are not followed (no loops). */
                 struct stat st;
-                if (S_ISREG(lst.st_mode) || (S_ISLNK(lst.st_mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode)))
+                if (S_ISREG(mode) || (S_ISLNK(mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode)))
                     add(l, path, 0, NULL);
             }
         }
