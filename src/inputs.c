@@ -24,9 +24,8 @@ static void add(input_list *l, const char *path, int explicit_path, const char *
     }
     input *in = &l->items[l->n++];
     in->path = xstrdup(path);
-    in->explicit_path = explicit_path && !l->not_explicit;
+    in->explicit_path = explicit_path;
     in->error = error ? xstrdup(error) : NULL;
-    if (l->added) l->added(l->user, in);
 }
 
 static int has_template_ext(const char *name)
@@ -118,18 +117,9 @@ static void walk(input_list *l, const lint_config *cfg, const char *dir, int dep
     free(names);
 }
 
-int inputs_any_dir(char **paths, size_t n)
-{
-    struct stat st;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) return 1;
-    return 0;
-}
-
 void inputs_collect(input_list *l, const lint_config *cfg, char **paths, size_t n)
 {
-    l->items = NULL;
-    l->n = l->cap = 0;
+    memset(l, 0, sizeof *l);
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (strcmp(paths[i], "-") == 0) {
@@ -153,6 +143,5 @@ void inputs_release(input_list *l)
         free(l->items[i].error);
     }
     free(l->items);
-    l->items = NULL;
-    l->n = l->cap = 0;
+    memset(l, 0, sizeof *l);
 }

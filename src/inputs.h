@@ -14,11 +14,6 @@ typedef struct input {
 typedef struct input_list {
     input *items;
     size_t n, cap;
-    int not_explicit;    /* named files count as found ones (--templates-only) */
-    /* When set, told of each input as soon as it is found (before
-     * inputs_collect returns), on the collecting thread. */
-    void (*added)(void *user, const input *in);
-    void *user;
 } input_list;
 
 /* Expand paths: files as given, "-" for stdin, directories searched
@@ -26,8 +21,6 @@ typedef struct input_list {
  * symlinked directories not followed) for .yaml/.yml/.json/.template files
  * not matching cfg->exclude. */
 void inputs_collect(input_list *l, const lint_config *cfg, char **paths, size_t n);
-/* Does any of the paths name a directory? */
-int inputs_any_dir(char **paths, size_t n);
 void inputs_release(input_list *l);
 
 #endif

@@ -335,46 +335,11 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
     return 0;
 }
 
-/* Results kept for out_emit, at their input's index. */
-typedef struct kept {
-    lint_result *r;
-    size_t n, cap;
-} kept;
-
-/* pool_run's callback, on this thread. */
+/* pool_run's callback: every result is kept for out_emit, at its input's index. */
 static void keep_result(void *user, size_t index, lint_result *r)
 {
-    kept *k = user;
-    if (index >= k->cap) {
-        size_t cap = k->cap ? k->cap * 2 : 256;
-        while (cap <= index) cap *= 2;
-        k->r = xrealloc(k->r, cap * sizeof *k->r);
-        memset(k->r + k->cap, 0, (cap - k->cap) * sizeof *k->r);
-        k->cap = cap;
-    }
-    k->r[index] = *r;
-    if (index >= k->n) k->n = index + 1;
-}
-
-/* The directory scan as the pool's source: each input found is linted at once. */
-typedef struct scan {
-    input_list *inputs;
-    const lint_config *cfg;
-    char **paths;
-    size_t n;
-} scan;
-
-static void feed_pool(void *user, const input *in)
-{
-    pool_feed(user, in);
-}
-
-static void scan_source(void *arg, pool *p)
-{
-    scan *sc = arg;
-    sc->inputs->added = feed_pool;
-    sc->inputs->user = p;
-    inputs_collect(sc->inputs, sc->cfg, sc->paths, sc->n);
+    lint_result *results = user;
+    results[index] = *r;
 }
 
 int main(int argc, char **argv)
@@ -397,20 +362,10 @@ int main(int argc, char **argv)
     }
 
     input_list inputs;
-    memset(&inputs, 0, sizeof inputs);
-    inputs.not_explicit = wf.templates_only;
-    kept k = {0};
-    char **paths = argv + optind;
-    size_t n_paths = (size_t)(argc - optind);
-    if (jobs > 1 && inputs_any_dir(paths, n_paths)) {
-        /* Lint while the directories are still being scanned. */
-        scan sc = {&inputs, &cfg, paths, n_paths};
-        pool_run_fed(&cfg, jobs, scan_source, &sc, keep_result, &k);
-    } else {
-        inputs_collect(&inputs, &cfg, paths, n_paths);
-        pool_run(&cfg, inputs.items, inputs.n, jobs, keep_result, &k);
-    }
-    lint_result *results = k.r ? k.r : xcalloc(1, sizeof *results);
+    inputs_collect(&inputs, &cfg, argv + optind, (size_t)(argc - optind));
+    for (size_t i = 0; i < inputs.n && wf.templates_only; i++) inputs.items[i].explicit_path = 0;
+    lint_result *results = xcalloc(inputs.n, sizeof *results);
+    pool_run(&cfg, inputs.items, inputs.n, jobs, keep_result, results);
 
     int exit_code = apply_baseline(&wf, results, inputs.n);
     if (!wf.write_baseline && !exit_code) out_emit(stdout, &out, results, inputs.n);

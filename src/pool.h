@@ -6,15 +6,6 @@
 #include "engine.h"
 #include "inputs.h"
 
-typedef struct pool pool;
-
-/* Where pool_run_fed's inputs come from: called once, on a thread of its
- * own when there are workers; it hands over each input with pool_feed, in
- * order, and returns when there are no more. */
-typedef void (*pool_source_fn)(void *arg, pool *p);
-/* Add an input (copied; its strings must outlive the run). */
-void pool_feed(pool *p, const input *in);
-
 /* Called on the calling thread once per input, in input order, with the
  * input's index. It owns the result: keep it or lint_result_release() it. */
 typedef void (*pool_emit_fn)(void *user, size_t index, lint_result *r);
@@ -31,9 +22,5 @@ void pool_lint_input(const lint_config *cfg, const input *in, lint_result *out);
  * then linted on this thread). */
 int pool_run(const lint_config *cfg, const input *inputs, size_t n, int jobs,
              pool_emit_fn emit, void *user);
-/* The same over inputs fed by `source` while they are linted, so that a
- * directory scan overlaps the work. */
-int pool_run_fed(const lint_config *cfg, int jobs, pool_source_fn source, void *arg,
-                 pool_emit_fn emit, void *user);
 
 #endif
