@@ -549,11 +549,10 @@ doc_id doc_val(const doc *d, doc_id map, uint32_t i)
 }
 
 /* The last matching pair wins, as in YAML. */
-static doc_id find_pair(const doc *d, doc_id map, const char *key, int ci)
+static doc_id find_pair(const doc *d, doc_id map, const char *key, size_t klen, int ci)
 {
     if (!doc_is_map(d, map)) return DOC_NONE;
     const doc_node *m = &d->nodes[map];
-    size_t klen = strlen(key);
     for (uint32_t i = m->len; i-- > 0;) {
         const doc_node *k = &d->nodes[d->items[m->first + 2 * i]];
         if (k->kind != DOC_SCALAR || k->len != klen) continue;
@@ -563,21 +562,21 @@ static doc_id find_pair(const doc *d, doc_id map, const char *key, int ci)
     return DOC_NONE;
 }
 
-doc_id doc_get(const doc *d, doc_id map, const char *key)
+doc_id doc_get_n(const doc *d, doc_id map, const char *key, size_t len)
 {
-    doc_id p = find_pair(d, map, key, 0);
+    doc_id p = find_pair(d, map, key, len, 0);
     return p == DOC_NONE ? DOC_NONE : d->items[p + 1];
 }
 
-doc_id doc_get_key(const doc *d, doc_id map, const char *key)
+doc_id doc_get_key_n(const doc *d, doc_id map, const char *key, size_t len)
 {
-    doc_id p = find_pair(d, map, key, 0);
+    doc_id p = find_pair(d, map, key, len, 0);
     return p == DOC_NONE ? DOC_NONE : d->items[p];
 }
 
 doc_id doc_get_ci(const doc *d, doc_id map, const char *key)
 {
-    doc_id p = find_pair(d, map, key, 1);
+    doc_id p = find_pair(d, map, key, strlen(key), 1);
     return p == DOC_NONE ? DOC_NONE : d->items[p + 1];
 }
 

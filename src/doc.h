@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Node kinds. Short-form CloudFormation tags (!Ref x, !GetAtt a.b, ...) are
  * rewritten at load time into their long form: a one-pair mapping whose key
@@ -81,8 +82,11 @@ static inline uint32_t doc_count(const doc *d, doc_id id) { return id >= 0 && d-
 /* Mapping access: i-th key / value (0-based), lookup by exact key. */
 doc_id doc_key(const doc *d, doc_id map, uint32_t i);
 doc_id doc_val(const doc *d, doc_id map, uint32_t i);
-doc_id doc_get(const doc *d, doc_id map, const char *key);      /* value or DOC_NONE */
-doc_id doc_get_key(const doc *d, doc_id map, const char *key);  /* the key node */
+doc_id doc_get_n(const doc *d, doc_id map, const char *key, size_t len);     /* value or DOC_NONE */
+doc_id doc_get_key_n(const doc *d, doc_id map, const char *key, size_t len); /* the key node */
+/* The same with a NUL-terminated key, whose length a literal gives for free. */
+static inline doc_id doc_get(const doc *d, doc_id map, const char *key) { return doc_get_n(d, map, key, strlen(key)); }
+static inline doc_id doc_get_key(const doc *d, doc_id map, const char *key) { return doc_get_key_n(d, map, key, strlen(key)); }
 doc_id doc_get_ci(const doc *d, doc_id map, const char *key);   /* case-insensitive */
 /* Follow a path of keys: doc_path(d, n, "Properties", "Timeout"). The
  * macro ends the list; a trailing NULL written by the caller is harmless. */

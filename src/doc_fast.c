@@ -1016,11 +1016,10 @@ int ld_yaml(loader *L, const char *text, size_t len)
     Y.s = Y.p = Y.ls = text;
     Y.end = text + len;
     if (y_plain_text((const unsigned char *)text, (const unsigned char *)text + len, &Y.ascii) < 0) return YFAIL;
-    size_t lines = 0;
-    const char *last = text;
-    for (const char *q = text; (q = memchr(q, '\n', (size_t)(Y.end - q))) != NULL; last = ++q) lines++;
+    /* The loader's line index gives where the last line starts. */
+    size_t lines = L->d->n_lines - 1;
     Y.line = lines;
-    Y.ls = last;
+    Y.ls = text + L->d->line_starts[lines];
     Y.eof_at = y_mark(&Y, Y.end);
     Y.stream_end.line = lines + (Y.eof_at.column != 0);
     Y.stream_end.column = 0;
