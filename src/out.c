@@ -177,6 +177,13 @@ char *out_escaped_str(const char *s)
     return buf;
 }
 
+int out_is_plain_ascii(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p >= 0x7F) return 0;
+    return 1;
+}
+
 char *out_utf8_clean(const char *s)
 {
     size_t len = strlen(s);
@@ -292,10 +299,26 @@ static void emit_text(FILE *f, const out_options *o, const lint_result *results,
     fputs(".\n", f);
 }
 
+void out_json_int(cJSON *obj, const char *key, long long v)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "%lld", v);
+    cJSON_AddItemToObjectCS(obj, key, cJSON_CreateRaw(buf));
+}
+
+void out_json_static(cJSON *obj, const char *key, const char *s)
+{
+    cJSON_AddItemToObjectCS(obj, key, cJSON_CreateStringReference(s));
+}
+
 static void add_clean_string(cJSON *obj, const char *key, const char *s)
 {
     if (!s) {
         cJSON_AddNullToObject(obj, key);
+        return;
+    }
+    if (out_is_plain_ascii(s)) {
+        cJSON_AddStringToObject(obj, key, s);
         return;
     }
     char *clean = out_utf8_clean(s);
@@ -321,14 +344,14 @@ static void emit_json(FILE *f, const out_options *opt, const lint_result *result
             const finding *fd = &r->findings[j];
             if (fd->suppressed && !opt->show_suppressed) continue;
             cJSON *o = cJSON_CreateObject();
-            cJSON_AddStringToObject(o, "rule", fd->rule->id);
-            cJSON_AddStringToObject(o, "name", fd->rule->name);
-            cJSON_AddStringToObject(o, "severity", severity_name(fd->sev));
+            out_json_static(o, "rule", fd->rule->id);
+            out_json_static(o, "name", fd->rule->name);
+            out_json_static(o, "severity", severity_name(fd->sev));
             add_clean_string(o, "file", fd->file);
-            cJSON_AddNumberToObject(o, "line", fd->line);
-            cJSON_AddNumberToObject(o, "column", fd->col);
-            cJSON_AddNumberToObject(o, "end_line", fd->end_line);
-            cJSON_AddNumberToObject(o, "end_column", fd->end_col);
+            out_json_int(o, "line", fd->line);
+            out_json_int(o, "column", fd->col);
+            out_json_int(o, "end_line", fd->end_line);
+            out_json_int(o, "end_column", fd->end_col);
             add_clean_string(o, "resource", fd->resource);
             add_clean_string(o, "message", fd->message);
             if (opt->show_suppressed) {

@@ -25,6 +25,15 @@ void out_escaped(FILE *f, const char *s);
 char *out_escaped_str(const char *s);
 /* A copy of s that is valid UTF-8 (invalid bytes become U+FFFD); free() it. */
 char *out_utf8_clean(const char *s);
+/* Is s plain ASCII (no DEL), which out_utf8_clean would copy unchanged? */
+int out_is_plain_ascii(const char *s);
+/* cJSON helpers for the JSON and SARIF writers: an integer, printed once
+ * here instead of by cJSON's sprintf-and-sscanf round trip (same text for
+ * integers), and a string that outlives the tree (a rule's id, a level),
+ * not copied. Keys must be literals. */
+struct cJSON;
+void out_json_int(struct cJSON *obj, const char *key, long long v);
+void out_json_static(struct cJSON *obj, const char *key, const char *s);
 
 void out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n);
 

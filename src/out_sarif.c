@@ -40,6 +40,10 @@ static char *uri_encode(const char *prefix, const char *path)
 /* Strings from templates and paths may hold invalid UTF-8: JSON cannot. */
 static void add_str(cJSON *obj, const char *key, const char *s)
 {
+    if (out_is_plain_ascii(s)) {
+        cJSON_AddStringToObject(obj, key, s);
+        return;
+    }
     char *clean = out_utf8_clean(s);
     cJSON_AddStringToObject(obj, key, clean);
     free(clean);
@@ -117,21 +121,21 @@ static cJSON *sarif_location(const finding *f, const char *display, const char *
     if (f->line > 0) {
         cJSON *region = cJSON_AddObjectToObject(phys, "region");
         uint32_t col = f->col ? f->col : 1;
-        cJSON_AddNumberToObject(region, "startLine", f->line);
-        cJSON_AddNumberToObject(region, "startColumn", col);
+        out_json_int(region, "startLine", f->line);
+        out_json_int(region, "startColumn", col);
         if (f->end_line >= f->line && f->end_col > 0) {
             uint32_t end_col = f->end_col;
             if (f->end_line == f->line && end_col <= col)
                 end_col = col + 1;
-            cJSON_AddNumberToObject(region, "endLine", f->end_line);
-            cJSON_AddNumberToObject(region, "endColumn", end_col);
+            out_json_int(region, "endLine", f->end_line);
+            out_json_int(region, "endColumn", end_col);
         }
     }
     if (f->resource) {
         cJSON *logical = cJSON_AddArrayToObject(loc, "logicalLocations");
         cJSON *l = cJSON_CreateObject();
         add_str(l, "name", f->resource);
-        cJSON_AddStringToObject(l, "kind", "resource");
+        out_json_static(l, "kind", "resource");
         cJSON_AddItemToArray(logical, l);
     }
     return loc;
@@ -140,9 +144,9 @@ static cJSON *sarif_location(const finding *f, const char *display, const char *
 static cJSON *sarif_result(const finding *f, const lint_result *r, const char *fp, const char *cwd)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "ruleId", f->rule->id);
-    cJSON_AddNumberToObject(o, "ruleIndex", (double)(f->rule - rule_registry));
-    cJSON_AddStringToObject(o, "level", sarif_level(f->sev));
+    out_json_static(o, "ruleId", f->rule->id);
+    out_json_int(o, "ruleIndex", (long long)(f->rule - rule_registry));
+    out_json_static(o, "level", sarif_level(f->sev));
     cJSON_AddItemToObject(o, "message", text_obj(f->message ? f->message : f->rule->summary));
     cJSON *locs = cJSON_AddArrayToObject(o, "locations");
     cJSON_AddItemToArray(locs, sarif_location(f, f->file ? f->file : r->path, cwd));
