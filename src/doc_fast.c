@@ -762,8 +762,10 @@ static int y_flow(yparse *Y, const ytag *t)
             if (part == 0 && open == '{') {
                 vt.present = 0;
                 if (*Y->p == '[' || *Y->p == '{' || *Y->p == '!') return YFAIL;
-                char q0 = *Y->p;
+                const char *k = Y->p;
+                char q0 = *k;
                 if (y_scalar(Y, 1, NULL) < 0) return YFAIL;
+                if (Y->p - k > JSON_MAX_KEY) return YFAIL;
                 int json_key = q0 == '"' || q0 == '\'';
                 while (Y->p < Y->end && *Y->p == ' ') Y->p++;
                 if (Y->p == Y->end || *Y->p != ':' || (!json_key && !y_blank_or_eol(Y, Y->p + 1))) return YFAIL;

@@ -185,6 +185,14 @@ int main(void)
         memcpy(key + n, ": 1\n", 4);
         n += 4;
         edge("yaml key too long for libyaml", key, n, 0);
+        static char fkey[1200 + 16];
+        n = 0;
+        memcpy(fkey, "A: {", 4);
+        n = 4;
+        for (int i = 0; i < 1100; i++) fkey[n++] = 'k';
+        memcpy(fkey + n, ": 1}\n", 5);
+        n += 5;
+        edge("yaml flow key too long for libyaml", fkey, n, 0);
     }
 
     const char *root = getenv("ROOT");
