@@ -62,28 +62,52 @@ static int hexval(unsigned char c)
     return -1;
 }
 
-/* One UTF-8 character of a string at J->p (first byte >= 0x80): valid and a
- * character libyaml reads as ordinary text, or -1. */
-static int jutf8(jparse *J)
+/* The length of the UTF-8 character at p (first byte >= 0x80, `avail`
+ * bytes left) when it is valid and one libyaml reads as ordinary text: not
+ * a C1 control, surrogate, non-character, BOM or one of libyaml's line
+ * breaks (NEL, LS, PS). Else 0. */
+static size_t utf8_ordinary(const unsigned char *p, size_t avail)
 {
-    const unsigned char *p = J->p;
-    size_t avail = (size_t)(J->end - p);
     uint32_t cp;
     size_t n;
     if (p[0] >= 0xC2 && p[0] <= 0xDF) { n = 2; cp = p[0] & 0x1Fu; }
     else if (p[0] >= 0xE0 && p[0] <= 0xEF) { n = 3; cp = p[0] & 0x0Fu; }
     else if (p[0] >= 0xF0 && p[0] <= 0xF4) { n = 4; cp = p[0] & 0x07u; }
-    else return -1;
-    if (avail < n) return -1;
+    else return 0;
+    if (avail < n) return 0;
     for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80) return -1;
+        if ((p[i] & 0xC0) != 0x80) return 0;
         cp = (cp << 6) | (p[i] & 0x3Fu);
     }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return -1;
-    /* Printable for libyaml, and not one of its line breaks or a BOM. */
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
     if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
         cp == 0xFFFE || cp == 0xFFFF)
-        return -1;
+        return 0;
+    return n;
+}
+
+/* Write code point cp (below 0x10000, not a surrogate) as UTF-8 at o, as
+ * libyaml decodes a \x or \u escape; returns the end. */
+static char *put_utf8(char *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        *o++ = (char)cp;
+    } else if (cp < 0x800) {
+        *o++ = (char)(0xC0 | (cp >> 6));
+        *o++ = (char)(0x80 | (cp & 0x3F));
+    } else {
+        *o++ = (char)(0xE0 | (cp >> 12));
+        *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+        *o++ = (char)(0x80 | (cp & 0x3F));
+    }
+    return o;
+}
+
+/* One UTF-8 character of a string at J->p (first byte >= 0x80), or -1. */
+static int jutf8(jparse *J)
+{
+    size_t n = utf8_ordinary(J->p, (size_t)(J->end - J->p));
+    if (!n) return -1;
     J->p += n;
     J->col_adjust += n - 1;
     return 0;
@@ -162,16 +186,7 @@ static int jstring(jparse *J, doc_id *out)
             }
             q += 4;
             if (cp >= 0xD800 && cp <= 0xDFFF) return -1; /* libyaml refuses surrogate escapes */
-            if (cp < 0x80) {
-                *o++ = (char)cp;
-            } else if (cp < 0x800) {
-                *o++ = (char)(0xC0 | (cp >> 6));
-                *o++ = (char)(0x80 | (cp & 0x3F));
-            } else {
-                *o++ = (char)(0xE0 | (cp >> 12));
-                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-                *o++ = (char)(0x80 | (cp & 0x3F));
-            }
+            o = put_utf8(o, cp);
             break;
         }
         default: return -1;
@@ -382,21 +397,8 @@ static int y_plain_text(const unsigned char *p, const unsigned char *e, int *asc
         }
         if (c < 0x80) return -1;
         *ascii = 0;
-        uint32_t cp;
-        size_t n;
-        if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1Fu; }
-        else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0Fu; }
-        else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07u; }
-        else return -1;
-        if ((size_t)(e - p) < n) return -1;
-        for (size_t i = 1; i < n; i++) {
-            if ((p[i] & 0xC0) != 0x80) return -1;
-            cp = (cp << 6) | (p[i] & 0x3Fu);
-        }
-        if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return -1;
-        if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
-            cp == 0xFFFE || cp == 0xFFFF)
-            return -1;
+        size_t n = utf8_ordinary(p, (size_t)(e - p));
+        if (!n) return -1;
         p += n;
     }
     return 0;
@@ -579,14 +581,6 @@ static int y_plain(yparse *Y, int flow, const char **stop)
     return 0;
 }
 
-static int y_hex(char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 /* A quoted scalar closed on its own line: decoded into the arena. */
 static int y_quoted(yparse *Y, const char **val, size_t *len)
 {
@@ -651,22 +645,13 @@ static int y_quoted(yparse *Y, const char **val, size_t *len)
         if (!digits) continue;
         if (q - r < digits) return YFAIL;
         for (int i = 0; i < digits; i++) {
-            int h = y_hex(r[i]);
+            int h = hexval((unsigned char)r[i]);
             if (h < 0) return YFAIL;
             cp = (cp << 4) | (uint32_t)h;
         }
         r += digits;
         if (cp >= 0xD800 && cp <= 0xDFFF) return YFAIL;
-        if (cp < 0x80) {
-            *o++ = (char)cp;
-        } else if (cp < 0x800) {
-            *o++ = (char)(0xC0 | (cp >> 6));
-            *o++ = (char)(0x80 | (cp & 0x3F));
-        } else {
-            *o++ = (char)(0xE0 | (cp >> 12));
-            *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-            *o++ = (char)(0x80 | (cp & 0x3F));
-        }
+        o = put_utf8(o, cp);
     }
     *o = '\0';
     *val = dst;
