@@ -13,17 +13,17 @@
  * or line-separator characters, surrogate escapes, keys libyaml would not
  * take as simple keys, nesting beyond the limit) and every syntax error make
  * it return -1; the caller then starts over with libyaml, which reports
- * errors with its own words and positions. tests/unit_doc.c compares the two
- * roads on every JSON template of the shared corpus. */
+ * errors with its own words and positions. tests/unit_fast.c compares the two
+ * roads on every template of the shared corpus. */
 typedef struct jparse {
     loader *L;
-    const unsigned char *s, *p, *end;
+    const unsigned char *p, *end;
     const unsigned char *line_start; /* byte where the current line starts */
     size_t line;                     /* 0-based, as in yaml_mark_t */
     size_t col_adjust;               /* continuation bytes seen on this line */
 } jparse;
 
-#define JSON_MAX_KEY 1000 /* libyaml drops a simple key 1024 characters long */
+#define SIMPLE_KEY_MAX 1000 /* libyaml drops a simple key 1024 characters long */
 
 static yaml_mark_t jmark(const jparse *J)
 {
@@ -113,15 +113,15 @@ static int jutf8(jparse *J)
     return 0;
 }
 
-/* Printable ASCII but '"' and '\\': string bytes that need no look. */
-static const unsigned char j_plain_byte[256] = {
+/* Byte tables: R4 and R16 mark 4 and 16 bytes from b. */
 #define R4(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1
 #define R16(b) R4(b), R4(b + 4), R4(b + 8), R4(b + 12)
+
+/* Printable ASCII but '"' and '\\': string bytes that need no look. */
+static const unsigned char j_plain_byte[256] = {
     [0x20] = 1, [0x21] = 1, [0x23] = 1, R4(0x24), R4(0x28), R4(0x2C), R16(0x30), R16(0x40), R4(0x50), R4(0x54),
     R4(0x58), [0x5D] = 1, [0x5E] = 1, [0x5F] = 1, R16(0x60), R4(0x70), R4(0x74), R4(0x78), [0x7C] = 1, [0x7D] = 1,
     [0x7E] = 1,
-#undef R16
-#undef R4
 };
 
 /* A string at J->p (the opening quote): a DOC_QUOTED scalar, or -1. */
@@ -309,7 +309,7 @@ static int jvalue(jparse *J)
             if (jstring(J, &id) < 0) return -1;
             ld_add_child(L, id);
             if (jskip(J, 1) < 0 || J->p == J->end || *J->p != ':') return -1;
-            if (J->line != key_line || (size_t)(J->p - key_at) > JSON_MAX_KEY) return -1;
+            if (J->line != key_line || (size_t)(J->p - key_at) > SIMPLE_KEY_MAX) return -1;
         }
         J->p++;
         if (jskip(J, 1) < 0) return -1;
@@ -319,8 +319,7 @@ static int jvalue(jparse *J)
 /* Load strict JSON into L; 0 when done, -1 to fall back to libyaml. */
 int ld_json(loader *L, const char *text, size_t len)
 {
-    jparse J = {L, (const unsigned char *)text, (const unsigned char *)text, (const unsigned char *)text + len,
-                (const unsigned char *)text, 0, 0};
+    jparse J = {L, (const unsigned char *)text, (const unsigned char *)text + len, (const unsigned char *)text, 0, 0};
     if (jskip(&J, 0) < 0 || J.p == J.end || *J.p != '{') return -1;
     if (jvalue(&J) < 0) return -1;
     if (jskip(&J, 0) < 0 || J.p != J.end) return -1;
@@ -340,14 +339,13 @@ int ld_json(loader *L, const char *text, size_t len)
  * every template of the shared corpus; fuzz_load does so on every input. */
 typedef struct yparse {
     loader *L;
-    const char *s, *end;
+    const char *end;
     const char *p;          /* cursor */
     const char *ls;         /* start of the cursor's line */
     size_t line;            /* 0-based line of the cursor */
     int ascii;              /* no byte >= 0x80 anywhere: columns are bytes */
     int eof;                /* no content line left */
     int indent;             /* column of the current content line */
-    int depth;
     yaml_mark_t eof_at;     /* the end of the text: libyaml ends collections */
     yaml_mark_t stream_end; /* more indented than it there, the rest on a fresh line */
 } yparse;
@@ -355,8 +353,22 @@ typedef struct yparse {
 #define YFAIL (-1)
 #define YAML_MAX_DEPTH 1000
 
+/* Room for one more collection (and the wrapper a tag adds)? Each
+ * collection holds a loader frame while it is read, so the frames bound the
+ * recursion too, also under a --max-depth above YAML_MAX_DEPTH. */
+static int y_room(const yparse *Y)
+{
+    size_t limit = Y->L->lim->max_depth < YAML_MAX_DEPTH ? Y->L->lim->max_depth : YAML_MAX_DEPTH;
+    return Y->L->n_frames + 3 <= limit;
+}
+
 static int y_eol(const yparse *Y, const char *p) { return p == Y->end || *p == '\n' || *p == '\r'; }
 static int y_blank_or_eol(const yparse *Y, const char *p) { return y_eol(Y, p) || *p == ' '; }
+
+static void y_spaces(yparse *Y)
+{
+    while (*Y->p == ' ') Y->p++; /* the text ends in a NUL */
+}
 
 static yaml_mark_t y_mark(const yparse *Y, const char *at)
 {
@@ -371,13 +383,11 @@ static yaml_mark_t y_mark(const yparse *Y, const char *at)
 
 /* Printable ASCII, tab and line feed. */
 static const unsigned char y_text_byte[256] = {
-#define R4(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1
-#define R16(b) R4(b), R4(b + 4), R4(b + 8), R4(b + 12)
     R16(0x20), R16(0x30), R16(0x40), R16(0x50), R16(0x60), R4(0x70), R4(0x74), R4(0x78), [0x7C] = 1, [0x7D] = 1,
     [0x7E] = 1, ['\t'] = 1, ['\n'] = 1,
+};
 #undef R16
 #undef R4
-};
 
 /* Every byte is one libyaml reads as ordinary text: printable, valid UTF-8,
  * CR only before LF, no NEL, LS, PS or BOM (libyaml reads those as breaks
@@ -530,7 +540,7 @@ static int y_tag(yparse *Y, ytag *t)
     t->end = y_mark(Y, q);
     t->present = 1;
     Y->p = q;
-    while (Y->p < Y->end && *Y->p == ' ') Y->p++;
+    y_spaces(Y);
     if (Y->p < Y->end && *Y->p == '\t') return YFAIL;
     return 0;
 }
@@ -708,7 +718,7 @@ static int y_is_key(const yparse *Y, const char *q)
 static int y_flow_skip(yparse *Y, int cross)
 {
     for (;;) {
-        while (Y->p < Y->end && *Y->p == ' ') Y->p++;
+        y_spaces(Y);
         if (Y->p < Y->end && *Y->p == '\t') return YFAIL;
         if (Y->p < Y->end && *Y->p == '#') {
             if (!cross || (Y->p > Y->ls && Y->p[-1] != ' ')) return YFAIL;
@@ -721,11 +731,25 @@ static int y_flow_skip(yparse *Y, int cross)
     }
 }
 
+/* A flow mapping's key and its ':', on one line. */
+static int y_flow_key(yparse *Y)
+{
+    const char *k = Y->p;
+    if (*k == '[' || *k == '{' || *k == '!') return YFAIL;
+    if (y_scalar(Y, 1, NULL) < 0 || Y->p - k > SIMPLE_KEY_MAX) return YFAIL;
+    int json_key = *k == '"' || *k == '\'';  /* "k":v needs no blank after ':' */
+    y_spaces(Y);
+    if (*Y->p != ':' || (!json_key && !y_blank_or_eol(Y, Y->p + 1))) return YFAIL;
+    Y->p++;
+    y_spaces(Y);
+    return 0;
+}
+
 /* A flow collection: [a, !Ref b, {K: v}]. Each entry stays on one line;
  * line breaks may come between entries. */
 static int y_flow(yparse *Y, const ytag *t)
 {
-    if (++Y->depth > YAML_MAX_DEPTH || Y->L->n_frames + 3 > Y->L->lim->max_depth) return YFAIL;
+    if (!y_room(Y)) return YFAIL;
     char open = *Y->p, close = open == '[' ? ']' : '}';
     yaml_mark_t s = y_mark(Y, Y->p);
     Y->p++;
@@ -742,39 +766,44 @@ static int y_flow(yparse *Y, const ytag *t)
             if (*Y->p == close || *Y->p == ',') return YFAIL;
         }
         first = 0;
-        for (int part = 0; part < (open == '{' ? 2 : 1); part++) {
-            ytag vt;
-            if (part == 0 && open == '{') {
-                vt.present = 0;
-                if (*Y->p == '[' || *Y->p == '{' || *Y->p == '!') return YFAIL;
-                const char *k = Y->p;
-                char q0 = *k;
-                if (y_scalar(Y, 1, NULL) < 0) return YFAIL;
-                if (Y->p - k > JSON_MAX_KEY) return YFAIL;
-                int json_key = q0 == '"' || q0 == '\'';
-                while (Y->p < Y->end && *Y->p == ' ') Y->p++;
-                if (Y->p == Y->end || *Y->p != ':' || (!json_key && !y_blank_or_eol(Y, Y->p + 1))) return YFAIL;
-                Y->p++;
-                while (Y->p < Y->end && *Y->p == ' ') Y->p++;
-                continue;
-            }
-            if (y_tag(Y, &vt) < 0) return YFAIL;
-            if (y_eol(Y, Y->p) || *Y->p == ',' || *Y->p == close || *Y->p == '#') return YFAIL;
-            last_plain = 0;
-            if (*Y->p == '[' || *Y->p == '{') {
-                if (y_flow(Y, &vt) < 0) return YFAIL;
-            } else {
-                last_plain = *Y->p != '"' && *Y->p != '\'';
-                if (y_scalar(Y, 1, &vt) < 0) return YFAIL;
-            }
-            while (Y->p < Y->end && *Y->p == ' ') Y->p++;
-            if (open == '[' && Y->p < Y->end && *Y->p == ':') return YFAIL; /* [a: b] */
+        if (open == '{' && y_flow_key(Y) < 0) return YFAIL;
+        ytag vt;
+        if (y_tag(Y, &vt) < 0) return YFAIL;
+        if (y_eol(Y, Y->p) || *Y->p == ',' || *Y->p == close || *Y->p == '#') return YFAIL;
+        last_plain = 0;
+        if (*Y->p == '[' || *Y->p == '{') {
+            if (y_flow(Y, &vt) < 0) return YFAIL;
+        } else {
+            last_plain = *Y->p != '"' && *Y->p != '\'';
+            if (y_scalar(Y, 1, &vt) < 0) return YFAIL;
         }
+        y_spaces(Y);
+        if (open == '[' && *Y->p == ':') return YFAIL; /* [a: b] */
     }
     Y->p++;
     y_event_end(Y, y_mark(Y, Y->p));
-    Y->depth--;
     return 0;
+}
+
+/* A growing string in the arena, always with room for its NUL. */
+typedef struct ybuf {
+    arena *a;
+    char *s;
+    size_t n, cap;
+} ybuf;
+
+static void ybuf_put(ybuf *b, const char *src, size_t len)
+{
+    if (b->n + len + 1 > b->cap) {
+        size_t cap = b->cap * 2;
+        while (cap < b->n + len + 1) cap *= 2;
+        char *g = arena_alloc(b->a, cap);
+        memcpy(g, b->s, b->n);
+        b->s = g;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, src, len);
+    b->n += len;
 }
 
 /* A literal or folded block scalar, as libyaml's scanner reads it. */
@@ -795,15 +824,12 @@ static int y_block_scalar(yparse *Y, int ind, const ytag *t)
     yaml_mark_t e = y_mark(Y, Y->p);
 
     /* Text, pending line break of the last line, and empty lines after it. */
-    size_t cap = 256, n = 0;
-    char *out = NULL;
+    ybuf b = {Y->L->a, arena_alloc(Y->L->a, 256), 0, 256};
     int block = 0;          /* the content's indentation, once known */
     int leading_blank = 0;
     size_t trailing = 0;    /* empty lines waiting */
     int leading_break = 0;  /* the last content line's break is waiting */
-    int first = 1, at_end = 0;
-    out = arena_alloc(Y->L->a, cap);
-#define PUT(ch) do { if (n + 1 >= cap) { char *g = arena_alloc(Y->L->a, cap * 2); memcpy(g, out, n); out = g; cap *= 2; } out[n++] = (ch); } while (0)
+    int at_end = 0;
     for (;;) {
         /* Empty lines and indentation, as yaml_parser_scan_block_scalar_breaks. */
         int max_indent = 0;
@@ -827,36 +853,21 @@ static int y_block_scalar(yparse *Y, int ind, const ytag *t)
             if (block < 1) block = 1;
         }
         if ((int)(Y->p - Y->ls) != block || Y->p == Y->end) break;
-        /* A content line: fold or keep the previous break. */
+        /* A content line: fold the previous line's break into a space, or keep it. */
         int trailing_blank = *Y->p == ' ' || *Y->p == '\t';
-        if (!first || leading_break) {
-            if (!literal && leading_break && !leading_blank && !trailing_blank) {
-                if (!trailing) PUT(' ');
-            } else if (leading_break) {
-                PUT('\n');
-            }
+        if (leading_break) {
+            if (literal || leading_blank || trailing_blank) ybuf_put(&b, "\n", 1);
+            else if (!trailing) ybuf_put(&b, " ", 1);
         }
-        for (; trailing; trailing--) PUT('\n');
-        leading_break = 0;
-        leading_blank = *Y->p == ' ' || *Y->p == '\t';
-        first = 0;
+        for (; trailing; trailing--) ybuf_put(&b, "\n", 1);
+        leading_blank = trailing_blank;
         const char *lend = Y->p;
         while (!y_eol(Y, lend)) lend++;
-        if (!Y->ascii) {
-            for (const char *c = Y->p; c < lend; c++) PUT(*c);
-        } else {
-            while (n + (size_t)(lend - Y->p) + 2 >= cap) {
-                char *g = arena_alloc(Y->L->a, cap * 2);
-                memcpy(g, out, n);
-                out = g;
-                cap *= 2;
-            }
-            memcpy(out + n, Y->p, (size_t)(lend - Y->p));
-            n += (size_t)(lend - Y->p);
-        }
+        ybuf_put(&b, Y->p, (size_t)(lend - Y->p));
         Y->p = lend;
-        if (lend == Y->end) {
+        if (lend == Y->end) { /* the last line, with no break */
             e = y_mark(Y, Y->p);
+            leading_break = 0;
             at_end = 1;
             break;
         }
@@ -864,11 +875,10 @@ static int y_block_scalar(yparse *Y, int ind, const ytag *t)
         y_next_line(Y);
         e = y_mark(Y, Y->p);
     }
-    if (chomp != -1 && leading_break) PUT('\n');
-    if (chomp == 1) for (; trailing; trailing--) PUT('\n');
-#undef PUT
-    out[n] = '\0';
-    y_event_scalar(Y, t && t->present ? t->name : NULL, out, n,
+    if (chomp != -1 && leading_break) ybuf_put(&b, "\n", 1);
+    if (chomp == 1) for (; trailing; trailing--) ybuf_put(&b, "\n", 1);
+    b.s[b.n] = '\0';
+    y_event_scalar(Y, t && t->present ? t->name : NULL, b.s, b.n,
                    literal ? YAML_LITERAL_SCALAR_STYLE : YAML_FOLDED_SCALAR_STYLE, s, e);
     if (at_end || Y->p == Y->end) {
         Y->p = Y->end;
@@ -938,7 +948,7 @@ static int y_node(yparse *Y, int ind, int map_value, yaml_mark_t empty)
 /* A block mapping whose first key is at the cursor. */
 static int y_mapping(yparse *Y, const ytag *t)
 {
-    if (++Y->depth > YAML_MAX_DEPTH || Y->L->n_frames + 3 > Y->L->lim->max_depth) return YFAIL;
+    if (!y_room(Y)) return YFAIL;
     int col = (int)y_mark(Y, Y->p).column;
     int bytes_col = (int)(Y->p - Y->ls);
     yaml_mark_t s = y_mark(Y, Y->p);
@@ -947,12 +957,12 @@ static int y_mapping(yparse *Y, const ytag *t)
         const char *k = Y->p; /* each pair moves the cursor on: no loop can stall */
         if (*k == '!' || *k == '[' || *k == '{') return YFAIL;
         if (y_scalar(Y, 0, NULL) < 0) return YFAIL;
-        if (Y->p - k > JSON_MAX_KEY) return YFAIL;
-        while (*Y->p == ' ') Y->p++;
+        if (Y->p - k > SIMPLE_KEY_MAX) return YFAIL;
+        y_spaces(Y);
         if (*Y->p != ':' || !y_blank_or_eol(Y, Y->p + 1)) return YFAIL; /* not a key */
         Y->p++;
         yaml_mark_t colon = y_mark(Y, Y->p);
-        while (Y->p < Y->end && *Y->p == ' ') Y->p++;
+        y_spaces(Y);
         if (Y->p < Y->end && *Y->p == '\t') return YFAIL;
         if (y_node(Y, col, 1, colon) < 0) return YFAIL;
         if (Y->eof || Y->indent < bytes_col) break;
@@ -961,14 +971,13 @@ static int y_mapping(yparse *Y, const ytag *t)
         if (!Y->ascii && (int)y_mark(Y, Y->p).column != col) return YFAIL;
     }
     y_event_end(Y, y_here(Y, col));
-    Y->depth--;
     return 0;
 }
 
 /* A block sequence whose first dash is at the cursor. */
 static int y_sequence(yparse *Y, int indentless, const ytag *t)
 {
-    if (++Y->depth > YAML_MAX_DEPTH || Y->L->n_frames + 3 > Y->L->lim->max_depth) return YFAIL;
+    if (!y_room(Y)) return YFAIL;
     int col = (int)y_mark(Y, Y->p).column;
     int bytes_col = (int)(Y->p - Y->ls);
     yaml_mark_t s = y_mark(Y, Y->p);
@@ -978,7 +987,7 @@ static int y_sequence(yparse *Y, int indentless, const ytag *t)
         const char *entry = Y->p;
         Y->p++; /* '-' */
         yaml_mark_t dash = y_mark(Y, Y->p);
-        while (Y->p < Y->end && *Y->p == ' ') Y->p++;
+        y_spaces(Y);
         if (Y->p < Y->end && *Y->p == '\t') return YFAIL;
         if (y_node(Y, col, 0, dash) < 0) return YFAIL;
         if (Y->eof || Y->indent < bytes_col) break;
@@ -991,7 +1000,6 @@ static int y_sequence(yparse *Y, int indentless, const ytag *t)
         }
     }
     y_event_end(Y, y_here(Y, col));
-    Y->depth--;
     return 0;
 }
 
@@ -1000,7 +1008,7 @@ int ld_yaml(loader *L, const char *text, size_t len)
     yparse Y;
     memset(&Y, 0, sizeof Y);
     Y.L = L;
-    Y.s = Y.p = Y.ls = text;
+    Y.p = Y.ls = text;
     Y.end = text + len;
     if (y_plain_text((const unsigned char *)text, (const unsigned char *)text + len, &Y.ascii) < 0) return YFAIL;
     /* The loader's line index gives where the last line starts. */

@@ -311,7 +311,7 @@ void out_json_static(cJSON *obj, const char *key, const char *s)
     cJSON_AddItemToObjectCS(obj, key, cJSON_CreateStringReference(s));
 }
 
-static void add_clean_string(cJSON *obj, const char *key, const char *s)
+void out_json_str(cJSON *obj, const char *key, const char *s)
 {
     if (!s) {
         cJSON_AddNullToObject(obj, key);
@@ -336,9 +336,9 @@ static void emit_json(FILE *f, const out_options *opt, const lint_result *result
         const lint_result *r = &results[i];
         if (!r->linted && !r->error) continue;
         cJSON *file = cJSON_CreateObject();
-        add_clean_string(file, "path", r->path);
+        out_json_str(file, "path", r->path);
         cJSON_AddBoolToObject(file, "linted", r->linted);
-        add_clean_string(file, "error", r->error);
+        out_json_str(file, "error", r->error);
         cJSON_AddItemToArray(files, file);
         for (size_t j = 0; j < r->n_findings; j++) {
             const finding *fd = &r->findings[j];
@@ -347,16 +347,16 @@ static void emit_json(FILE *f, const out_options *opt, const lint_result *result
             out_json_static(o, "rule", fd->rule->id);
             out_json_static(o, "name", fd->rule->name);
             out_json_static(o, "severity", severity_name(fd->sev));
-            add_clean_string(o, "file", fd->file);
+            out_json_str(o, "file", fd->file);
             out_json_int(o, "line", fd->line);
             out_json_int(o, "column", fd->col);
             out_json_int(o, "end_line", fd->end_line);
             out_json_int(o, "end_column", fd->end_col);
-            add_clean_string(o, "resource", fd->resource);
-            add_clean_string(o, "message", fd->message);
+            out_json_str(o, "resource", fd->resource);
+            out_json_str(o, "message", fd->message);
             if (opt->show_suppressed) {
                 cJSON_AddBoolToObject(o, "suppressed", fd->suppressed);
-                add_clean_string(o, "reason", fd->suppress_reason);
+                out_json_str(o, "reason", fd->suppress_reason);
             }
             cJSON_AddItemToArray(findings, o);
         }

@@ -34,6 +34,8 @@ int out_is_plain_ascii(const char *s);
 struct cJSON;
 void out_json_int(struct cJSON *obj, const char *key, long long v);
 void out_json_static(struct cJSON *obj, const char *key, const char *s);
+/* A string from a template or a path, made valid UTF-8; NULL gives null. */
+void out_json_str(struct cJSON *obj, const char *key, const char *s);
 
 void out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n);
 

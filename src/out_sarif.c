@@ -37,22 +37,11 @@ static char *uri_encode(const char *prefix, const char *path)
     return out;
 }
 
-/* Strings from templates and paths may hold invalid UTF-8: JSON cannot. */
-static void add_str(cJSON *obj, const char *key, const char *s)
-{
-    if (out_is_plain_ascii(s)) {
-        cJSON_AddStringToObject(obj, key, s);
-        return;
-    }
-    char *clean = out_utf8_clean(s);
-    cJSON_AddStringToObject(obj, key, clean);
-    free(clean);
-}
 
 static cJSON *text_obj(const char *text)
 {
     cJSON *o = cJSON_CreateObject();
-    add_str(o, "text", text);
+    out_json_str(o, "text", text);
     return o;
 }
 
@@ -134,7 +123,7 @@ static cJSON *sarif_location(const finding *f, const char *display, const char *
     if (f->resource) {
         cJSON *logical = cJSON_AddArrayToObject(loc, "logicalLocations");
         cJSON *l = cJSON_CreateObject();
-        add_str(l, "name", f->resource);
+        out_json_str(l, "name", f->resource);
         out_json_static(l, "kind", "resource");
         cJSON_AddItemToArray(logical, l);
     }
@@ -157,7 +146,7 @@ static cJSON *sarif_result(const finding *f, const lint_result *r, const char *f
         cJSON *s = cJSON_CreateObject();
         cJSON_AddStringToObject(s, "kind", "inSource");
         if (f->suppress_reason)
-            add_str(s, "justification", f->suppress_reason);
+            out_json_str(s, "justification", f->suppress_reason);
         cJSON_AddItemToArray(sups, s);
     }
     return o;
