@@ -14,6 +14,7 @@
 #include "cfg.h"
 #include "code.h"
 #include "engine.h"
+#include "fix.h"
 #include "inputs.h"
 #include "out.h"
 #include "ruledoc.h"
@@ -43,6 +44,9 @@ static const char usage_text[] =
     "      --list-rules        list the rules (-f text, json, markdown or man)\n"
     "      --explain ID        print a rule's documentation\n"
     "      --show-suppressed   also list suppressed findings, with their reasons\n"
+    "      --fix               apply the safe fixes to the files, then report what is left\n"
+    "      --unsafe-fixes      with --fix or --diff: also the fixes that change behaviour\n"
+    "      --diff              print the fixes as a unified diff; write nothing\n"
     "  -j, --jobs N            lint N files at once (default: the number of cores)\n"
     "  -h, --help              this help\n"
     "      --version           print the version\n"
@@ -54,7 +58,7 @@ enum {
     OPT_SELECT = 256, OPT_IGNORE, OPT_SEVERITY, OPT_RULE_OPTION, OPT_FAIL_ON, OPT_MAX_FILE_SIZE,
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
-    OPT_EXPLAIN, OPT_SHOW_SUPPRESSED,
+    OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -83,6 +87,9 @@ static const struct option long_options[] = {
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
+    {"diff", no_argument, NULL, OPT_DIFF},
     {NULL, 0, NULL, 0},
 };
 
@@ -100,6 +107,7 @@ typedef struct workflow {
     const char *baseline, *write_baseline;
     const char *explain;
     int list_rules, templates_only, select_given;
+    int fix, unsafe_fixes, diff;
 } workflow;
 
 /* Load .samlint.yaml (or --config FILE; none with --no-config) before the
@@ -301,6 +309,9 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
         case OPT_LIST_RULES: wf->list_rules = 1; break;
         case OPT_EXPLAIN: wf->explain = optarg; break;
         case OPT_SHOW_SUPPRESSED: out->show_suppressed = 1; break;
+        case OPT_FIX: wf->fix = 1; break;
+        case OPT_UNSAFE_FIXES: wf->unsafe_fixes = 1; break;
+        case OPT_DIFF: wf->diff = 1; break;
         case 'j':
             if (parse_jobs(optarg, jobs)) return usage_error("-j wants a number of threads from 1 to 1024, not '%s'", optarg);
             break;
@@ -315,6 +326,8 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
         default: return usage_error("%s", "bad option");
         }
     }
+    if (wf->unsafe_fixes && !wf->fix && !wf->diff)
+        return usage_error("%s", "--unsafe-fixes goes with --fix or --diff");
     if (wf->list_rules || wf->explain) {
         *done = 1;
         return print_rule_docs(wf);
@@ -367,7 +380,18 @@ int main(int argc, char **argv)
     lint_result *results = xcalloc(inputs.n, sizeof *results);
     pool_run(&cfg, inputs.items, inputs.n, jobs, keep_result, results);
 
+    int fixed = 0;
+    if (wf.fix || wf.diff) {
+        fix_options fo = {wf.unsafe_fixes, wf.diff ? stdout : NULL, 0};
+        fixed = fix_results(&cfg, results, inputs.n, &fo);
+    }
     int exit_code = apply_baseline(&wf, results, inputs.n);
+    if (wf.diff) {  /* the diff is the output: 1 when there is one */
+        fflush(stdout);
+        exit_code = exit_code ? exit_code : fixed < 0 ? 2 : fixed > 0;
+        wf.write_baseline = "";  /* nothing else goes out */
+    }
+    if (fixed < 0 && !exit_code) exit_code = 2;
     if (!wf.write_baseline && !exit_code) out_emit(stdout, &out, results, inputs.n);
     fflush(stdout);
     for (size_t i = 0; i < inputs.n; i++) {
