@@ -42,6 +42,9 @@ static const char usage_text[] =
     "      --no-excerpt        no source excerpt under text findings\n"
     "      --list-rules        list the rules (-f text, json, markdown or man)\n"
     "      --explain ID        print a rule's documentation\n"
+    "      --fix               apply the safe fixes to the files, then report what is left\n"
+    "      --unsafe-fixes      with --fix or --diff: also the fixes that change behaviour\n"
+    "      --diff              print the fixes as a unified diff; write nothing\n"
     "  -j, --jobs N            lint N files at once (default: the number of cores)\n"
     "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
     "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
@@ -56,6 +59,7 @@ enum {
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_EXIT_ZERO, OPT_EXCLUDE, OPT_STDIN_FILENAME, OPT_STATISTICS,
+    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -90,6 +94,9 @@ static const struct option long_options[] = {
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
     {"statistics", no_argument, NULL, OPT_STATISTICS},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
+    {"diff", no_argument, NULL, OPT_DIFF},
     {NULL, 0, NULL, 0},
 };
 
@@ -314,6 +321,9 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
             break;
         case OPT_STDIN_FILENAME: cfg->stdin_name = optarg; break;
         case OPT_STATISTICS: out->statistics = 1; break;
+        case OPT_FIX: wf->fix = 1; break;
+        case OPT_UNSAFE_FIXES: wf->unsafe_fixes = 1; break;
+        case OPT_DIFF: wf->diff = 1; break;
         case 'j':
             if (parse_jobs(optarg, jobs)) return cli_usage_error("-j wants a number of threads from 1 to 1024, not '%s'", optarg);
             break;
@@ -328,6 +338,8 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         default: return cli_usage_error("%s", "bad option");
         }
     }
+    if (wf->unsafe_fixes && !wf->fix && !wf->diff)
+        return cli_usage_error("%s", "--unsafe-fixes goes with --fix or --diff");
     if (wf->list_rules || wf->explain) {
         *done = 1;
         return print_rule_docs(wf);
