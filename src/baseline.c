@@ -62,13 +62,46 @@ static int cmp_slot(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-void baseline_fingerprints(const lint_result *r, const char *cwd, fingerprint *out)
+/* `path` relative to `base` (see baseline_fingerprints); malloc'd. */
+static char *base_relative(const char *cwd, const char *base, const char *path)
+{
+    char abs[4096];
+    if (path[0] == '<' || !relpath_abs(cwd, path, abs, sizeof abs))
+        return xstrdup(relpath(cwd, path));
+    return relpath_from(base, abs);
+}
+
+void baseline_dir(const char *cwd, const char *path, char *out, size_t size)
+{
+    if (!relpath_abs(cwd, path, out, size)) {
+        snprintf(out, size, "%s", cwd);
+        return;
+    }
+    char *slash = strrchr(out, '/');
+    if (slash)
+        *(slash == out ? slash + 1 : slash) = '\0';
+}
+
+void baseline_fingerprints(const lint_result *r, const char *cwd, const char *base, fingerprint *out)
 {
     size_t n = r->n_findings;
     fp_slot *slots = xcalloc(n ? n : 1, sizeof *slots);
+    char *root = NULL;
+    if (!base && n) {
+        char abs[4096];
+        root = relpath_abs(cwd, r->path, abs, sizeof abs) ? relpath_repo_root(abs, cwd) : xstrdup(cwd);
+        base = root;
+    }
+    const char *last_src = NULL;
+    char *file = NULL;
     for (size_t i = 0; i < n; i++) {
         const finding *f = &r->findings[i];
-        const char *file = relpath(cwd, f->file ? f->file : r->path);
+        const char *src = f->file ? f->file : r->path;
+        if (src != last_src) {  /* findings share their file's string */
+            free(file);
+            file = base_relative(cwd, base, src);
+            last_src = src;
+        }
         uint64_t h = FNV_OFFSET;
         h = fnv(h, f->rule->id, strlen(f->rule->id));
         h = fnv(h, file, strlen(file));
@@ -80,6 +113,8 @@ void baseline_fingerprints(const lint_result *r, const char *cwd, fingerprint *o
         slots[i].hash = h;
         slots[i].index = i;
     }
+    free(file);
+    free(root);
     /* The occurrence count: rank among the findings with the same hash, in order. */
     qsort(slots, n, sizeof *slots, cmp_slot);
     unsigned occurrence = 0;
@@ -163,7 +198,7 @@ void baseline_free(baseline *b)
     free(b);
 }
 
-size_t baseline_filter(const baseline *b, lint_result *r, size_t n, const char *cwd)
+size_t baseline_filter(const baseline *b, lint_result *r, size_t n, const char *cwd, const char *base, int keep)
 {
     size_t dropped = 0;
     for (size_t i = 0; i < n; i++) {
@@ -171,14 +206,16 @@ size_t baseline_filter(const baseline *b, lint_result *r, size_t n, const char *
         if (!res->n_findings)
             continue;
         fingerprint *fps = xcalloc(res->n_findings, sizeof *fps);
-        baseline_fingerprints(res, cwd, fps);
+        baseline_fingerprints(res, cwd, base, fps);
         size_t kept = 0;
         for (size_t j = 0; j < res->n_findings; j++) {
             const char *key = fps[j];
             if (!res->findings[j].suppressed &&
                 bsearch(&key, b->fps, b->n, sizeof *b->fps, cmp_str)) {
                 dropped++;
-                continue;
+                if (!keep)
+                    continue;
+                res->findings[j].baselined = 1;
             }
             res->findings[kept++] = res->findings[j];
         }
@@ -188,7 +225,7 @@ size_t baseline_filter(const baseline *b, lint_result *r, size_t n, const char *
     return dropped;
 }
 
-int baseline_write(const char *path, const lint_result *r, size_t n, const char *cwd,
+int baseline_write(const char *path, const lint_result *r, size_t n, const char *cwd, const char *base,
                    char *err, size_t errlen)
 {
     cJSON *root = cJSON_CreateObject();
@@ -199,16 +236,18 @@ int baseline_write(const char *path, const lint_result *r, size_t n, const char 
         if (!r[i].n_findings)
             continue;
         fingerprint *fps = xcalloc(r[i].n_findings, sizeof *fps);
-        baseline_fingerprints(&r[i], cwd, fps);
+        baseline_fingerprints(&r[i], cwd, base, fps);
         for (size_t j = 0; j < r[i].n_findings; j++) {
             const finding *f = &r[i].findings[j];
             if (f->suppressed)
                 continue;
+            char *file = base_relative(cwd, base, f->file ? f->file : r[i].path);
             cJSON *o = cJSON_CreateObject();
             cJSON_AddStringToObject(o, "fingerprint", fps[j]);
             cJSON_AddStringToObject(o, "rule", f->rule->id);
             cJSON_AddStringToObject(o, "severity", severity_name(f->sev));
-            cJSON_AddStringToObject(o, "file", relpath(cwd, f->file ? f->file : r[i].path));
+            cJSON_AddStringToObject(o, "file", file);
+            free(file);
             cJSON_AddNumberToObject(o, "line", f->line);
             if (f->resource)
                 cJSON_AddStringToObject(o, "resource", f->resource);

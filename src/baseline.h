@@ -12,19 +12,27 @@
 #define FP_LEN 32
 typedef char fingerprint[FP_LEN];
 
-/* One fingerprint per finding of r, in r's order (sort it first). `cwd`
- * makes paths relative (see relpath.h). */
-void baseline_fingerprints(const lint_result *r, const char *cwd, fingerprint *out);
+/* One fingerprint per finding of r, in r's order (sort it first). The file
+ * is hashed as a path relative to the absolute folder `base` (the baseline
+ * file's), or with base NULL to the root of the git work tree holding the
+ * template (else `cwd`, the working directory): so the working directory
+ * changes nothing. */
+void baseline_fingerprints(const lint_result *r, const char *cwd, const char *base, fingerprint *out);
 
 typedef struct baseline baseline;
 
 /* Load a baseline file. Returns NULL with a message in err on failure. */
 baseline *baseline_load(const char *path, char *err, size_t errlen);
 void baseline_free(baseline *b);
-/* Drop from each result the findings the baseline holds; returns how many. */
-size_t baseline_filter(const baseline *b, lint_result *r, size_t n, const char *cwd);
-/* Write the findings of r (not the suppressed ones) as a baseline. 0 or -1 + err. */
-int baseline_write(const char *path, const lint_result *r, size_t n, const char *cwd,
+/* The findings the baseline holds: dropped from each result, or with
+ * `keep` marked `baselined` (SARIF reports them as unchanged). Returns how
+ * many. `base`: the baseline file's folder, absolute. */
+size_t baseline_filter(const baseline *b, lint_result *r, size_t n, const char *cwd, const char *base, int keep);
+/* Write the findings of r (not the suppressed ones) as a baseline, paths
+ * relative to its folder `base`. 0 or -1 + err. */
+int baseline_write(const char *path, const lint_result *r, size_t n, const char *cwd, const char *base,
                    char *err, size_t errlen);
+/* The absolute folder holding `path` (a baseline file), into out. */
+void baseline_dir(const char *cwd, const char *path, char *out, size_t size);
 
 #endif

@@ -38,6 +38,7 @@ static const char usage_text[] =
     "      --statistics        count findings per rule instead of listing them\n"
     "  -q, --quiet             findings only: no summary line\n"
     "      --show-suppressed   also list suppressed findings, with their reasons\n"
+    "      --omit-suppressed   SARIF: leave suppressed findings out\n"
     "      --color WHEN        auto (default), always, never (NO_COLOR, FORCE_COLOR)\n"
     "      --no-excerpt        no source excerpt under text findings\n"
     "      --list-rules        list the rules (-f text, json, markdown or man)\n"
@@ -59,7 +60,7 @@ enum {
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_EXIT_ZERO, OPT_EXCLUDE, OPT_STDIN_FILENAME, OPT_STATISTICS,
-    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
+    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_OMIT_SUPPRESSED,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -94,6 +95,7 @@ static const struct option long_options[] = {
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
     {"statistics", no_argument, NULL, OPT_STATISTICS},
+    {"omit-suppressed", no_argument, NULL, OPT_OMIT_SUPPRESSED},
     {"fix", no_argument, NULL, OPT_FIX},
     {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
     {"diff", no_argument, NULL, OPT_DIFF},
@@ -306,7 +308,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
             break;
         case OPT_NO_EXCERPT: out->excerpt = 0; break;
         case OPT_CONFIG: case OPT_NO_CONFIG: break;  /* see load_config */
-        case OPT_BASELINE: wf->baseline = optarg; break;
+        case OPT_BASELINE: wf->baseline = optarg; out->baseline_given = 1; break;
         case OPT_WRITE_BASELINE: wf->write_baseline = optarg; break;
         case OPT_TEMPLATES_ONLY: wf->templates_only = 1; break;
         case OPT_LIST_RULES: wf->list_rules = 1; break;
@@ -321,6 +323,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
             break;
         case OPT_STDIN_FILENAME: cfg->stdin_name = optarg; break;
         case OPT_STATISTICS: out->statistics = 1; break;
+        case OPT_OMIT_SUPPRESSED: out->omit_suppressed = 1; break;
         case OPT_FIX: wf->fix = 1; break;
         case OPT_UNSAFE_FIXES: wf->unsafe_fixes = 1; break;
         case OPT_DIFF: wf->diff = 1; break;

@@ -41,6 +41,7 @@ typedef struct finding {
     const char *line_text;   /* the offending source line (for excerpts and
                                 fingerprints), or NULL for other files */
     int suppressed;          /* kept for SARIF; not printed in text */
+    int baselined;           /* in the --baseline file: kept for SARIF only */
     const char *suppress_reason;
     const struct fix *fix;   /* edits that fix it (src/fix.h), or NULL */
 } finding;

@@ -18,14 +18,20 @@
 /* --baseline drops known findings; --write-baseline records them. */
 static int apply_baseline(const cli_options *wf, lint_result *results, size_t n)
 {
-    char cwd[4096], err[1024] = "";
+    char cwd[4096], base[4096], err[1024] = "";
     if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
     if (wf->baseline) {
+        /* Paths in a baseline are relative to its folder: the working
+         * directory changes nothing. SARIF keeps the known findings. */
+        baseline_dir(cwd, wf->baseline, base, sizeof base);
         baseline *b = baseline_load(wf->baseline, err, sizeof err);
-        if (b) baseline_filter(b, results, n, cwd);
+        if (b) baseline_filter(b, results, n, cwd, base, wf->out.format == OUT_SARIF);
         baseline_free(b);
     }
-    if (!*err && wf->write_baseline) baseline_write(wf->write_baseline, results, n, cwd, err, sizeof err);
+    if (!*err && wf->write_baseline) {
+        baseline_dir(cwd, wf->write_baseline, base, sizeof base);
+        baseline_write(wf->write_baseline, results, n, cwd, base, err, sizeof err);
+    }
     if (!*err) return 0;
     fputs("samlint: ", stderr);
     out_escaped(stderr, err);
@@ -94,7 +100,7 @@ int main(int argc, char **argv)
             exit_code = 2;
         }
         for (size_t j = 0; j < r->n_findings && exit_code == 0 && !wf.write_baseline; j++)
-            if (!r->findings[j].suppressed && cfg.fail_on != SEV_NONE && r->findings[j].sev >= cfg.fail_on)
+            if (!r->findings[j].suppressed && !r->findings[j].baselined && cfg.fail_on != SEV_NONE && r->findings[j].sev >= cfg.fail_on)
                 exit_code = 1;
     }
     if (exit_code == 1 && wf.exit_zero) exit_code = 0;

@@ -14,6 +14,8 @@ typedef struct out_options {
     int show_suppressed;  /* text and JSON also list suppressed findings, with the reason */
     int quiet;      /* text: no summary line */
     int statistics; /* text: a count per rule instead of the findings */
+    int baseline_given;   /* --baseline: SARIF says baselineState */
+    int omit_suppressed;  /* SARIF: leave suppressed findings out */
 } out_options;
 
 const char *severity_name(severity s);

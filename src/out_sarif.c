@@ -57,26 +57,100 @@ static const char *security_severity(const rule *r)
     return r->sev == SEV_ERROR ? "8.5" : r->sev == SEV_WARNING ? "5.5" : "2.0";
 }
 
+/* Markdown as plain text, for help.text and the descriptions: headings lose
+ * their '#'s, code fences their ``` lines, inline code its backticks,
+ * emphasis its stars, and a link [text](url) reads "text (url)". */
+static char *md_plain(const char *md, size_t len)
+{
+    char *out = xrealloc(NULL, len + 1), *o = out;
+    const char *p = md, *end = md + len;
+    int line_start = 1;
+    while (p < end) {
+        if (line_start) {
+            if (end - p >= 3 && strncmp(p, "```", 3) == 0) {  /* a fence line goes */
+                while (p < end && *p != '\n') p++;
+                if (p < end) p++;
+                continue;
+            }
+            if (*p == '#') {
+                while (p < end && *p == '#') p++;
+                while (p < end && *p == ' ') p++;
+            }
+        }
+        line_start = 0;
+        if (*p == '`' || (*p == '*' && p + 1 < end && p[1] == '*')) {
+            p += *p == '*' ? 2 : 1;
+            continue;
+        }
+        if (*p == '[') {  /* [text](url) */
+            const char *close = memchr(p, ']', (size_t)(end - p));
+            const char *rp = close && close + 1 < end && close[1] == '(' ? memchr(close, ')', (size_t)(end - close)) : NULL;
+            if (rp) {
+                memcpy(o, p + 1, (size_t)(close - p - 1));
+                o += close - p - 1;
+                *o++ = ' ';
+                memcpy(o, close + 1, (size_t)(rp - close));  /* "(url)" */
+                o += rp - close;
+                p = rp + 1;
+                continue;
+            }
+        }
+        if (*p == '\n') line_start = 1;
+        *o++ = *p++;
+    }
+    *o = 0;
+    return out;
+}
+
+/* GitHub code scanning shows at most 1,024 characters of a rule description:
+ * cut at the last sentence (else word) end that fits, marked with "...". */
+#define SARIF_DESCRIPTION_MAX 1024
+static void fit_description(char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '\n' || s[n - 1] == ' ')) s[--n] = 0;
+    if (n <= SARIF_DESCRIPTION_MAX) return;
+    size_t cut = 0;
+    for (size_t i = 0; i + 4 <= SARIF_DESCRIPTION_MAX; i++)
+        if (s[i] == '.' && (s[i + 1] == ' ' || s[i + 1] == '\n')) cut = i + 1;
+    if (cut == 0) {
+        for (size_t i = 0; i + 4 <= SARIF_DESCRIPTION_MAX; i++)
+            if (s[i] == ' ') cut = i;
+        if (cut == 0) cut = SARIF_DESCRIPTION_MAX - 3;
+        strcpy(s + cut, "...");
+        return;
+    }
+    s[cut] = 0;
+}
+
+/* GitHub's problem.severity for a level: error, warning or recommendation. */
+static const char *problem_severity(severity s)
+{
+    return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "recommendation";
+}
+
 static cJSON *sarif_rule(const rule *r)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "id", r->id);
     cJSON_AddStringToObject(o, "name", r->name);
-    cJSON_AddItemToObject(o, "shortDescription", text_obj(r->summary));
+    char *summary = xstrdup(r->summary);
+    fit_description(summary);
+    cJSON_AddItemToObject(o, "shortDescription", text_obj(summary));
+    free(summary);
     size_t len;
     const char *what = ruledoc_section(r->doc, "What it does", &len);
-    char *full = NULL;
-    if (what) {
-        full = xrealloc(NULL, len + 1);
-        memcpy(full, what, len);
-        full[len] = 0;
-    }
-    cJSON_AddItemToObject(o, "fullDescription", text_obj(full ? full : r->summary));
+    char *full = what ? md_plain(what, len) : xstrdup(r->summary);
+    fit_description(full);
+    cJSON_AddItemToObject(o, "fullDescription", text_obj(full));
     free(full);
-    /* The pages' examples hold sample keys: masked like any secret in output. */
+    /* The whole page is the help: plain text and Markdown. The pages'
+     * examples hold sample keys: masked like any secret in output. */
     char *page = xstrdup(r->doc);
     secret_mask_text(page, strlen(page));
-    cJSON *help = text_obj(page);
+    char *plain = md_plain(page, strlen(page));
+    cJSON *help = text_obj(plain);
+    free(plain);
     cJSON_AddStringToObject(help, "markdown", page);
     cJSON_AddItemToObject(o, "help", help);
     free(page);
@@ -94,20 +168,29 @@ static cJSON *sarif_rule(const rule *r)
         cJSON_AddStringToObject(props, "security-severity", security_severity(r));
     }
     cJSON_AddStringToObject(props, "precision", "high");
+    cJSON_AddStringToObject(props, "problem.severity", problem_severity(r->sev));
     return o;
+}
+
+/* The URI of a file: relative to the root of the git work tree holding it
+ * (else to the working directory), under %SRCROOT%, never a machine path. */
+static cJSON *sarif_artifact(const char *display, const char *cwd)
+{
+    cJSON *art = cJSON_CreateObject();
+    char *rel = relpath_repo(cwd, display);
+    char *uri = uri_encode("", rel);
+    cJSON_AddStringToObject(art, "uri", uri);
+    cJSON_AddStringToObject(art, "uriBaseId", "%SRCROOT%");
+    free(uri);
+    free(rel);
+    return art;
 }
 
 static cJSON *sarif_location(const finding *f, const char *display, const char *cwd)
 {
     cJSON *loc = cJSON_CreateObject();
     cJSON *phys = cJSON_AddObjectToObject(loc, "physicalLocation");
-    cJSON *art = cJSON_AddObjectToObject(phys, "artifactLocation");
-    const char *rel = relpath(cwd, display);
-    char *uri = uri_encode(rel[0] == '/' ? "file://" : "", rel);
-    cJSON_AddStringToObject(art, "uri", uri);
-    if (rel[0] != '/')
-        cJSON_AddStringToObject(art, "uriBaseId", "%SRCROOT%");
-    free(uri);
+    cJSON_AddItemToObject(phys, "artifactLocation", sarif_artifact(display, cwd));
     if (f->line > 0) {
         cJSON *region = cJSON_AddObjectToObject(phys, "region");
         uint32_t col = f->col ? f->col : 1;
@@ -164,7 +247,8 @@ static cJSON *sarif_fixes(const fix *fx, cJSON *artifact)
     return fixes;
 }
 
-static cJSON *sarif_result(const finding *f, const lint_result *r, const char *fp, const char *cwd)
+static cJSON *sarif_result(const out_options *opt, const finding *f, const lint_result *r, const char *fp,
+                           const char *cwd)
 {
     cJSON *o = cJSON_CreateObject();
     out_json_static(o, "ruleId", f->rule->id);
@@ -178,8 +262,13 @@ static cJSON *sarif_result(const finding *f, const lint_result *r, const char *f
                                          "artifactLocation");
         cJSON_AddItemToObject(o, "fixes", sarif_fixes(f->fix, cJSON_Duplicate(art, 1)));
     }
+    /* GitHub tracks an alert by primaryLocationLineHash: the baseline's
+     * fingerprint (the line's text, not its number) keeps it across moves. */
     cJSON *fps = cJSON_AddObjectToObject(o, "partialFingerprints");
+    cJSON_AddStringToObject(fps, "primaryLocationLineHash", fp);
     cJSON_AddStringToObject(fps, "samlintFingerprint/v1", fp);
+    if (opt->baseline_given)
+        out_json_static(o, "baselineState", f->baselined ? "unchanged" : "new");
     if (f->suppressed) {
         cJSON *sups = cJSON_AddArrayToObject(o, "suppressions");
         cJSON *s = cJSON_CreateObject();
@@ -191,7 +280,7 @@ static cJSON *sarif_result(const finding *f, const lint_result *r, const char *f
     return o;
 }
 
-int out_sarif(FILE *out, const lint_result *r, size_t n, const char *version)
+int out_sarif(FILE *out, const out_options *opt, const lint_result *r, size_t n, const char *version)
 {
     char cwd[4096];
     if (!getcwd(cwd, sizeof cwd))
@@ -211,15 +300,10 @@ int out_sarif(FILE *out, const lint_result *r, size_t n, const char *version)
     for (const rule *ru = rule_registry; ru->id; ru++)
         cJSON_AddItemToArray(rules, sarif_rule(ru));
 
-    char *root_uri = uri_encode("file://", cwd);
-    size_t rl = strlen(root_uri);
-    if (rl == 0 || root_uri[rl - 1] != '/') {
-        root_uri = xrealloc(root_uri, rl + 2);
-        strcpy(root_uri + rl, "/");
-    }
+    /* No machine path in the log: the base is described, not located. */
     cJSON *src = cJSON_AddObjectToObject(cJSON_AddObjectToObject(run, "originalUriBaseIds"), "%SRCROOT%");
-    cJSON_AddStringToObject(src, "uri", root_uri);
-    free(root_uri);
+    cJSON_AddItemToObject(src, "description",
+                          text_obj("The root of the git work tree holding the files, else the working directory."));
 
     cJSON *invocation = cJSON_CreateObject();
     cJSON *notes = cJSON_CreateArray();
@@ -243,9 +327,10 @@ int out_sarif(FILE *out, const lint_result *r, size_t n, const char *version)
         if (!r[i].n_findings)
             continue;
         fingerprint *fps = xcalloc(r[i].n_findings, sizeof *fps);
-        baseline_fingerprints(&r[i], cwd, fps);
+        baseline_fingerprints(&r[i], cwd, NULL, fps);
         for (size_t j = 0; j < r[i].n_findings; j++)
-            cJSON_AddItemToArray(results, sarif_result(&r[i].findings[j], &r[i], fps[j], cwd));
+            if (!(opt->omit_suppressed && r[i].findings[j].suppressed))
+                cJSON_AddItemToArray(results, sarif_result(opt, &r[i].findings[j], &r[i], fps[j], cwd));
         free(fps);
     }
     cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints");

@@ -4,9 +4,11 @@
 
 #include <stdio.h>
 #include "engine.h"
+#include "out.h"
 
 /* Write one SARIF log for all results. Paths become URIs relative to the
- * working directory under %SRCROOT%. Returns 0, or -1 on a write error. */
-int out_sarif(FILE *out, const lint_result *r, size_t n, const char *version);
+ * root of the git work tree holding them (else the working directory),
+ * under %SRCROOT%. Returns 0, or -1 on a write error. */
+int out_sarif(FILE *out, const out_options *opt, const lint_result *r, size_t n, const char *version);
 
 #endif

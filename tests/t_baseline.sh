@@ -42,8 +42,9 @@ sed -i 's/!Ref Missing/!Ref Misspelt/' "$bl/t.yaml"
 bl_expect baseline_changed_line_is_new "$(bl_rules --baseline base.json t.yaml)" "10:SL004 14:SL004 rc=1"
 
 # Fixing a finding leaves nothing new; SARIF honours the baseline too.
-sarif_n=$(cd "$bl" && "$SAMLINT" --select SL0 --format sarif --baseline base.json t.yaml | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["runs"][0]["results"]))')
-bl_expect baseline_sarif "$sarif_n" 2
+# SARIF keeps the known findings, marked unchanged, and the new ones new.
+sarif_n=$(cd "$bl" && "$SAMLINT" --select SL0 --format sarif --baseline base.json t.yaml | python3 -c 'import json,sys; print(sorted((r["baselineState"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in json.load(sys.stdin)["runs"][0]["results"]))')
+bl_expect baseline_sarif "$sarif_n" "[('new', 10), ('new', 14), ('unchanged', 4)]"
 
 (cd "$bl" && "$SAMLINT" --baseline nonexistent.json t.yaml > /dev/null 2> err.txt)
 rc=$?

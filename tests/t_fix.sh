@@ -95,8 +95,9 @@ for r in s["runs"][0]["results"]:
             for p in c["replacements"]:
                 d=p["deletedRegion"]
                 print(c["artifactLocation"]["uri"], d["startLine"], d["startColumn"], d["endLine"], d["endColumn"], p["insertedContent"]["text"], f["properties"]["safety"])' "$fx/fix.sarif")
-check fix_sarif_fixes "functions.yaml 6 16 6 26 nodejs24.x unsafe
-functions.yaml 12 17 12 26 python3.14 unsafe" "$got"
+sarif_prefix=$(cd "$ROOT/fixtures/fix/SL205" && git rev-parse --show-prefix 2>/dev/null)  # URIs are relative to the repository root
+check fix_sarif_fixes "${sarif_prefix}functions.yaml 6 16 6 26 nodejs24.x unsafe
+${sarif_prefix}functions.yaml 12 17 12 26 python3.14 unsafe" "$got"
 schema="$ROOT/../shared/schemas/sarif-schema-2.1.0.json"
 if [ -f "$schema" ] && python3 -c 'import jsonschema' 2>/dev/null; then
     msg=$(python3 -c 'import json,sys,jsonschema

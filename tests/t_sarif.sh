@@ -30,6 +30,47 @@ sarif_query() {
 
 sd="$TMP/sarif"
 mkdir -p "$sd/sub dir"
+
+# GitHub code scanning's needs (RULES.md's output contract), without the schema:
+# every fixture in one log, linted from another working directory.
+if command -v python3 > /dev/null; then
+    fixtures_rel=$(python3 -c 'import os,sys; print(os.path.relpath(sys.argv[1], sys.argv[2]))' "$ROOT/fixtures" "$TMP")
+    (cd "$TMP" && "$SAMLINT" --format sarif "$fixtures_rel" > "$TMP/contract.sarif" 2>/dev/null)
+    if msg=$(python3 "$ROOT/tests/sarif_contract.py" "$TMP/contract.sarif" "$(dirname "$ROOT")"); then
+        ok "sarif_contract_fixtures ($(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["runs"][0]["results"]))' "$TMP/contract.sarif") results)"
+    else
+        not_ok sarif_contract_fixtures "$msg"
+    fi
+    # URIs are relative to the git work tree's root, whatever the working directory.
+    if command -v git > /dev/null; then
+        rp="$TMP/repo"
+        mkdir -p "$rp/infra/deep" "$rp/other"
+        git -C "$rp" init -q
+        printf 'Parameters:\n  A:\n    Type: String\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n' > "$rp/infra/t.yaml"
+        u() { python3 -c 'import json,sys; print(sorted({l["physicalLocation"]["artifactLocation"]["uri"] for r in json.load(sys.stdin)["runs"][0]["results"] for l in r["locations"]}))'; }
+        a=$(cd "$rp" && "$SAMLINT" --select SL006 -f sarif infra/t.yaml | u)
+        b=$(cd "$rp/infra/deep" && "$SAMLINT" --select SL006 -f sarif ../t.yaml | u)
+        c=$(cd "$rp/other" && "$SAMLINT" --select SL006 -f sarif ../infra | u)
+        d=$(cd "$TMP" && "$SAMLINT" --select SL006 -f sarif "$rp/infra/t.yaml" | u)
+        if [ "$a" = "['infra/t.yaml']" ] && [ "$b" = "$a" ] && [ "$c" = "$a" ] && [ "$d" = "$a" ]; then
+            ok sarif_uri_repo_root
+        else
+            not_ok sarif_uri_repo_root "from root: $a, below: $b, beside: $c, outside: $d"
+        fi
+        # Outside any work tree: relative to the working directory, never absolute.
+        mkdir -p "$TMP/plain/x"
+        cp "$rp/infra/t.yaml" "$TMP/plain/t.yaml"
+        e=$(cd "$TMP/plain/x" && GIT_CEILING_DIRECTORIES="$TMP" "$SAMLINT" --select SL006 -f sarif ../t.yaml | u)
+        case "$TMP" in
+            */.git/*) skip sarif_uri_no_repo "the scratch folder is inside a .git" ;;
+            *) if [ "$e" = "['../t.yaml']" ]; then ok sarif_uri_no_repo; else not_ok sarif_uri_no_repo "$e"; fi ;;
+        esac
+    else
+        skip sarif_uri_repo_root "git is missing"
+    fi
+else
+    skip sarif_contract_fixtures "python3 is missing"
+fi
 cat > "$sd/sub dir/bad.yaml" <<'YAML'
 AWSTemplateFormatVersion: "2010-09-09"
 Parameters:
@@ -45,7 +86,7 @@ Resources:
 YAML
 
 if [ -z "$sarif_python" ] || [ ! -f "$SARIF_SCHEMA_FILE" ]; then
-    skip sarif_schema "python3-jsonschema or ../shared/schemas missing"
+    skip sarif_schema "python3-jsonschema or ../shared/schemas missing (the OASIS schema is not shipped: see README, Development)"
 else
     (cd "$sd" && "$SAMLINT" --select SL0 --format sarif "sub dir/bad.yaml" > out.sarif)
     rc=$?
@@ -93,7 +134,7 @@ else
     if [ "$u1" = "['sub%20dir/bad.yaml']" ] && [ "$u2" = "$u1" ]; then ok sarif_relative_uri; else not_ok sarif_relative_uri "absolute: $u1, dot: $u2"; fi
 
     # Fingerprints survive lines moving above, and change when the offending line does.
-    fps() { sarif_query "$1" '[r["partialFingerprints"]["samlintFingerprint/v1"] for r in s["runs"][0]["results"]]'; }
+    fps() { sarif_query "$1" '[r["partialFingerprints"]["samlintFingerprint/v1"] for r in s["runs"][0]["results"] if r["partialFingerprints"]["primaryLocationLineHash"] == r["partialFingerprints"]["samlintFingerprint/v1"]]'; }
     { printf '# a comment that moves everything down\n\n'; cat "$sd/sub dir/bad.yaml"; } > "$sd/sub dir/moved.yaml"
     sed 's/!Ref Missing/!Ref Absent/' "$sd/sub dir/bad.yaml" > "$sd/sub dir/changed.yaml"
     (cd "$sd/sub dir" && cp bad.yaml t.yaml && "$SAMLINT" --select SL0 --format sarif t.yaml > ../fp1.sarif
@@ -142,10 +183,16 @@ gd="$TMP/github"
 mkdir -p "$gd"
 printf 'Parameters:\n  A:\n    Type: String\n  B:  # samlint: ignore SL006 -- kept\n    Type: String\nResources:\n  Q:  # samlint: ignore SL004 -- stale\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Missing\n' > "$gd/we,ird:50%.yaml"
 (cd "$gd" && "$SAMLINT" --select SL0 --format github . > gh.txt)
-want='::warning file=we%2Cird%3A50%25.yaml,line=2,endLine=2,col=3,endColumn=4,title=SL006 unused-parameter::parameter '"'"'A'"'"' is never referenced (A)
-::notice file=we%2Cird%3A50%25.yaml,line=7,endLine=7,col=7,title=SL007 unused-suppression::unused suppression: no SL004 finding on the line it covers; remove it (Q)
-::error file=we%2Cird%3A50%25.yaml,line=10,endLine=10,col=23,endColumn=30,title=SL004 unresolved-reference::Ref target '"'"'Missing'"'"' is not defined in this template (Q)'
+# Errors first, then warnings, then notices (GitHub shows the first 10 of each kind a step).
+want='::error file=we%2Cird%3A50%25.yaml,line=10,endLine=10,col=23,endColumn=30,title=SL004 unresolved-reference::Ref target '"'"'Missing'"'"' is not defined in this template (Q)
+::warning file=we%2Cird%3A50%25.yaml,line=2,endLine=2,col=3,endColumn=4,title=SL006 unused-parameter::parameter '"'"'A'"'"' is never referenced (A)
+::notice file=we%2Cird%3A50%25.yaml,line=7,endLine=7,col=7,title=SL007 unused-suppression::unused suppression: no SL004 finding on the line it covers; remove it (Q)'
 if [ "$(cat "$gd/gh.txt")" = "$want" ]; then ok github_annotations; else not_ok github_annotations "$(cat "$gd/gh.txt")"; fi
+# Past 10 of a kind, findings are plain log lines, and a last line says how many.
+{ printf 'Parameters:\n'; for i in $(seq 1 12); do printf '  P%s:\n    Type: String\n' "$i"; done; printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Missing\n'; } > "$TMP/many.yaml"
+(cd "$TMP" && "$SAMLINT" --select SL004,SL006 --format github many.yaml > "$gd/many.txt")
+got="$(grep -c '^::warning' "$gd/many.txt") $(grep -c '^::error' "$gd/many.txt") $(head -n 1 "$gd/many.txt" | cut -c1-8) $(grep -c '^samlint: many.yaml:[0-9]*:[0-9]*: warning: ' "$gd/many.txt") $(tail -n 1 "$gd/many.txt" | cut -d' ' -f1-3)"
+check github_annotations_capped "10 1 ::error  2 samlint: 2 more" "$got"
 
 # --format junit: well-formed XML, one failing test case a finding, read errors as errors.
 (cd "$gd" && "$SAMLINT" --select SL0 --format junit . missing.yaml > junit.xml 2>/dev/null)
