@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "fix.h"
 #include "inputs.h"
+#include "lsp.h"
 #include "out.h"
 #include "pool.h"
 
@@ -47,6 +48,11 @@ int main(int argc, char **argv)
     int done;
     int status = cli_parse(argc, argv, &cfg, &wf, &done);
     if (status || done) {
+        lint_config_release(&cfg);
+        return status;
+    }
+    if (wf.lsp) {
+        status = lsp_serve(&cfg, 0, 1);
         lint_config_release(&cfg);
         return status;
     }
