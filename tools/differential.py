@@ -177,6 +177,11 @@ CFNLINT_WRONG = [
     ("E3001", r"'IgnoreGlobals' was unexpected", r"/function_with_ignore_globals\.yaml$",
      "SAM's IgnoreGlobals resource attribute (SAM developer guide, Globals section); SAM translates "
      "this input"),
+    ("E3006", r"", r"/MacrosExamples/(Boto3|S3Objects)/",
+     "the template's Transform names a macro (Boto3, S3Objects) that defines this type and rewrites "
+     "the template before CloudFormation validates it"),
+    ("E3001", r"'Mode' was unexpected", r"/MacrosExamples/Boto3/",
+     "a resource attribute of the Boto3 macro's own type, consumed by the macro"),
     ("E6101", r"^'\w+\.(Alias|Version|Stage|Deployment|DomainName|DomainNameV2|UsagePlan|UsagePlanKey|ApiKey)' is not one of", None,
      "a SAM resource reference (<Fn>.Alias, <Api>.Stage, ...): SAM resolves it (SAM developer guide, "
      "'Referencing AWS SAM generated resources'); SAM translates these inputs"),
