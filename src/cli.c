@@ -37,6 +37,9 @@ static const char usage_text[] =
     "      --list-rules        list the rules (-f text, json, markdown or man)\n"
     "      --explain ID        print a rule's documentation\n"
     "      --show-suppressed   also list suppressed findings, with their reasons\n"
+    "      --fix               apply the safe fixes to the files, then report what is left\n"
+    "      --unsafe-fixes      with --fix or --diff: also the fixes that change behaviour\n"
+    "      --diff              print the fixes as a unified diff; write nothing\n"
     "  -j, --jobs N            lint N files at once (default: the number of cores)\n"
     "  -h, --help              this help\n"
     "      --version           print the version\n"
@@ -48,7 +51,7 @@ enum {
     OPT_SELECT = 256, OPT_IGNORE, OPT_SEVERITY, OPT_RULE_OPTION, OPT_FAIL_ON, OPT_MAX_FILE_SIZE,
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
-    OPT_EXPLAIN, OPT_SHOW_SUPPRESSED,
+    OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -77,6 +80,9 @@ static const struct option long_options[] = {
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
+    {"diff", no_argument, NULL, OPT_DIFF},
     {NULL, 0, NULL, 0},
 };
 
@@ -270,6 +276,9 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         case OPT_LIST_RULES: wf->list_rules = 1; break;
         case OPT_EXPLAIN: wf->explain = optarg; break;
         case OPT_SHOW_SUPPRESSED: out->show_suppressed = 1; break;
+        case OPT_FIX: wf->fix = 1; break;
+        case OPT_UNSAFE_FIXES: wf->unsafe_fixes = 1; break;
+        case OPT_DIFF: wf->diff = 1; break;
         case 'j':
             if (parse_jobs(optarg, jobs)) return cli_usage_error("-j wants a number of threads from 1 to 1024, not '%s'", optarg);
             break;
@@ -284,6 +293,8 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         default: return cli_usage_error("%s", "bad option");
         }
     }
+    if (wf->unsafe_fixes && !wf->fix && !wf->diff)
+        return cli_usage_error("%s", "--unsafe-fixes goes with --fix or --diff");
     if (wf->list_rules || wf->explain) {
         *done = 1;
         return print_rule_docs(wf);

@@ -13,6 +13,7 @@ typedef struct cli_options {
     const char *baseline, *write_baseline;
     const char *explain;
     int list_rules, templates_only, select_given;
+    int fix, unsafe_fixes, diff;  /* --fix, --unsafe-fixes, --diff (src/fix.h) */
     int jobs;
     char **paths;                /* the PATH arguments, in argv */
     size_t n_paths;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "fix.h"
 #include "secret.h"
 #include "suppress.h"
 
@@ -204,6 +205,39 @@ void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *
     f->col = f->end_col = col;
 }
 
+/* ---- fixes ---- */
+
+/* 1-based line and column in characters of a byte offset. */
+static void offset_pos(const doc *d, size_t off, uint32_t *line, uint32_t *col)
+{
+    doc_offset_pos(d, off, line, col);
+}
+
+void report_fix(lint_ctx *ctx, int safe, const char *title, const lint_edit *edits, size_t n)
+{
+    lint_result *res = ctx->sink->res;
+    if (!res->n_findings || !ctx->d || !n) return;
+    finding *f = &res->findings[res->n_findings - 1];
+    if (f->file != res->path || f->rule != ctx->rule) return;
+    fix_edit *e = arena_alloc(res->arena, n * sizeof *e);
+    for (size_t i = 0; i < n; i++) {
+        if (edits[i].start > edits[i].end || edits[i].end > ctx->d->text_len ||
+            (i && edits[i].start < edits[i - 1].end))
+            return;  /* a rule's mistake must not corrupt a file */
+        e[i].start = (uint32_t)edits[i].start;
+        e[i].end = (uint32_t)edits[i].end;
+        offset_pos(ctx->d, edits[i].start, &e[i].start_line, &e[i].start_col);
+        offset_pos(ctx->d, edits[i].end, &e[i].end_line, &e[i].end_col);
+        e[i].text = arena_strdup(res->arena, edits[i].text);
+    }
+    fix *fx = arena_alloc(res->arena, sizeof *fx);
+    fx->title = arena_strdup(res->arena, title);
+    fx->safe = safe;
+    fx->n_edits = n;
+    fx->edits = e;
+    f->fix = fx;
+}
+
 double rule_option(lint_ctx *ctx, const char *name, double dflt)
 {
     const lint_config *cfg = ctx->cfg;
@@ -241,14 +275,42 @@ void *lint_alloc(lint_ctx *ctx, size_t size)
 
 /* ---- suppressions (src/suppress.c) ---- */
 
+typedef struct unused_ctx { lint_ctx *ctx; const sup_list *l; } unused_ctx;
+
+/* The fix of an unused comment suppression: remove the comment, and its
+ * line when it stands alone. Only for a comment that names one rule: the
+ * others on it may be in use. */
+static void fix_unused_comment(lint_ctx *ctx, const sup_list *l, const sup_entry *e)
+{
+    const doc *d = ctx->d;
+    if (!d || (e->scope != SUP_LINE && e->scope != SUP_FILE)) return;
+    for (size_t i = 0; i < l->n; i++)
+        if (&l->e[i] != e && l->e[i].line == e->line && l->e[i].col == e->col && l->e[i].file == e->file) return;
+    size_t ls = doc_line_offset(d, e->line), hash = lint_offset(ctx, e->line, e->col);
+    size_t le = hash;
+    while (le < d->text_len && d->text[le] != '\n') le++;
+    if (le > hash && d->text[le - 1] == '\r') le--;
+    size_t from = hash;
+    while (from > ls && (d->text[from - 1] == ' ' || d->text[from - 1] == '\t')) from--;
+    lint_edit edit = {from, le, ""};
+    if (from == ls)  /* alone on its line: the line goes */
+        edit.end = le < d->text_len && d->text[le] == '\r' ? le + 2 : le < d->text_len ? le + 1 : le;
+    if (edit.end > d->text_len) edit.end = d->text_len;
+    report_fix(ctx, 1, "Remove the unused suppression", &edit, 1);
+}
+
 static void report_unused_suppression(void *user, const sup_entry *e, const char *message)
 {
-    lint_ctx *ctx = user;
+    unused_ctx *u = user;
+    lint_ctx *ctx = u->ctx;
     lint_result *res = ctx->sink->res;
     int in_template = !e->file || e->file == res->path;
     report_file(ctx, ctx->rule->sev, e->resource, in_template ? res->path : e->file, e->line, e->col,
                 "%s", message);
-    if (in_template) res->findings[res->n_findings - 1].file = res->path;  /* gets its source line */
+    if (in_template) {
+        res->findings[res->n_findings - 1].file = res->path;  /* gets its source line */
+        fix_unused_comment(ctx, u->l, e);
+    }
 }
 
 /* Comment and Metadata suppressions mark findings; the ones that matched
@@ -266,7 +328,8 @@ static void apply_suppressions(lint_ctx *ctx)
     if (unused && ctx->t && lint_rule_enabled(ctx->cfg, unused->id)) {
         size_t first = res->n_findings;
         ctx->rule = unused;
-        sup_each_unused(&l, ctx->cfg, res->arena, report_unused_suppression, ctx);
+        unused_ctx u = {ctx, &l};
+        sup_each_unused(&l, ctx->cfg, res->arena, report_unused_suppression, &u);
         if (res->n_findings > first)  /* findings may still be NULL: no pointer arithmetic on it */
             sup_apply(&l, res->findings + first, res->n_findings - first, res->path);
     }

@@ -41,6 +41,7 @@ typedef struct finding {
                                 fingerprints), or NULL for other files */
     int suppressed;          /* kept for SARIF; not printed in text */
     const char *suppress_reason;
+    const struct fix *fix;   /* edits that fix it (src/fix.h), or NULL */
 } finding;
 
 /* Everything linting one input produced. Owns its memory. */

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "code.h"
 #include "engine.h"
+#include "fix.h"
 #include "inputs.h"
 #include "out.h"
 #include "pool.h"
@@ -98,7 +99,17 @@ static int run(int argc, char **argv)
     lint_result *results = xcalloc(inputs.n, sizeof *results);
     pool_run(&cfg, inputs.items, inputs.n, wf.jobs, keep_result, results);
 
+    int fixed = 0;
+    if (wf.fix || wf.diff) {
+        fix_options fo = {wf.unsafe_fixes, wf.diff ? stdout : NULL, 0};
+        fixed = fix_results(&cfg, results, inputs.n, &fo);
+    }
     int exit_code = apply_baseline(&wf, results, inputs.n);
+    if (wf.diff) {  /* the diff is the output: 1 when there is one */
+        exit_code = exit_code ? exit_code : fixed < 0 ? 2 : fixed > 0;
+        wf.write_baseline = "";  /* nothing else goes out */
+    }
+    if (fixed < 0 && !exit_code) exit_code = 2;
     if (!wf.write_baseline && !exit_code && out_emit(stdout, &wf.out, results, inputs.n) < 0) {
         print_error("out of memory rendering the output; it is incomplete");
         exit_code = 2;
