@@ -88,11 +88,6 @@ static int run(int argc, char **argv)
         lint_config_release(&cfg);
         return status;
     }
-    if (wf.n_paths == 0) {
-        lint_config_release(&cfg);
-        return cli_usage_error("%s", "no PATH given (use - for standard input)");
-    }
-
     input_list inputs;
     inputs_collect(&inputs, &cfg, wf.paths, wf.n_paths);
     for (size_t i = 0; i < inputs.n && wf.templates_only; i++) inputs.items[i].explicit_path = 0;
@@ -110,9 +105,23 @@ static int run(int argc, char **argv)
         wf.write_baseline = "";  /* nothing else goes out */
     }
     if (fixed < 0 && !exit_code) exit_code = 2;
-    if (!wf.write_baseline && !exit_code && out_emit(stdout, &wf.out, results, inputs.n) < 0) {
+    /* --output-file: the report goes through a checked writer of its own. */
+    writer file_out = {0};
+    FILE *report = stdout;
+    if (!wf.write_baseline && !exit_code && wf.output_file) {
+        if (writer_open_path(&file_out, wf.output_file) == 0) report = file_out.f;
+        else exit_code = 2;
+    }
+    if (!wf.write_baseline && !exit_code && out_emit(report, &wf.out, results, inputs.n) < 0) {
         print_error("out of memory rendering the output; it is incomplete");
         exit_code = 2;
+    }
+    if (wf.output_file && !wf.write_baseline) {
+        char err[512];
+        if (writer_close(&file_out, err, sizeof err) < 0) {
+            print_error(err);
+            exit_code = 2;
+        }
     }
     for (size_t i = 0; i < inputs.n; i++) {
         const lint_result *r = &results[i];
@@ -128,6 +137,7 @@ static int run(int argc, char **argv)
             if (!r->findings[j].suppressed && cfg.fail_on != SEV_NONE && r->findings[j].sev >= cfg.fail_on)
                 exit_code = 1;
     }
+    if (exit_code == 1 && wf.exit_zero) exit_code = 0;
     for (size_t i = 0; i < inputs.n; i++) lint_result_release(&results[i]);
     free(results);
     inputs_release(&inputs);
