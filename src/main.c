@@ -18,6 +18,7 @@
 #include "out.h"
 #include "ruledoc.h"
 #include "pool.h"
+#include "types.h"
 #include "version.h"
 
 static const char usage_text[] =
@@ -33,6 +34,7 @@ static const char usage_text[] =
     "      --fail-on LVL       exit 1 at or above: error, warning (default), info, never\n"
     "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
     "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
+    "      --regions LIST      regions resource types must exist in (default us-east-1)\n"
     "      --color WHEN        auto (default), always, never\n"
     "      --no-excerpt        no source excerpt under text findings\n"
     "      --config FILE       config file (default: .samlint.yaml, searched upward)\n"
@@ -54,7 +56,7 @@ enum {
     OPT_SELECT = 256, OPT_IGNORE, OPT_SEVERITY, OPT_RULE_OPTION, OPT_FAIL_ON, OPT_MAX_FILE_SIZE,
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
-    OPT_EXPLAIN, OPT_SHOW_SUPPRESSED,
+    OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_REGIONS,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -69,6 +71,7 @@ static const struct option long_options[] = {
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
     {"today", required_argument, NULL, OPT_TODAY},
+    {"regions", required_argument, NULL, OPT_REGIONS},
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"no-excerpt", no_argument, NULL, OPT_NO_EXCERPT},
@@ -99,7 +102,7 @@ typedef struct workflow {
     const char *format;          /* -f as given (--list-rules has more formats) */
     const char *baseline, *write_baseline;
     const char *explain;
-    int list_rules, templates_only, select_given;
+    int list_rules, templates_only, select_given, regions_given;
 } workflow;
 
 /* Load .samlint.yaml (or --config FILE; none with --no-config) before the
@@ -210,6 +213,25 @@ static int today_now(void)
     return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
+/* --regions us-east-1,eu-west-1: each must be a region samlint knows. */
+static int add_regions(lint_config *cfg, const char *list)
+{
+    const char *p = list;
+    int any = 0;
+    while (*p) {
+        size_t n = strcspn(p, ", ");
+        if (n) {
+            char why[160];
+            if (types_add_region(p, n, &cfg->regions, why, sizeof why) < 0) return usage_error("%s", why);
+            any = 1;
+        }
+        p += n;
+        if (*p) p++;
+    }
+    if (!any) return usage_error("--regions wants a comma list of regions, not '%s'", list);
+    return 0;
+}
+
 /* -j N: 1 to 1024 threads. */
 static int parse_jobs(const char *s, int *jobs)
 {
@@ -286,6 +308,11 @@ static int parse_options(int argc, char **argv, lint_config *cfg, out_options *o
             break;
         case OPT_TODAY:
             if (parse_date(optarg, &cfg->today)) return usage_error("--today wants YYYY-MM-DD, not '%s'", optarg);
+            break;
+        case OPT_REGIONS:
+            if (!wf->regions_given) cfg->regions = 0;  /* the command line's replace the config's */
+            wf->regions_given = 1;
+            if (add_regions(cfg, optarg)) return 2;
             break;
         case OPT_COLOR:
             if (strcmp(optarg, "always") == 0) color = 1;
