@@ -119,3 +119,19 @@ check-tsan: build/tsan/samlint
 
 valgrind: samlint
 	@tools/valgrind.sh ./samlint $(CORPUS_DIR)
+
+# ---- differential (wt/diff): the SL6xx rules against cfn-lint on the shared corpus ----
+# make differential            per-rule table of the mapped cfn-lint findings samlint finds,
+#                              the missed ones, every samlint-only SL6xx finding, and the
+#                              SAM translator's error_* inputs (tools/differential.py)
+# make differential-sample     SAMPLE (60) samlint-only SL6xx findings drawn with SEED (1),
+#                              each with its source lines, for review by hand
+.PHONY: differential differential-sample
+SHARED_DIR ?= ../shared
+SAMPLE     ?= 60
+SEED       ?= 1
+differential: samlint
+	@python3 tools/differential.py --samlint ./samlint --shared $(SHARED_DIR)
+
+differential-sample: samlint
+	@python3 tools/differential.py --samlint ./samlint --shared $(SHARED_DIR) --sample $(SAMPLE) --seed $(SEED)

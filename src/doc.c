@@ -338,17 +338,49 @@ static void dup_key_check(loader *L, doc_id map)
     strmap_release(&seen);
 }
 
+size_t doc_break_len(const char *p, const char *end)
+{
+    unsigned char c = (unsigned char)*p;
+    if (c == '\n') return 1;
+    if (c == '\r') return end - p > 1 && p[1] == '\n' ? 2 : 1;
+    if (c == 0xC2 && end - p > 1 && (unsigned char)p[1] == 0x85) return 2;  /* NEL */
+    if (c == 0xE2 && end - p > 2 && (unsigned char)p[1] == 0x80 && ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+        return 3;  /* LS, PS */
+    return 0;
+}
+
+/* The next byte that may start a line break: most text has only '\n'. */
+static const char *next_break_candidate(const char *p, const char *end, int only_lf)
+{
+    if (only_lf) return memchr(p, '\n', (size_t)(end - p));
+    for (; p < end; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2) return p;
+    }
+    return NULL;
+}
+
+/* Lines as libyaml counts them: LF, CRLF, a lone CR, NEL, LS and PS. */
 static void index_lines(doc *d)
 {
+    const char *end = d->text + d->text_len;
+    int only_lf = !memchr(d->text, '\r', d->text_len) && !memchr(d->text, 0xC2, d->text_len) &&
+                  !memchr(d->text, 0xE2, d->text_len);
     size_t n = 1;
-    for (const char *p = d->text, *end = d->text + d->text_len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        n++;
+    for (const char *p = d->text; (p = next_break_candidate(p, end, only_lf)) != NULL;) {
+        size_t b = doc_break_len(p, end);
+        n += b != 0;
+        p += b ? b : 1;
+    }
     d->line_starts = arena_alloc(d->arena, n * sizeof *d->line_starts);
     d->n_lines = n;
     size_t k = 0;
     d->line_starts[k++] = 0;
-    for (const char *p = d->text, *end = d->text + d->text_len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;)
-        d->line_starts[k++] = (uint32_t)(++p - d->text);
+    for (const char *p = d->text; (p = next_break_candidate(p, end, only_lf)) != NULL;) {
+        size_t b = doc_break_len(p, end);
+        p += b ? b : 1;
+        if (b) d->line_starts[k++] = (uint32_t)(p - d->text);
+    }
 }
 
 size_t doc_line_offset(const doc *d, uint32_t line)
@@ -356,6 +388,16 @@ size_t doc_line_offset(const doc *d, uint32_t line)
     if (line < 1) return 0;
     if (!d->line_starts || line > d->n_lines) return d->text_len;
     return d->line_starts[line - 1];
+}
+
+size_t doc_line_end(const doc *d, uint32_t line)
+{
+    if (!d->line_starts || line < 1 || line >= d->n_lines) return d->text_len;
+    size_t start = d->line_starts[line - 1], next = d->line_starts[line];
+    /* Step back over the break that ends the line (1 to 3 bytes). */
+    for (size_t b = 3; b >= 1; b--)
+        if (next >= start + b && doc_break_len(d->text + next - b, d->text + next) == b) return next - b;
+    return next;
 }
 
 void doc_offset_pos(const doc *d, size_t off, uint32_t *line, uint32_t *col)

@@ -106,6 +106,12 @@ int doc_get_long(const doc *d, doc_id id, long long *out); /* 12, "12"; 0 when n
  * end), and the 1-based line and column (in characters) of byte `off`:
  * O(1) and O(log lines + line length), for mapping positions per finding. */
 size_t doc_line_offset(const doc *d, uint32_t line);
+/* Byte offset just past the last character of a 1-based line (before its
+ * line break), or the text's length. */
+size_t doc_line_end(const doc *d, uint32_t line);
+/* Length of the line break at p (LF, CRLF, lone CR, NEL, LS, PS: libyaml's
+ * line breaks), or 0. */
+size_t doc_break_len(const char *p, const char *end);
 void doc_offset_pos(const doc *d, size_t off, uint32_t *line, uint32_t *col);
 
 /* Intrinsic functions: if `id` is a one-pair mapping whose key is "Ref" or

@@ -282,51 +282,29 @@ static void apply_suppressions(lint_ctx *ctx)
 /* ---- running ---- */
 
 /* Copy each finding's source line, so the template's text can be freed.
- * Findings are walked in line order with one pass over the text. */
-static int cmp_line_ptr(const void *a, const void *b)
-{
-    const finding *x = *(finding *const *)a, *y = *(finding *const *)b;
-    return x->line < y->line ? -1 : x->line > y->line;
-}
-
-static void attach_line(lint_result *out, finding *f, const char *p, const char *end)
-{
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-    if (len && p[len - 1] == '\r') len--;
-    if (len > 300) len = 300;
-    char *text = arena_strndup(out->arena, p, len);
-    secret_mask_text(text, len);  /* excerpts, snippets: never a whole secret */
-    f->line_text = text;
-}
+ * Findings come sorted, so those on one line are neighbours and share one
+ * copy: a one-line JSON template with many findings copies its line once
+ * and never scans it per finding. */
+#define LINE_TEXT_MAX 300
 
 static void attach_lines(lint_result *out, const doc *d)
 {
-    if (d->line_starts) {  /* the loader's line index: no walk, no sort */
-        for (size_t i = 0; i < out->n_findings; i++) {
-            finding *f = &out->findings[i];
-            if (f->file == out->path)
-                attach_line(out, f, d->text + doc_line_offset(d, f->line), d->text + d->text_len);
+    uint32_t line = 0;
+    const char *text = NULL;
+    for (size_t i = 0; i < out->n_findings; i++) {
+        finding *f = &out->findings[i];
+        if (f->file != out->path) continue;
+        if (!text || f->line != line) {
+            line = f->line;
+            size_t start = doc_line_offset(d, line), end = doc_line_end(d, line);
+            size_t len = end > start ? end - start : 0;
+            if (len > LINE_TEXT_MAX) len = LINE_TEXT_MAX;
+            char *copy = arena_strndup(out->arena, d->text + start, len);
+            secret_mask_text(copy, len);  /* excerpts, snippets: never a whole secret */
+            text = copy;
         }
-        return;
+        f->line_text = text;
     }
-    finding **order = xcalloc(out->n_findings, sizeof *order);
-    size_t n = 0;
-    for (size_t i = 0; i < out->n_findings; i++)
-        if (out->findings[i].file == out->path) order[n++] = &out->findings[i];
-    qsort(order, n, sizeof *order, cmp_line_ptr);
-    const char *p = d->text, *end = d->text + d->text_len;
-    uint32_t line = 1;
-    for (size_t i = 0; i < n; i++) {
-        finding *f = order[i];
-        while (line < f->line && p < end) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            p = nl ? nl + 1 : end;
-            line++;
-        }
-        attach_line(out, f, p, end);
-    }
-    free(order);
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -415,10 +393,10 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
             run_rule(&ctx, r);  /* the loader's rules also run on what is no template */
     }
     apply_suppressions(&ctx);
-    attach_lines(out, dr.d);
     for (size_t i = 0; i < out->n_findings; i++)
         out->findings[i].sev = effective_severity(cfg, out->findings[i].rule->id, out->findings[i].sev);
     lint_sort_findings(out->findings, out->n_findings);
+    attach_lines(out, dr.d);
 
     if (have_tmpl) {
         graph_release(&g);

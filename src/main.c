@@ -1,153 +1,20 @@
 /* main: parse options, collect inputs, lint each, emit, exit. */
-#include <dirent.h>
-#include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
 #include "baseline.h"
-#include "cfg.h"
+#include "cli.h"
 #include "code.h"
 #include "engine.h"
 #include "inputs.h"
 #include "out.h"
-#include "ruledoc.h"
 #include "pool.h"
-#include "types.h"
-#include "version.h"
-
-static const char usage_text[] =
-    "usage: samlint [options] PATH...\n"
-    "Lint AWS SAM and CloudFormation templates. PATH is a file, a directory\n"
-    "(searched for templates) or - for standard input.\n"
-    "\n"
-    "  -f, --format FMT        text (default), json, sarif, github or junit\n"
-    "      --select IDS        only these rules (comma list; prefixes like SL2)\n"
-    "      --ignore IDS        skip these rules\n"
-    "      --severity ID=LVL   change a rule's severity (error, warning, info)\n"
-    "      --rule-option R.K=V set a rule option, e.g. SL304.factor=4\n"
-    "      --fail-on LVL       exit 1 at or above: error, warning (default), info, never\n"
-    "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
-    "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
-    "      --regions LIST      regions resource types must exist in (default us-east-1)\n"
-    "      --color WHEN        auto (default), always, never\n"
-    "      --no-excerpt        no source excerpt under text findings\n"
-    "      --config FILE       config file (default: .samlint.yaml, searched upward)\n"
-    "      --no-config         read no config file\n"
-    "      --baseline FILE     report only findings not in this baseline\n"
-    "      --write-baseline FILE  record the current findings as the baseline\n"
-    "      --templates-only    skip named files that are no templates (pre-commit)\n"
-    "      --list-rules        list the rules (-f text, json, markdown or man)\n"
-    "      --explain ID        print a rule's documentation\n"
-    "      --show-suppressed   also list suppressed findings, with their reasons\n"
-    "  -j, --jobs N            lint N files at once (default: the number of cores)\n"
-    "  -h, --help              this help\n"
-    "      --version           print the version\n"
-    "\n"
-    "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage error\n"
-    "or an input that could not be read. Rule list: man samlint-rules.\n";
-
-enum {
-    OPT_SELECT = 256, OPT_IGNORE, OPT_SEVERITY, OPT_RULE_OPTION, OPT_FAIL_ON, OPT_MAX_FILE_SIZE,
-    OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
-    OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
-    OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_REGIONS,
-};
-
-/* Both passes over argv (load_config, then parse_options) must use the same
- * options: getopt permutes argv by them. */
-static const char short_options[] = "f:hj:";
-static const struct option long_options[] = {
-    {"format", required_argument, NULL, 'f'},
-    {"select", required_argument, NULL, OPT_SELECT},
-    {"ignore", required_argument, NULL, OPT_IGNORE},
-    {"severity", required_argument, NULL, OPT_SEVERITY},
-    {"rule-option", required_argument, NULL, OPT_RULE_OPTION},
-    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-    {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
-    {"today", required_argument, NULL, OPT_TODAY},
-    {"regions", required_argument, NULL, OPT_REGIONS},
-    {"color", required_argument, NULL, OPT_COLOR},
-    {"colour", required_argument, NULL, OPT_COLOR},
-    {"no-excerpt", no_argument, NULL, OPT_NO_EXCERPT},
-    {"jobs", required_argument, NULL, 'j'},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {"config", required_argument, NULL, OPT_CONFIG},
-    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
-    {"baseline", required_argument, NULL, OPT_BASELINE},
-    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
-    {"templates-only", no_argument, NULL, OPT_TEMPLATES_ONLY},
-    {"list-rules", no_argument, NULL, OPT_LIST_RULES},
-    {"explain", required_argument, NULL, OPT_EXPLAIN},
-    {"show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED},
-    {NULL, 0, NULL, 0},
-};
-
-static int usage_error(const char *fmt, const char *arg)
-{
-    fputs("samlint: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'samlint --help'.\n", stderr);
-    return 2;
-}
-
-/* The options about where settings come from and what to do besides linting. */
-typedef struct workflow {
-    const char *format;          /* -f as given (--list-rules has more formats) */
-    const char *baseline, *write_baseline;
-    const char *explain;
-    int list_rules, templates_only, select_given, regions_given;
-} workflow;
-
-/* Load .samlint.yaml (or --config FILE; none with --no-config) before the
- * other options, so that those override it. */
-static int load_config(int argc, char **argv, lint_config *cfg)
-{
-    const char *given = NULL;
-    int none = 0, c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
-        if (c == OPT_CONFIG) given = optarg;
-        else if (c == OPT_NO_CONFIG) none = 1;
-    }
-    opterr = 1;
-    optind = 0;  /* glibc: start the real parse afresh */
-    if (none) return 0;
-    char *found = given ? NULL : cfg_find();
-    const char *path = given ? given : found;
-    char err[1024];
-    int status = path && cfg_load(cfg, path, err, sizeof err) < 0 ? 2 : 0;
-    if (status) {
-        fputs("samlint: ", stderr);
-        out_escaped(stderr, err);
-        fputc('\n', stderr);
-    }
-    free(found);
-    return status;
-}
-
-/* --list-rules / --explain: print and stop. */
-static int print_rule_docs(const workflow *wf)
-{
-    if (wf->explain) {
-        const rule *r = ruledoc_find(wf->explain);
-        if (!r) return usage_error("unknown rule '%s' (see samlint --list-rules)", wf->explain);
-        ruledoc_explain(stdout, r);
-        return 0;
-    }
-    if (ruledoc_list(stdout, wf->format ? wf->format : "text") < 0)
-        return usage_error("--list-rules formats: text, json, markdown, man; not '%s'", wf->format);
-    return 0;
-}
 
 /* --baseline drops known findings; --write-baseline records them. */
-static int apply_baseline(const workflow *wf, lint_result *results, size_t n)
+static int apply_baseline(const cli_options *wf, lint_result *results, size_t n)
 {
     char cwd[4096], err[1024] = "";
     if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
@@ -164,204 +31,6 @@ static int apply_baseline(const workflow *wf, lint_result *results, size_t n)
     return 2;
 }
 
-/* Append the comma-separated ids of `arg` to a list; 0 or -1 on a bad id. */
-static int add_ids(char ***list, size_t *n, const char *arg)
-{
-    char *copy = xstrdup(arg);
-    int status = 0;
-    for (char *save = NULL, *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
-        const char *id = cfg_rule_ref(tok);  /* a rule name stands for its id */
-        if (!id && strncmp(tok, "SL", 2) != 0) status = -1;
-        *list = xrealloc(*list, (*n + 1) * sizeof **list);
-        (*list)[(*n)++] = xstrdup(id ? id : tok);
-    }
-    free(copy);
-    return status;
-}
-
-static int parse_date(const char *s, int *out)
-{
-    int y, m, d;
-    char tail;
-    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 || sscanf(s, "%4d%2d%2d%c", &y, &m, &d, &tail) == 3) {
-        if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
-        *out = y * 10000 + m * 100 + d;
-        return 0;
-    }
-    return -1;
-}
-
-static int parse_size(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s) return -1;
-    if (*end == 'k' || *end == 'K') { v *= 1024; end++; }
-    else if (*end == 'm' || *end == 'M') { v *= 1024 * 1024; end++; }
-    else if (*end == 'g' || *end == 'G') { v *= 1024ULL * 1024 * 1024; end++; }
-    if (*end || v == 0) return -1;
-    *out = (size_t)v;
-    return 0;
-}
-
-static int today_now(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
-}
-
-/* --regions us-east-1,eu-west-1: each must be a region samlint knows. */
-static int add_regions(lint_config *cfg, const char *list)
-{
-    const char *p = list;
-    int any = 0;
-    while (*p) {
-        size_t n = strcspn(p, ", ");
-        if (n) {
-            char why[160];
-            if (types_add_region(p, n, &cfg->regions, why, sizeof why) < 0) return usage_error("%s", why);
-            any = 1;
-        }
-        p += n;
-        if (*p) p++;
-    }
-    if (!any) return usage_error("--regions wants a comma list of regions, not '%s'", list);
-    return 0;
-}
-
-/* -j N: 1 to 1024 threads. */
-static int parse_jobs(const char *s, int *jobs)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < 1 || v > 1024) return -1;
-    *jobs = (int)v;
-    return 0;
-}
-
-static int parse_options(int argc, char **argv, lint_config *cfg, out_options *out, workflow *wf, int *jobs,
-                         int *done)
-{
-    int color = -1;  /* auto */
-    const char *env_today = getenv("SAMLINT_TODAY");
-    cfg->today = today_now();
-    if (env_today && *env_today && parse_date(env_today, &cfg->today) != 0)
-        return usage_error("SAMLINT_TODAY='%s' is not a date (YYYY-MM-DD)", env_today);
-    out->excerpt = 1;
-    int c;
-    while ((c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            wf->format = optarg;
-            break;
-        case OPT_SELECT:
-            if (!wf->select_given) {  /* the command line's --select replaces the config's */
-                for (size_t i = 0; i < cfg->n_select; i++) free(cfg->select[i]);
-                cfg->n_select = 0;
-                wf->select_given = 1;
-            }
-            if (add_ids(&cfg->select, &cfg->n_select, optarg)) return usage_error("bad rule id in '%s'", optarg);
-            break;
-        case OPT_IGNORE:
-            if (add_ids(&cfg->ignore, &cfg->n_ignore, optarg)) return usage_error("bad rule id in '%s'", optarg);
-            break;
-        case OPT_SEVERITY: {
-            const char *eq = strchr(optarg, '=');
-            int sev = eq ? severity_parse(eq + 1) : -2;
-            if (!eq || sev < SEV_INFO) return usage_error("--severity wants ID=error|warning|info, not '%s'", optarg);
-            cfg->sev_overrides = xrealloc(cfg->sev_overrides, (cfg->n_sev_overrides + 1) * sizeof *cfg->sev_overrides);
-            sev_override *o = &cfg->sev_overrides[cfg->n_sev_overrides++];
-            o->rule = xstrdup(optarg);
-            o->rule[eq - optarg] = '\0';
-            o->sev = (severity)sev;
-            if (!rule_find(o->rule)) return usage_error("unknown rule '%s'", o->rule);
-            break;
-        }
-        case OPT_RULE_OPTION: {
-            const char *dot = strchr(optarg, '.'), *eq = strchr(optarg, '=');
-            char *end = NULL;
-            double v = eq ? strtod(eq + 1, &end) : 0;
-            if (!dot || !eq || dot > eq || end == eq + 1 || *end)
-                return usage_error("--rule-option wants RULE.NAME=NUMBER, not '%s'", optarg);
-            cfg->opts = xrealloc(cfg->opts, (cfg->n_opts + 1) * sizeof *cfg->opts);
-            rule_opt *o = &cfg->opts[cfg->n_opts++];
-            o->rule = xstrdup(optarg);
-            o->rule[dot - optarg] = '\0';
-            o->name = xstrdup(dot + 1);
-            o->name[eq - dot - 1] = '\0';
-            o->value = v;
-            if (!rule_find(o->rule)) return usage_error("unknown rule '%s'", o->rule);
-            break;
-        }
-        case OPT_FAIL_ON: {
-            int sev = severity_parse(optarg);
-            if (sev == -2) return usage_error("--fail-on wants error, warning, info or never, not '%s'", optarg);
-            cfg->fail_on = (severity)sev;
-            break;
-        }
-        case OPT_MAX_FILE_SIZE:
-            if (parse_size(optarg, &cfg->max_file_size)) return usage_error("bad size '%s'", optarg);
-            break;
-        case OPT_TODAY:
-            if (parse_date(optarg, &cfg->today)) return usage_error("--today wants YYYY-MM-DD, not '%s'", optarg);
-            break;
-        case OPT_REGIONS:
-            if (!wf->regions_given) cfg->regions = 0;  /* the command line's replace the config's */
-            wf->regions_given = 1;
-            if (add_regions(cfg, optarg)) return 2;
-            break;
-        case OPT_COLOR:
-            if (strcmp(optarg, "always") == 0) color = 1;
-            else if (strcmp(optarg, "never") == 0) color = 0;
-            else if (strcmp(optarg, "auto") == 0) color = -1;
-            else return usage_error("--color wants auto, always or never, not '%s'", optarg);
-            break;
-        case OPT_NO_EXCERPT: out->excerpt = 0; break;
-        case OPT_CONFIG: case OPT_NO_CONFIG: break;  /* see load_config */
-        case OPT_BASELINE: wf->baseline = optarg; break;
-        case OPT_WRITE_BASELINE: wf->write_baseline = optarg; break;
-        case OPT_TEMPLATES_ONLY: wf->templates_only = 1; break;
-        case OPT_LIST_RULES: wf->list_rules = 1; break;
-        case OPT_EXPLAIN: wf->explain = optarg; break;
-        case OPT_SHOW_SUPPRESSED: out->show_suppressed = 1; break;
-        case 'j':
-            if (parse_jobs(optarg, jobs)) return usage_error("-j wants a number of threads from 1 to 1024, not '%s'", optarg);
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            *done = 1;
-            return 0;
-        case OPT_VERSION:
-            printf("samlint %s\n", SAMLINT_VERSION);
-            *done = 1;
-            return 0;
-        default: return usage_error("%s", "bad option");
-        }
-    }
-    if (wf->list_rules || wf->explain) {
-        *done = 1;
-        return print_rule_docs(wf);
-    }
-    static const char *const formats[] = {"text", "json", "sarif", "github", "junit", NULL};
-    for (int i = 0; wf->format && formats[i]; i++)
-        if (strcmp(wf->format, formats[i]) == 0) out->format = (out_format)i;
-    if (wf->format && strcmp(wf->format, formats[out->format]) != 0)
-        return usage_error("unknown format '%s' (text, json, sarif, github, junit)", wf->format);
-    for (size_t i = 0; i < cfg->n_select; i++)
-        if (!rule_find(cfg->select[i]) && strlen(cfg->select[i]) >= 5)
-            return usage_error("unknown rule '%s'", cfg->select[i]);
-    if (color < 0) {
-        const char *no_color = getenv("NO_COLOR");
-        color = isatty(STDOUT_FILENO) && !(no_color && *no_color) && out->format == OUT_TEXT;
-    }
-    out->color = color;
-    return 0;
-}
-
 /* pool_run's callback: every result is kept for out_emit, at its input's index. */
 static void keep_result(void *user, size_t index, lint_result *r)
 {
@@ -373,29 +42,26 @@ int main(int argc, char **argv)
 {
     lint_config cfg;
     lint_config_init(&cfg);
-    out_options out = {OUT_TEXT, 0, 1, 0};
-    workflow wf = {0};
-    int done = 0;
-    int status = load_config(argc, argv, &cfg);
-    int jobs = pool_default_jobs();
-    if (!status) status = parse_options(argc, argv, &cfg, &out, &wf, &jobs, &done);
+    cli_options wf;
+    int done;
+    int status = cli_parse(argc, argv, &cfg, &wf, &done);
     if (status || done) {
         lint_config_release(&cfg);
         return status;
     }
-    if (optind >= argc) {
+    if (wf.n_paths == 0) {
         lint_config_release(&cfg);
-        return usage_error("%s", "no PATH given (use - for standard input)");
+        return cli_usage_error("%s", "no PATH given (use - for standard input)");
     }
 
     input_list inputs;
-    inputs_collect(&inputs, &cfg, argv + optind, (size_t)(argc - optind));
+    inputs_collect(&inputs, &cfg, wf.paths, wf.n_paths);
     for (size_t i = 0; i < inputs.n && wf.templates_only; i++) inputs.items[i].explicit_path = 0;
     lint_result *results = xcalloc(inputs.n, sizeof *results);
-    pool_run(&cfg, inputs.items, inputs.n, jobs, keep_result, results);
+    pool_run(&cfg, inputs.items, inputs.n, wf.jobs, keep_result, results);
 
     int exit_code = apply_baseline(&wf, results, inputs.n);
-    if (!wf.write_baseline && !exit_code) out_emit(stdout, &out, results, inputs.n);
+    if (!wf.write_baseline && !exit_code) out_emit(stdout, &wf.out, results, inputs.n);
     fflush(stdout);
     for (size_t i = 0; i < inputs.n; i++) {
         const lint_result *r = &results[i];

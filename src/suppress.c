@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "code.h"
 #include "ruledoc.h"
+#include "strmap.h"
 #include "suppress.h"
 
 static sup_entry *sup_add(sup_list *l)
@@ -149,19 +150,22 @@ void sup_scan_comments(sup_list *l, struct arena *a, const char *file, const cha
 void sup_scan_code_files(sup_list *l, struct arena *a, const finding *f, size_t n,
                          const char *template_path)
 {
+    strmap scanned;
+    strmap_init(&scanned);
     for (size_t i = 0; i < n; i++) {
         if (!f[i].file || strcmp(f[i].file, template_path) == 0)
             continue;
-        size_t j = 0;
-        while (j < i && (!f[j].file || strcmp(f[j].file, f[i].file) != 0))
-            j++;
-        if (j < i)
+        int seen;
+        size_t len = strlen(f[i].file);
+        if (strmap_get(&scanned, f[i].file, len, &seen))
             continue; /* this file was scanned already */
+        strmap_put(&scanned, f[i].file, len, 1);
         const code_file *cf = code_load(f[i].file);  /* the run's cache: no second read */
         if (cf->status == CODE_OK)
             sup_scan_comments(l, a, f[i].file, cf->src.text, cf->src.len,
                               cf->src.lang == CODE_JS ? "//" : "#");
     }
+    strmap_release(&scanned);
 }
 
 /* One entry of a Metadata ignore list: "SL201", or {id: SL201, reason: ...}. */
@@ -228,100 +232,180 @@ void sup_scan_metadata(sup_list *l, struct arena *a, const tmpl *t)
     }
 }
 
-/* Is the finding in the file the suppression was written in? */
-static int same_file(const sup_entry *e, const finding *f)
+/* Applying suppressions: every entry that names a known rule gets a key
+ * (what it is anchored to, and its rule id or group prefix); the keys are
+ * sorted once, and each finding looks up only the keys that could cover it
+ * (its line, its resource, its file, the whole template; its id and each of
+ * the id's prefixes). Equal keys form a group that is marked used at once,
+ * so N identical suppressions cost N, not N per finding. */
+enum { KEY_WIDE, KEY_FILE, KEY_LINE, KEY_RESOURCE };
+
+typedef struct sup_key {
+    int kind;
+    uint32_t line;          /* KEY_LINE: the line covered */
+    const char *anchor;     /* KEY_FILE, KEY_LINE: file; KEY_RESOURCE: logical id */
+    const char *rule;
+    size_t rule_len;
+    size_t index;           /* position in the list: the first reason given wins */
+    sup_entry *e;
+    size_t group_end;       /* on a group's first key: one past its last */
+    sup_entry *reason;      /* on a group's first key: its first entry with a reason */
+    int used;
+} sup_key;
+
+static int cmp_str_null(const char *a, const char *b)
 {
-    return f->file && e->file && (f->file == e->file || strcmp(f->file, e->file) == 0);
+    return a == b ? 0 : strcmp(a ? a : "", b ? b : "");
 }
 
-static int sup_covers(const sup_entry *e, const finding *f, const char *template_path)
+static int cmp_key_parts(const sup_key *x, int kind, uint32_t line, const char *anchor, const char *rid,
+                         size_t rule_len)
 {
-    if (!e->known || (e->is_prefix ? strncmp(f->rule->id, e->rule, strlen(e->rule))
-                                   : strcmp(e->rule, f->rule->id)) != 0)
-        return 0;
-    switch (e->scope) {
-    case SUP_LINE:
-        return f->line == e->target_line && same_file(e, f);
-    case SUP_RESOURCE:
-        return f->resource && strcmp(f->resource, e->resource) == 0;
-    case SUP_FILE:
-        /* ignore-file in the template covers all it reports, handler code included. */
-        return same_file(e, f) || (template_path && strcmp(e->file, template_path) == 0);
-    case SUP_TEMPLATE:
-        return 1;
+    if (x->kind != kind)
+        return x->kind < kind ? -1 : 1;
+    if (x->line != line)
+        return x->line < line ? -1 : 1;
+    int c = cmp_str_null(x->anchor, anchor);
+    if (c)
+        return c;
+    size_t n = x->rule_len < rule_len ? x->rule_len : rule_len;
+    c = memcmp(x->rule, rid, n);
+    if (c)
+        return c;
+    return x->rule_len < rule_len ? -1 : x->rule_len > rule_len;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+    const sup_key *x = a, *y = b;
+    int c = cmp_key_parts(x, y->kind, y->line, y->anchor, y->rule, y->rule_len);
+    if (c)
+        return c;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+typedef struct sup_index {
+    sup_key *k;
+    size_t n;
+    unsigned kinds;         /* bit per kind present */
+    unsigned rule_lens;     /* bit per rule id length present (ids are short) */
+} sup_index;
+
+static void index_build(sup_index *ix, sup_list *l, const char *template_path)
+{
+    ix->k = xcalloc(l->n + 1, sizeof *ix->k);
+    ix->n = 0;
+    ix->kinds = ix->rule_lens = 0;
+    for (size_t j = 0; j < l->n; j++) {
+        sup_entry *e = &l->e[j];
+        if (!e->known)
+            continue;
+        sup_key *k = &ix->k[ix->n++];
+        k->e = e;
+        k->index = j;
+        k->rule = e->rule;
+        k->rule_len = strlen(e->rule);
+        switch (e->scope) {
+        case SUP_LINE: k->kind = KEY_LINE; k->line = e->target_line; k->anchor = e->file; break;
+        case SUP_RESOURCE: k->kind = KEY_RESOURCE; k->anchor = e->resource; break;
+        case SUP_TEMPLATE: k->kind = KEY_WIDE; break;
+        case SUP_FILE:
+            /* ignore-file in the template covers all it reports, handler code included. */
+            if (template_path && e->file && strcmp(e->file, template_path) == 0) {
+                k->kind = KEY_WIDE;
+            } else {
+                k->kind = KEY_FILE;
+                k->anchor = e->file;
+            }
+            break;
+        }
+        ix->kinds |= 1u << k->kind;
+        if (k->rule_len < 32)
+            ix->rule_lens |= 1u << k->rule_len;
     }
-    return 0;
-}
-
-static void sup_mark(sup_entry *e, finding *f, const char *template_path)
-{
-    if (!sup_covers(e, f, template_path))
-        return;
-    e->used = 1;
-    if (!f->suppressed || (!f->suppress_reason && e->reason)) {
-        f->suppressed = 1;
-        f->suppress_reason = e->reason;
+    qsort(ix->k, ix->n, sizeof *ix->k, cmp_key);
+    for (size_t i = 0; i < ix->n;) {
+        size_t end = i + 1;
+        while (end < ix->n && cmp_key_parts(&ix->k[end], ix->k[i].kind, ix->k[i].line, ix->k[i].anchor,
+                                            ix->k[i].rule, ix->k[i].rule_len) == 0)
+            end++;
+        ix->k[i].group_end = end;
+        for (size_t j = i; j < end && !ix->k[i].reason; j++)
+            if (ix->k[j].e->reason)
+                ix->k[i].reason = ix->k[j].e;
+        i = end;
     }
 }
 
-static int cmp_by_line(const void *a, const void *b)
+/* The group with exactly this key, or NULL. */
+static sup_key *index_find(const sup_index *ix, int kind, uint32_t line, const char *anchor, const char *rid,
+                           size_t rule_len)
 {
-    uint32_t x = (*(sup_entry *const *)a)->target_line, y = (*(sup_entry *const *)b)->target_line;
-    return x < y ? -1 : x > y;
-}
-
-static int cmp_by_resource(const void *a, const void *b)
-{
-    return strcmp((*(sup_entry *const *)a)->resource, (*(sup_entry *const *)b)->resource);
-}
-
-/* First index in the sorted [0, n) whose key is not below the finding's. */
-static size_t lower_bound(sup_entry **v, size_t n, const finding *f, int by_line)
-{
-    size_t lo = 0, hi = n;
+    size_t lo = 0, hi = ix->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int below = by_line ? v[mid]->target_line < f->line : strcmp(v[mid]->resource, f->resource) < 0;
-        if (below)
+        if (cmp_key_parts(&ix->k[mid], kind, line, anchor, rid, rule_len) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo;
+    if (lo < ix->n && cmp_key_parts(&ix->k[lo], kind, line, anchor, rid, rule_len) == 0)
+        return &ix->k[lo];
+    return NULL;
+}
+
+/* Mark the groups of `kind` that cover f (every prefix of its rule id);
+ * returns whether any does, and in *reason the first entry with a reason. */
+static int index_cover(const sup_index *ix, int kind, uint32_t line, const char *anchor, const finding *f,
+                       sup_entry **reason)
+{
+    if (!(ix->kinds & (1u << kind)))
+        return 0;
+    const char *id = f->rule->id;
+    size_t len = strlen(id);
+    int any = 0;
+    for (size_t l = 1; l <= len && l < 32; l++) {
+        if (!(ix->rule_lens & (1u << l)))
+            continue;
+        sup_key *g = index_find(ix, kind, line, anchor, id, l);
+        if (!g)
+            continue;
+        any = g->used = 1;
+        if (g->reason && (!*reason || g->reason < *reason))
+            *reason = g->reason;  /* entries are one array: lower address, earlier entry */
+    }
+    return any;
+}
+
+static void mark(finding *f, int covered, const sup_entry *reason)
+{
+    if (!covered)
+        return;
+    f->suppressed = 1;
+    if (!f->suppress_reason && reason)
+        f->suppress_reason = reason->reason;
 }
 
 void sup_apply(sup_list *l, finding *f, size_t n, const char *template_path)
 {
-    /* Line and resource suppressions are sorted and searched, so that large
-     * templates (thousands of findings and suppressions) stay fast; the few
-     * file-wide ones are tried on every finding. */
-    sup_entry **lines = xcalloc(l->n + 1, sizeof *lines), **res = xcalloc(l->n + 1, sizeof *res);
-    sup_entry **wide = xcalloc(l->n + 1, sizeof *wide);
-    size_t n_lines = 0, n_res = 0, n_wide = 0;
-    for (size_t j = 0; j < l->n; j++) {
-        sup_entry *e = &l->e[j];
-        if (e->scope == SUP_LINE)
-            lines[n_lines++] = e;
-        else if (e->scope == SUP_RESOURCE)
-            res[n_res++] = e;
-        else
-            wide[n_wide++] = e;
+    sup_index ix;
+    index_build(&ix, l, template_path);
+    for (size_t i = 0; ix.n && i < n; i++) {
+        sup_entry *reason = NULL;
+        int c = f[i].file ? index_cover(&ix, KEY_LINE, f[i].line, f[i].file, &f[i], &reason) : 0;
+        mark(&f[i], c, reason);
+        reason = NULL;
+        c = f[i].resource ? index_cover(&ix, KEY_RESOURCE, 0, f[i].resource, &f[i], &reason) : 0;
+        mark(&f[i], c, reason);
+        reason = NULL;
+        c = index_cover(&ix, KEY_WIDE, 0, NULL, &f[i], &reason);
+        c |= f[i].file ? index_cover(&ix, KEY_FILE, 0, f[i].file, &f[i], &reason) : 0;
+        mark(&f[i], c, reason);
     }
-    qsort(lines, n_lines, sizeof *lines, cmp_by_line);
-    qsort(res, n_res, sizeof *res, cmp_by_resource);
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = lower_bound(lines, n_lines, &f[i], 1);
-             j < n_lines && lines[j]->target_line == f[i].line; j++)
-            sup_mark(lines[j], &f[i], template_path);
-        for (size_t j = f[i].resource ? lower_bound(res, n_res, &f[i], 0) : n_res;
-             j < n_res && strcmp(res[j]->resource, f[i].resource) == 0; j++)
-            sup_mark(res[j], &f[i], template_path);
-        for (size_t j = 0; j < n_wide; j++)
-            sup_mark(wide[j], &f[i], template_path);
-    }
-    free(lines);
-    free(res);
-    free(wide);
+    for (size_t i = 0; i < ix.n; i = ix.k[i].group_end)
+        for (size_t j = i; ix.k[i].used && j < ix.k[i].group_end; j++)
+            ix.k[j].e->used = 1;
+    free(ix.k);
 }
 
 void sup_each_unused(const sup_list *l, const lint_config *cfg, struct arena *a,

@@ -6,16 +6,17 @@ lim_gen="$ROOT/tools/gen_template.sh"
 lim_has_time=0
 [ -x /usr/bin/time ] && lim_has_time=1
 
-# lim_run ARGS...: run samlint under a hang guard. Sets lim_rc and lim_kb (peak
+lim_timeout=60
+# lim_run ARGS...: run samlint under a hang guard ($lim_timeout seconds). Sets lim_rc and lim_kb (peak
 # RSS in KiB, 0 when unknown); output in $TMP/lim.out and $TMP/lim.err.
 lim_run() {
     if [ "$lim_has_time" = 1 ]; then
-        /usr/bin/time -f '%M' -o "$TMP/lim.rss" timeout 60 "$SAMLINT" --no-excerpt "$@" > "$TMP/lim.out" 2> "$TMP/lim.err"
+        /usr/bin/time -f '%M' -o "$TMP/lim.rss" timeout "$lim_timeout" "$SAMLINT" --no-excerpt "$@" > "$TMP/lim.out" 2> "$TMP/lim.err"
         lim_rc=$?
         lim_kb=$(tail -n 1 "$TMP/lim.rss" 2> /dev/null)
         case $lim_kb in '' | *[!0-9]*) lim_kb=0 ;; esac
     else
-        timeout 60 "$SAMLINT" --no-excerpt "$@" > "$TMP/lim.out" 2> "$TMP/lim.err"
+        timeout "$lim_timeout" "$SAMLINT" --no-excerpt "$@" > "$TMP/lim.out" 2> "$TMP/lim.err"
         lim_rc=$?
         lim_kb=0
     fi
@@ -71,6 +72,17 @@ lim_absent "limits: a UTF-8 BOM gives no SL001/SL002" '\[SL00[12]'
 lim_run "$lim_dir/cr-only.yaml"
 lim_expect "limits: CR-only line ends are accepted" "0 1"
 lim_absent "limits: CR-only line ends give no SL001" '\[SL00[12]'
+# Lines end at a lone CR as libyaml counts them: the excerpt and the
+# fingerprint come from the finding's own line.
+mkdir -p "$TMP/cr" "$TMP/lf"
+cp "$lim_dir/cr-only.yaml" "$TMP/cr/t.yaml"
+tr '\r' '\n' < "$lim_dir/cr-only.yaml" > "$TMP/lf/t.yaml"
+lim_cr=$(cd "$TMP/cr" && "$SAMLINT" t.yaml 2>&1)
+lim_lf=$(cd "$TMP/lf" && "$SAMLINT" t.yaml 2>&1)
+check "limits: CR-only line ends: the excerpt shows the finding's line" "$lim_lf" "$lim_cr"
+lim_cr=$(cd "$TMP/cr" && "$SAMLINT" -f sarif t.yaml 2>&1 | grep -o '"samlintFingerprint/v1":.*')
+lim_lf=$(cd "$TMP/lf" && "$SAMLINT" -f sarif t.yaml 2>&1 | grep -o '"samlintFingerprint/v1":.*')
+check "limits: CR-only line ends: the fingerprint is the one of the same template with LF" "$lim_lf" "$lim_cr"
 lim_run "$lim_dir/if-nested-40.yaml"
 lim_expect "limits: Fn::If nested 40 deep" "0 1" '' 64
 lim_absent "limits: Fn::If nested 40 deep is understood" '\[SL00[145]'
@@ -129,7 +141,17 @@ lim_expect "limits: an alias chain over the alias budget is SL001" 1 'alias.*\[S
 "$lim_gen" mixed 2000 > "$TMP/scale.yaml"
 lim_run "$TMP/scale.yaml"
 lim_expect "limits: 2,000 functions with every kind of event and neighbour" 1 '78100 findings' 512
-rm -f "$TMP/scale.yaml"
+# Two more that were quadratic: minutes before, well under a second now, so
+# the hang guard is 30 s (each took over a minute before the fix).
+lim_timeout=30
+"$lim_gen" jsonline 300000 > "$TMP/scale.json"
+lim_run --max-file-size 32M "$TMP/scale.json"
+lim_expect "limits: a one-line JSON template with 300,000 findings (each excerpt once per line)" 1 '300000 findings' 512
+"$lim_gen" ignorefile 100000 > "$TMP/scale.yaml"
+lim_run "$TMP/scale.yaml"
+lim_expect "limits: 100,000 ignore-file comments over 100,000 findings" 0 '100000 suppressed' 512
+lim_timeout=60
+rm -f "$TMP/scale.yaml" "$TMP/scale.json"
 
 "$lim_gen" big 100 > "$TMP/big.yaml"
 lim_run "$TMP/big.yaml"

@@ -1,0 +1,29 @@
+/* cli: samlint's command line: options, the config file they override, --help. */
+#ifndef SAMLINT_CLI_H
+#define SAMLINT_CLI_H
+
+#include <stddef.h>
+#include "engine.h"
+#include "out.h"
+
+/* What the command line asks for besides the lint configuration. */
+typedef struct cli_options {
+    out_options out;
+    const char *format;          /* -f as given (--list-rules has more formats) */
+    const char *baseline, *write_baseline;
+    const char *explain;
+    int list_rules, templates_only, select_given, regions_given;
+    int jobs;
+    char **paths;                /* the PATH arguments, in argv */
+    size_t n_paths;
+} cli_options;
+
+/* Load the config file, then the options over it. Returns 0, or 2 after
+ * printing a usage error; *done is set when the run is over (--help,
+ * --version, --list-rules, --explain). */
+int cli_parse(int argc, char **argv, lint_config *cfg, cli_options *o, int *done);
+
+/* "samlint: <message>" and the --help hint on stderr; returns 2. */
+int cli_usage_error(const char *fmt, const char *arg);
+
+#endif
