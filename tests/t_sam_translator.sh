@@ -13,10 +13,17 @@ if [ -z "$CORPUS" ]; then
 fi
 sam_in="$CORPUS/serverless-application-model/tests/translator/input"
 
+# Four of these inputs use placeholder types that SAM passes through without
+# a look (connector_dependson_replace, schema_validation_3,
+# unsupported_resources): CloudFormation has no such types and rejects them,
+# so SL601 is right there (cfn-lint reports them as E3006 too).
+sam_placeholder_types="unknown resource type '(AWS::Foo::Bar|Foo::Bar::Egg|Foo::Serverless::Egg|AWS::Other::ABCD)'"
 # sam_peer_bad: read samlint text output, print every SL6xx finding the peer
-# suite forbids (all but an SL601 that names the missing Transform).
+# suite forbids (all but an SL601 that names the missing Transform or a
+# placeholder type).
 sam_peer_bad() {
-    grep -E '\[SL6[0-9][0-9] [a-z0-9-]+\]$' | grep -vE ': (error|warning|info): .*Transform.* \[SL601 [a-z0-9-]+\]$'
+    grep -E '\[SL6[0-9][0-9] [a-z0-9-]+\]$' | grep -vE ': (error|warning|info): .*Transform.* \[SL601 [a-z0-9-]+\]$' |
+        grep -vE "$sam_placeholder_types"
 }
 sam_lint() {
     "$SAMLINT" --no-config --no-excerpt --color=never --fail-on never --select SL6 "$@" 2>&1
@@ -46,11 +53,13 @@ fi
 mkdir -p with-transform
 while IFS= read -r f; do
     out="with-transform/$(basename "$f")"
-    if grep -q '^Transform' "$f"; then cp "$f" "$out"; else
+    # connector_esm_dependson names SAM's test harness transform
+    # (AWS::Serverless-2016-10-31-test), which CloudFormation does not know.
+    if grep -q '^Transform' "$f"; then sed 's/AWS::Serverless-2016-10-31-test$/AWS::Serverless-2016-10-31/' "$f" > "$out"; else
         { cat "$f"; printf '\nTransform: AWS::Serverless-2016-10-31\n'; } > "$out"; fi
 done < sam-ok.list
 sam_lint with-transform > sam-tf.out
-grep -E '\[SL6[0-9][0-9] [a-z0-9-]+\]$' sam-tf.out > sam-tf.bad
+grep -E '\[SL6[0-9][0-9] [a-z0-9-]+\]$' sam-tf.out | grep -vE "$sam_placeholder_types" > sam-tf.bad
 n_bad=$(wc -l < sam-tf.bad)
 if [ "$n_bad" -eq 0 ]; then
     ok "the 544 inputs with their Transform raise no SL6xx finding"
