@@ -2,6 +2,20 @@
 #include "fnconf.h"
 #include "data/runtimes.h"
 
+/* Unsafe: the code must run on the newer runtime. Only a literal Runtime
+ * (the function's own, or Globals') is rewritten; a parameter's Default
+ * may serve other resources. */
+static void fix_runtime(lint_ctx *ctx, doc_id runtime, const eval_value *v, const lambda_runtime *rt, int today)
+{
+    const lambda_runtime *newest = lambda_runtime_newest(rt, today);
+    lint_edit edit;
+    if (!newest || v->value != runtime || !lint_edit_scalar(ctx, runtime, newest->id, &edit))
+        return;
+    char title[96];
+    snprintf(title, sizeof title, "Change the runtime to %s", newest->id);
+    report_fix(ctx, 0, title, &edit, 1);
+}
+
 RULE_CHECK(SL205)
 {
     const tmpl *t = ctx->t;
@@ -32,6 +46,9 @@ RULE_CHECK(SL205)
                            "security patches",
                            rt->id, fnconf_where(origin), r->id,
                            fnconf_date(deprecated, rt->deprecated));
+            else
+                continue;
+            fix_runtime(ctx, runtime, &v[k], rt, today);
         }
     }
 }

@@ -20,6 +20,12 @@ static void check_source(lint_ctx *ctx, doc_id props, doc_id key, const char *wh
            "%s takes batches of up to %lld messages without ReportBatchItemFailures in "
            "FunctionResponseTypes: one failing message makes the whole batch retry",
            what, max);
+    /* Unsafe: the handler must then return batchItemFailures. */
+    lint_edit edit;
+    if (doc_is_map(d, props) && doc_get(d, props, "FunctionResponseTypes") == DOC_NONE &&
+        lint_edit_add_key(ctx, props, "FunctionResponseTypes", d->is_json ? "[\"ReportBatchItemFailures\"]"
+                                                                          : "[ReportBatchItemFailures]", &edit))
+        report_fix(ctx, 0, "Add FunctionResponseTypes: [ReportBatchItemFailures]", &edit, 1);
 }
 
 static void check_sam_event(lint_ctx *ctx, const tmpl_resource *fn, doc_id key,

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "fix.h"
 #include "secret.h"
 #include "suppress.h"
 
@@ -124,11 +125,83 @@ static const char *owner_of(const lint_ctx *ctx, doc_id node)
 {
     if (node == DOC_NONE || !ctx->t || node >= (doc_id)ctx->d->n_nodes) return NULL;
     int r = ctx->g ? graph_resource_of(ctx->g, node) : -1;
+    if (r < 0 && ctx->g) {  /* a resource's logical id key lies just before its mapping */
+        doc_id after = ctx->d->nodes[node].subtree_end;
+        if (after < (doc_id)ctx->d->n_nodes) r = graph_resource_of(ctx->g, after);
+        if (r >= 0 && ctx->t->res[r].key != node) r = -1;
+    }
     if (r >= 0) return ctx->t->res[r].id;
     int32_t who = owners_by_node(ctx)[node];
     if (who > 0) return ctx->t->params[who - 1].id;
     if (who < 0) return ctx->t->outs[-who - 1].id;
     return NULL;
+}
+
+static int pos_le(uint32_t l1, uint32_t c1, uint32_t l2, uint32_t c2)
+{
+    return l1 < l2 || (l1 == l2 && c1 <= c2);
+}
+
+/* The resource, parameter or output whose text holds (line, col), or NULL:
+ * the owner of a finding placed by position (the loader's problems). The
+ * keys of a section come in text order: a binary search. */
+static const char *owner_at(const lint_ctx *ctx, uint32_t line, uint32_t col)
+{
+    const doc *d = ctx->d;
+    const tmpl *t = ctx->t;
+    if (!t) return NULL;
+    const doc_id sections[] = {t->resources, t->parameters, t->outputs};
+    for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
+        doc_id map = sections[s];
+        if (!doc_is_map(d, map)) continue;
+        uint32_t lo = 0, hi = doc_count(d, map);
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            const doc_node *k = doc_at(d, doc_key(d, map, mid));
+            if (pos_le(k->line, k->col, line, col)) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo == 0) continue;
+        doc_id val = doc_val(d, map, lo - 1);
+        const doc_node *v = doc_at(d, val);
+        if (pos_le(line, col, v->end_line, v->end_col) && !(line == v->end_line && col == v->end_col))
+            return owner_of(ctx, val);
+    }
+    return NULL;
+}
+
+/* When the file does not parse there is no tree: the logical id is the last
+ * key indented under the top-level `Resources:` before the problem's line,
+ * read from the text (block YAML only; anything else names nothing). */
+static const char *owner_in_text(const doc *d, uint32_t line, char *buf, size_t size)
+{
+    if (!d || d->is_json || !d->line_starts) return NULL;
+    int in_resources = 0;
+    size_t indent = 0;
+    const char *found = NULL;
+    for (uint32_t l = 1; l < line && l <= d->n_lines; l++) {
+        const char *p = d->text + doc_line_offset(d, l), *end = d->text + doc_line_offset(d, l + 1);
+        size_t sp = 0;
+        while (p + sp < end && p[sp] == ' ') sp++;
+        if (p + sp >= end || p[sp] == '#' || p[sp] == '\n' || p[sp] == '\r') continue;
+        if (sp == 0) {
+            in_resources = strncmp(p, "Resources:", 10) == 0;
+            indent = 0;
+            continue;
+        }
+        if (!in_resources || p[sp] == '\t') continue;
+        if (!indent) indent = sp;
+        if (sp != indent) continue;
+        const char *k = p + sp, *colon = memchr(k, ':', (size_t)(end - k));
+        if (!colon) continue;
+        size_t n = (size_t)(colon - k);
+        if (n >= 2 && (k[0] == '"' || k[0] == '\'') && k[n - 1] == k[0]) k++, n -= 2;
+        if (n == 0 || n >= size) continue;
+        memcpy(buf, k, n);
+        buf[n] = 0;
+        found = buf;
+    }
+    return found;
 }
 
 static finding *new_finding(lint_ctx *ctx, severity sev, const char *resource, const char *fmt, va_list ap)
@@ -164,6 +237,15 @@ static void place(const lint_ctx *ctx, finding *f, doc_id node)
     f->col = n->col;
     f->end_line = n->end_line;
     f->end_col = n->end_col;
+    /* A block collection ends where the next token starts, often the next
+     * resource's line: end it with its last node instead (a flow one keeps
+     * its closing bracket, on that node's line). */
+    const doc_node *last = &ctx->d->nodes[n->subtree_end - 1];
+    if (n->kind != DOC_SCALAR && n->subtree_end - 1 > node && last->end_line < n->end_line &&
+        pos_le(n->line, n->col, last->end_line, last->end_col)) {
+        f->end_line = last->end_line;
+        f->end_col = last->end_col;
+    }
 }
 
 void report(lint_ctx *ctx, doc_id node, const char *fmt, ...)
@@ -196,13 +278,51 @@ void report_sev(lint_ctx *ctx, severity sev, const char *resource, doc_id node, 
 void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *path,
                  uint32_t line, uint32_t col, const char *fmt, ...)
 {
+    lint_result *res = ctx->sink->res;
+    int in_template = strcmp(path, res->path) == 0;
+    char id[256];
+    if (!resource && in_template)  /* placed by position: its owner all the same */
+        resource = ctx->t ? owner_at(ctx, line, col) : owner_in_text(ctx->d, line, id, sizeof id);
     va_list ap;
     va_start(ap, fmt);
     finding *f = new_finding(ctx, sev, resource, fmt, ap);
     va_end(ap);
-    f->file = arena_strdup(ctx->sink->res->arena, path);
+    f->file = in_template ? res->path : arena_strdup(res->arena, path);  /* the template's own gets excerpts */
     f->line = f->end_line = line;
     f->col = f->end_col = col;
+}
+
+/* ---- fixes ---- */
+
+/* 1-based line and column in characters of a byte offset. */
+static void offset_pos(const doc *d, size_t off, uint32_t *line, uint32_t *col)
+{
+    doc_offset_pos(d, off, line, col);
+}
+
+void report_fix(lint_ctx *ctx, int safe, const char *title, const lint_edit *edits, size_t n)
+{
+    lint_result *res = ctx->sink->res;
+    if (!res->n_findings || !ctx->d || !n) return;
+    finding *f = &res->findings[res->n_findings - 1];
+    if (f->file != res->path || f->rule != ctx->rule) return;
+    fix_edit *e = arena_alloc(res->arena, n * sizeof *e);
+    for (size_t i = 0; i < n; i++) {
+        if (edits[i].start > edits[i].end || edits[i].end > ctx->d->text_len ||
+            (i && edits[i].start < edits[i - 1].end))
+            return;  /* a rule's mistake must not corrupt a file */
+        e[i].start = (uint32_t)edits[i].start;
+        e[i].end = (uint32_t)edits[i].end;
+        offset_pos(ctx->d, edits[i].start, &e[i].start_line, &e[i].start_col);
+        offset_pos(ctx->d, edits[i].end, &e[i].end_line, &e[i].end_col);
+        e[i].text = arena_strdup(res->arena, edits[i].text);
+    }
+    fix *fx = arena_alloc(res->arena, sizeof *fx);
+    fx->title = arena_strdup(res->arena, title);
+    fx->safe = safe;
+    fx->n_edits = n;
+    fx->edits = e;
+    f->fix = fx;
 }
 
 double rule_option(lint_ctx *ctx, const char *name, double dflt)
@@ -247,14 +367,42 @@ void *lint_alloc(lint_ctx *ctx, size_t size)
 
 /* ---- suppressions (src/suppress.c) ---- */
 
+typedef struct unused_ctx { lint_ctx *ctx; const sup_list *l; } unused_ctx;
+
+/* The fix of an unused comment suppression: remove the comment, and its
+ * line when it stands alone. Only for a comment that names one rule: the
+ * others on it may be in use. */
+static void fix_unused_comment(lint_ctx *ctx, const sup_list *l, const sup_entry *e)
+{
+    const doc *d = ctx->d;
+    if (!d || (e->scope != SUP_LINE && e->scope != SUP_FILE)) return;
+    for (size_t i = 0; i < l->n; i++)
+        if (&l->e[i] != e && l->e[i].line == e->line && l->e[i].col == e->col && l->e[i].file == e->file) return;
+    size_t ls = doc_line_offset(d, e->line), hash = lint_offset(ctx, e->line, e->col);
+    size_t le = hash;
+    while (le < d->text_len && d->text[le] != '\n') le++;
+    if (le > hash && d->text[le - 1] == '\r') le--;
+    size_t from = hash;
+    while (from > ls && (d->text[from - 1] == ' ' || d->text[from - 1] == '\t')) from--;
+    lint_edit edit = {from, le, ""};
+    if (from == ls)  /* alone on its line: the line goes */
+        edit.end = le < d->text_len && d->text[le] == '\r' ? le + 2 : le < d->text_len ? le + 1 : le;
+    if (edit.end > d->text_len) edit.end = d->text_len;
+    report_fix(ctx, 1, "Remove the unused suppression", &edit, 1);
+}
+
 static void report_unused_suppression(void *user, const sup_entry *e, const char *message)
 {
-    lint_ctx *ctx = user;
+    unused_ctx *u = user;
+    lint_ctx *ctx = u->ctx;
     lint_result *res = ctx->sink->res;
     int in_template = !e->file || e->file == res->path;
     report_file(ctx, ctx->rule->sev, e->resource, in_template ? res->path : e->file, e->line, e->col,
                 "%s", message);
-    if (in_template) res->findings[res->n_findings - 1].file = res->path;  /* gets its source line */
+    if (in_template) {
+        res->findings[res->n_findings - 1].file = res->path;  /* gets its source line */
+        fix_unused_comment(ctx, u->l, e);
+    }
 }
 
 /* Comment and Metadata suppressions mark findings; the ones that matched
@@ -272,7 +420,8 @@ static void apply_suppressions(lint_ctx *ctx)
     if (unused && ctx->t && lint_rule_enabled(ctx->cfg, unused->id)) {
         size_t first = res->n_findings;
         ctx->rule = unused;
-        sup_each_unused(&l, ctx->cfg, res->arena, report_unused_suppression, ctx);
+        unused_ctx u = {ctx, &l};
+        sup_each_unused(&l, ctx->cfg, res->arena, report_unused_suppression, &u);
         if (res->n_findings > first)  /* findings may still be NULL: no pointer arithmetic on it */
             sup_apply(&l, res->findings + first, res->n_findings - first, res->path);
     }
@@ -322,6 +471,84 @@ static int cmp_finding(const void *a, const void *b)
 void lint_sort_findings(finding *f, size_t n)
 {
     if (n > 1) qsort(f, n, sizeof *f, cmp_finding);
+}
+
+/* ---- one finding per cause ---- */
+
+static int same_place(const finding *x, const finding *y)
+{
+    return x->rule == y->rule && x->line == y->line && x->col == y->col &&
+           (x->file == y->file || strcmp(x->file, y->file) == 0);
+}
+
+static int cmp_place(const void *a, const void *b)
+{
+    const finding *x = *(finding *const *)a, *y = *(finding *const *)b;
+    int c = x->file == y->file ? 0 : strcmp(x->file, y->file);
+    if (c) return c;
+    if (x->line != y->line) return x->line < y->line ? -1 : 1;
+    if (x->col != y->col) return x->col < y->col ? -1 : 1;
+    if (x->rule != y->rule) return x->rule < y->rule ? -1 : 1;
+    return x < y ? -1 : x > y;  /* report order: the template's order */
+}
+
+/* "; applies to A, B, C" (at most ten names, then how many more). */
+static const char *with_owners(lint_result *out, const char *message, finding **group, size_t n)
+{
+    char buf[1024];
+    size_t len = (size_t)snprintf(buf, sizeof buf, "%s; applies to ", message);
+    size_t named = 0, distinct = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = group[i]->resource;
+        int seen = !id;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = group[j]->resource && strcmp(group[j]->resource, id) == 0;
+        if (seen) continue;
+        distinct++;
+        if (named == 10 || len >= sizeof buf) continue;
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", named ? ", " : "", id);
+        named++;
+    }
+    if (distinct > named && len < sizeof buf)
+        snprintf(buf + len, sizeof buf - len, " and %zu more", distinct - named);
+    return arena_strdup(out->arena, buf);
+}
+
+/* Findings of one rule at one place (a Globals value several functions
+ * inherit, a handler file they share, a parameter's Default) become one,
+ * which names every resource it applies to; so does a finding at a value
+ * outside its own resource. A copy that its resource's Metadata suppresses
+ * drops out of the list; the finding is suppressed only when every copy is.
+ * The kept finding's resource is the first one in the template. */
+static void merge_same_place(lint_ctx *ctx)
+{
+    lint_result *out = ctx->sink->res;
+    size_t n = out->n_findings;
+    if (n == 0) return;
+    finding **order = xcalloc(n, sizeof *order);
+    finding **live = xcalloc(n, sizeof *live);
+    for (size_t i = 0; i < n; i++) order[i] = &out->findings[i];
+    qsort(order, n, sizeof *order, cmp_place);
+    for (size_t i = 0, j; i < n; i = j) {
+        size_t n_live = 0, distinct = 0;
+        for (j = i; j < n && same_place(order[i], order[j]); j++)
+            if (!order[j]->suppressed) live[n_live++] = order[j];
+        finding *keep = n_live ? live[0] : order[i];
+        for (size_t k = i; k < j; k++)
+            if (order[k] != keep) order[k]->rule = NULL;  /* merged into keep */
+        for (size_t k = 0; k < n_live && distinct < 2; k++)
+            if (live[k]->resource && (!distinct || strcmp(live[k]->resource, keep->resource) != 0)) distinct++;
+        int in_tree = ctx->t && keep->file == out->path;
+        const char *here = in_tree ? owner_at(ctx, keep->line, keep->col) : NULL;
+        int outside = keep->resource && in_tree && (!here || strcmp(here, keep->resource) != 0);
+        if (n_live && (distinct > 1 || outside)) keep->message = with_owners(out, keep->message, live, n_live);
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (out->findings[i].rule) out->findings[w++] = out->findings[i];
+    out->n_findings = w;
+    free(live);
+    free(order);
 }
 
 static char *dir_of(arena *a, const char *path)
@@ -393,6 +620,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
             run_rule(&ctx, r);  /* the loader's rules also run on what is no template */
     }
     apply_suppressions(&ctx);
+    merge_same_place(&ctx);
     for (size_t i = 0; i < out->n_findings; i++)
         out->findings[i].sev = effective_severity(cfg, out->findings[i].rule->id, out->findings[i].sev);
     lint_sort_findings(out->findings, out->n_findings);
@@ -475,6 +703,7 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
     char ebuf[128];
     int fd;
     int is_stdin = strcmp(path, "-") == 0;
+    const char *stdin_name = cfg->stdin_name ? cfg->stdin_name : "<stdin>";
     size_t size = 0;
     if (is_stdin) {
         fd = 0;
@@ -514,15 +743,15 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
     int saved = errno;
     if (!is_stdin) close(fd);
     if (!bytes) {
-        set_error(out, is_stdin ? "<stdin>" : path, "cannot read: %s", errno_text(saved, ebuf, sizeof ebuf));
+        set_error(out, is_stdin ? stdin_name : path, "cannot read: %s", errno_text(saved, ebuf, sizeof ebuf));
         return;
     }
     if (big) {
         free(bytes);
-        too_big(cfg, is_stdin ? "<stdin>" : path, out);
+        too_big(cfg, is_stdin ? stdin_name : path, out);
         return;
     }
-    lint_buffer(cfg, is_stdin ? "<stdin>" : path, bytes, len, explicit_path, out);
+    lint_buffer(cfg, is_stdin ? stdin_name : path, bytes, len, explicit_path, out);
     free(bytes);
 }
 

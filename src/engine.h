@@ -23,8 +23,13 @@ typedef struct lint_config {
     size_t max_file_size;               /* bytes */
     size_t max_depth;
     size_t max_alias_nodes;
+<<<<<<< HEAD
     severity fail_on;                   /* SEV_NONE = never */
     uint64_t regions;                   /* bits of types_regions (src/types.h); 0 = us-east-1 */
+=======
+    severity fail_on;                   /* SEV_NONE = none */
+    const char *stdin_name;             /* display path of "-" (--stdin-filename), or NULL */
+>>>>>>> main
 } lint_config;
 
 void lint_config_init(lint_config *cfg);
@@ -43,6 +48,7 @@ typedef struct finding {
                                 fingerprints), or NULL for other files */
     int suppressed;          /* kept for SARIF; not printed in text */
     const char *suppress_reason;
+    const struct fix *fix;   /* edits that fix it (src/fix.h), or NULL */
 } finding;
 
 /* Everything linting one input produced. Owns its memory. */

@@ -13,7 +13,7 @@ static int is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
  * form), or 0. */
 static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
 {
-    size_t n = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
+    size_t n = p[0] > 0xF4 ? 0 : p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
     if (n == 0 || n > (size_t)(end - p) || (n == 2 && p[0] == 0xC2 && p[1] < 0xA0))
         return 0;
     for (size_t i = 1; i < n; i++)
@@ -21,6 +21,8 @@ static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
             return 0;
     if ((n == 3 && p[0] == 0xE0 && p[1] < 0xA0) || (n == 4 && p[0] == 0xF0 && p[1] < 0x90))
         return 0;
+    if ((n == 3 && p[0] == 0xED && p[1] >= 0xA0) || (n == 4 && p[0] == 0xF4 && p[1] >= 0x90))
+        return 0;  /* a UTF-16 surrogate, or past U+10FFFF */
     return n;
 }
 

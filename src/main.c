@@ -1,4 +1,5 @@
 /* main: parse options, collect inputs, lint each, emit, exit. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "cli.h"
 #include "code.h"
 #include "engine.h"
+#include "fix.h"
 #include "inputs.h"
 #include "out.h"
 #include "pool.h"
@@ -49,19 +51,37 @@ int main(int argc, char **argv)
         lint_config_release(&cfg);
         return status;
     }
-    if (wf.n_paths == 0) {
-        lint_config_release(&cfg);
-        return cli_usage_error("%s", "no PATH given (use - for standard input)");
-    }
-
     input_list inputs;
     inputs_collect(&inputs, &cfg, wf.paths, wf.n_paths);
     for (size_t i = 0; i < inputs.n && wf.templates_only; i++) inputs.items[i].explicit_path = 0;
     lint_result *results = xcalloc(inputs.n, sizeof *results);
     pool_run(&cfg, inputs.items, inputs.n, wf.jobs, keep_result, results);
 
+    int fixed = 0;
+    if (wf.fix || wf.diff) {
+        fix_options fo = {wf.unsafe_fixes, wf.diff ? stdout : NULL, 0};
+        fixed = fix_results(&cfg, results, inputs.n, &fo);
+    }
     int exit_code = apply_baseline(&wf, results, inputs.n);
-    if (!wf.write_baseline && !exit_code) out_emit(stdout, &wf.out, results, inputs.n);
+    if (wf.diff) {  /* the diff is the output: 1 when there is one */
+        exit_code = exit_code ? exit_code : fixed < 0 ? 2 : fixed > 0;
+        wf.write_baseline = "";  /* nothing else goes out */
+    }
+    if (fixed < 0 && !exit_code) exit_code = 2;
+    FILE *report = stdout;
+    if (!wf.write_baseline && !exit_code && wf.output_file && !(report = fopen(wf.output_file, "w"))) {
+        fputs("samlint: ", stderr);
+        out_escaped(stderr, wf.output_file);
+        fprintf(stderr, ": %s\n", strerror(errno));
+        exit_code = 2;
+    }
+    if (!wf.write_baseline && !exit_code) out_emit(report, &wf.out, results, inputs.n);
+    if (report != stdout && report && fclose(report) != 0) {
+        fputs("samlint: ", stderr);
+        out_escaped(stderr, wf.output_file);
+        fprintf(stderr, ": %s\n", strerror(errno));
+        exit_code = 2;
+    }
     fflush(stdout);
     for (size_t i = 0; i < inputs.n; i++) {
         const lint_result *r = &results[i];
@@ -77,6 +97,7 @@ int main(int argc, char **argv)
             if (!r->findings[j].suppressed && cfg.fail_on != SEV_NONE && r->findings[j].sev >= cfg.fail_on)
                 exit_code = 1;
     }
+    if (exit_code == 1 && wf.exit_zero) exit_code = 0;
     for (size_t i = 0; i < inputs.n; i++) lint_result_release(&results[i]);
     free(results);
     inputs_release(&inputs);

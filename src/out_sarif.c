@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "baseline.h"
+#include "fix.h"
 #include "out.h"
 #include "out_sarif.h"
 #include "relpath.h"
@@ -130,6 +131,39 @@ static cJSON *sarif_location(const finding *f, const char *display, const char *
     return loc;
 }
 
+static cJSON *sarif_region(uint32_t line, uint32_t col, uint32_t end_line, uint32_t end_col)
+{
+    cJSON *region = cJSON_CreateObject();
+    out_json_int(region, "startLine", line);
+    out_json_int(region, "startColumn", col);
+    out_json_int(region, "endLine", end_line);
+    out_json_int(region, "endColumn", end_col);
+    return region;
+}
+
+/* A finding's fix (src/fix.h) as SARIF `fixes`: its edits as replacements
+ * in the template; an empty deletedRegion is an insertion. */
+static cJSON *sarif_fixes(const fix *fx, cJSON *artifact)
+{
+    cJSON *fixes = cJSON_CreateArray();
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToArray(fixes, o);
+    cJSON_AddItemToObject(o, "description", text_obj(fx->title));
+    cJSON *change = cJSON_CreateObject();
+    cJSON_AddItemToArray(cJSON_AddArrayToObject(o, "artifactChanges"), change);
+    cJSON_AddItemToObject(change, "artifactLocation", artifact);
+    cJSON *reps = cJSON_AddArrayToObject(change, "replacements");
+    for (size_t i = 0; i < fx->n_edits; i++) {
+        const fix_edit *e = &fx->edits[i];
+        cJSON *rep = cJSON_CreateObject();
+        cJSON_AddItemToObject(rep, "deletedRegion", sarif_region(e->start_line, e->start_col, e->end_line, e->end_col));
+        if (*e->text) cJSON_AddItemToObject(rep, "insertedContent", text_obj(e->text));
+        cJSON_AddItemToArray(reps, rep);
+    }
+    cJSON_AddStringToObject(cJSON_AddObjectToObject(o, "properties"), "safety", fx->safe ? "safe" : "unsafe");
+    return fixes;
+}
+
 static cJSON *sarif_result(const finding *f, const lint_result *r, const char *fp, const char *cwd)
 {
     cJSON *o = cJSON_CreateObject();
@@ -139,6 +173,11 @@ static cJSON *sarif_result(const finding *f, const lint_result *r, const char *f
     cJSON_AddItemToObject(o, "message", text_obj(f->message ? f->message : f->rule->summary));
     cJSON *locs = cJSON_AddArrayToObject(o, "locations");
     cJSON_AddItemToArray(locs, sarif_location(f, f->file ? f->file : r->path, cwd));
+    if (f->fix && f->file == r->path) {
+        cJSON *art = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetArrayItem(locs, 0), "physicalLocation"),
+                                         "artifactLocation");
+        cJSON_AddItemToObject(o, "fixes", sarif_fixes(f->fix, cJSON_Duplicate(art, 1)));
+    }
     cJSON *fps = cJSON_AddObjectToObject(o, "partialFingerprints");
     cJSON_AddStringToObject(fps, "samlintFingerprint/v1", fp);
     if (f->suppressed) {

@@ -40,6 +40,9 @@ struct lint_ctx {
     /* Handler-code targets of every function, found once per template by
      * the first SL4xx rule that asks (src/code_target.c). */
     const struct code_target_list *code_targets;
+    /* Schema findings of SL602-SL607, found once per template by the
+     * first of them that runs (src/schema.c). */
+    struct schema_memo *schema;
     /* Loader problems for SL001/SL003 (see doc.h). */
     const doc_problem *problems;
     size_t n_problems;
@@ -61,6 +64,30 @@ void report_sev(lint_ctx *ctx, severity sev, const char *resource, doc_id node, 
 void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *path,
                  uint32_t line, uint32_t col, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+
+/* Fixes (src/fix.h). A rule may attach edits to the finding it just
+ * reported: replace the bytes [start, end) of the template's text with
+ * `text`. Edits are sorted and do not overlap; they must keep the user's
+ * formatting and comments. `safe`: the fix keeps what the template means
+ * (else it runs only with --unsafe-fixes). Ignored for a finding in another
+ * file. */
+typedef struct lint_edit { size_t start, end; const char *text; } lint_edit;
+void report_fix(lint_ctx *ctx, int safe, const char *title, const lint_edit *edits, size_t n);
+/* The template's text (NUL-terminated) and its length. */
+const char *lint_text(const lint_ctx *ctx, size_t *len);
+/* The byte span [start, end) of a node as written (a quoted scalar with its
+ * quotes); 0 for a node the loader made up. */
+int lint_node_span(const lint_ctx *ctx, doc_id node, size_t *start, size_t *end);
+/* The byte offset of a 1-based line and column (in characters). */
+size_t lint_offset(const lint_ctx *ctx, uint32_t line, uint32_t col);
+/* An edit that replaces a scalar's text with `value` (inside its quotes
+ * when quoted; `value` must need no escaping there). 0 when it cannot. */
+int lint_edit_scalar(lint_ctx *ctx, doc_id node, const char *value, lint_edit *out);
+/* An edit that adds `key: value` to a mapping as its first entry, in the
+ * mapping's own style: a line indented as its keys (block), after the brace
+ * (flow, JSON: the key quoted). `value` is flow YAML that JSON reads too
+ * (quote strings). 0 when the layout is not one it can edit. */
+int lint_edit_add_key(lint_ctx *ctx, doc_id map, const char *key, const char *value, lint_edit *out);
 
 /* A rule option (`--rule-option SL304.factor=4`, config file); `dflt` when unset. */
 double rule_option(lint_ctx *ctx, const char *name, double dflt);

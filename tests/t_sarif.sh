@@ -143,7 +143,7 @@ mkdir -p "$gd"
 printf 'Parameters:\n  A:\n    Type: String\n  B:  # samlint: ignore SL006 -- kept\n    Type: String\nResources:\n  Q:  # samlint: ignore SL004 -- stale\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Missing\n' > "$gd/we,ird:50%.yaml"
 (cd "$gd" && "$SAMLINT" --select SL0 --format github . > gh.txt)
 want='::warning file=we%2Cird%3A50%25.yaml,line=2,endLine=2,col=3,endColumn=4,title=SL006 unused-parameter::parameter '"'"'A'"'"' is never referenced (A)
-::notice file=we%2Cird%3A50%25.yaml,line=7,endLine=7,col=7,title=SL007 unused-suppression::unused suppression: no SL004 finding on the line it covers; remove it
+::notice file=we%2Cird%3A50%25.yaml,line=7,endLine=7,col=7,title=SL007 unused-suppression::unused suppression: no SL004 finding on the line it covers; remove it (Q)
 ::error file=we%2Cird%3A50%25.yaml,line=10,endLine=10,col=23,endColumn=30,title=SL004 unresolved-reference::Ref target '"'"'Missing'"'"' is not defined in this template (Q)'
 if [ "$(cat "$gd/gh.txt")" = "$want" ]; then ok github_annotations; else not_ok github_annotations "$(cat "$gd/gh.txt")"; fi
 

@@ -84,3 +84,29 @@ const lambda_runtime *lambda_runtime_find(const char *id)
             return r;
     return NULL;
 }
+
+/* A family is the identifier's leading letters ("nodejs", "python",
+ * "java"); the .NET Core runtimes belong to "dotnet". */
+static size_t family_len(const char *id)
+{
+    if (strncmp(id, "dotnet", 6) == 0)
+        return 6;
+    size_t n = 0;
+    while (id[n] >= 'a' && id[n] <= 'z')
+        n++;
+    return n;
+}
+
+const lambda_runtime *lambda_runtime_newest(const lambda_runtime *rt, int today)
+{
+    size_t fl = family_len(rt->id);
+    for (const lambda_runtime *r = lambda_runtimes; r->id; r++) {
+        /* Newest first within a family; only a runtime AWS still creates functions with. */
+        if (family_len(r->id) != fl || strncmp(r->id, rt->id, fl) != 0 || !r->block_create)
+            continue;
+        if (r->deprecated && today >= r->deprecated)
+            return NULL;
+        return r == rt ? NULL : r;
+    }
+    return NULL;
+}

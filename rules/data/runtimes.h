@@ -15,4 +15,9 @@ extern const lambda_runtime lambda_runtimes[];
 /* The entry for a runtime identifier (exact, case-sensitive), or NULL. */
 const lambda_runtime *lambda_runtime_find(const char *id);
 
+/* The newest runtime of rt's family (nodejs, python, java, dotnet, ruby,
+ * provided) that is not deprecated on `today` and takes new functions;
+ * NULL when there is none or it is rt itself. */
+const lambda_runtime *lambda_runtime_newest(const lambda_runtime *rt, int today);
+
 #endif

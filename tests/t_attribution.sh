@@ -1,0 +1,17 @@
+# t_attribution.sh: every finding names its owner and a resource-level Metadata
+# suppression covers it; spans stay inside their resource; no rule reports twice
+# at one place (fixtures, and the shared corpus when present). See attribution.py.
+if ! python3 -c 'import yaml' 2>/dev/null; then
+    skip "attribution" "python3-yaml is not installed (make test-deps)"
+    return 0 2>/dev/null || exit 0
+fi
+python3 "$ROOT/tests/attribution.py" > "$TMP/attribution.txt" 2> "$TMP/attribution.err"
+rc=$?
+[ "$rc" -eq 0 ] || not_ok "attribution.py runs" "exit $rc: $(head -c 400 "$TMP/attribution.err")"
+while IFS= read -r line; do
+    case "$line" in
+        "ok "*) ok "${line#ok }" ;;
+        "not ok "*) rest=${line#not ok }; not_ok "${rest%%: *}" "${rest#*: }" ;;
+        "skip "*) rest=${line#skip }; skip "${rest%%: *}" "${rest#*: }" ;;
+    esac
+done < "$TMP/attribution.txt"
