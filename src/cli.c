@@ -27,20 +27,10 @@ static const char usage_text[] =
     "      --ignore IDS        skip these rules\n"
     "      --severity ID=LVL   a rule's level: error, warning, info or off\n"
     "      --rule-option R.K=V set a rule option, e.g. SL304.factor=4\n"
-<<<<<<< HEAD
-    "      --fail-on LVL       exit 1 at or above: error, warning (default), info, never\n"
-    "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
-    "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
-    "      --regions LIST      regions resource types must exist in (default us-east-1)\n"
-    "      --color WHEN        auto (default), always, never\n"
-    "      --no-excerpt        no source excerpt under text findings\n"
-    "      --config FILE       config file (default: .samlint.yaml, searched upward)\n"
-=======
     "      --fail-on LVL       exit 1 at or above: error, warning (default), info, none\n"
     "      --exit-zero         exit 0 even with findings (2 still means an error)\n"
     "      --exclude GLOB      skip matching paths in directory scans (repeatable)\n"
     "      --config FILE       config file (default: the nearest .samlint.yaml)\n"
->>>>>>> main
     "      --no-config         read no config file\n"
     "      --baseline FILE     report only findings not in this baseline\n"
     "      --write-baseline FILE  record the current findings as the baseline\n"
@@ -59,6 +49,7 @@ static const char usage_text[] =
     "  -j, --jobs N            lint N files at once (default: the number of cores)\n"
     "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
     "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
+    "      --regions LIST      regions resource types must exist in (default us-east-1)\n"
     "  -h, --help              this help\n"
     "  -V, --version           print the version\n"
     "\n"
@@ -69,12 +60,8 @@ enum {
     OPT_SELECT = 256, OPT_IGNORE, OPT_SEVERITY, OPT_RULE_OPTION, OPT_FAIL_ON, OPT_MAX_FILE_SIZE,
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
-<<<<<<< HEAD
-    OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_REGIONS,
-=======
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_EXIT_ZERO, OPT_EXCLUDE, OPT_STDIN_FILENAME, OPT_STATISTICS,
-    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
->>>>>>> main
+    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_REGIONS,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same

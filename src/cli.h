@@ -12,13 +12,9 @@ typedef struct cli_options {
     const char *format;          /* -f as given (--list-rules has more formats) */
     const char *baseline, *write_baseline;
     const char *explain;
-<<<<<<< HEAD
-    int list_rules, templates_only, select_given, regions_given;
-=======
     const char *output_file;     /* -o, or NULL for standard output */
-    int list_rules, templates_only, select_given, exit_zero;
+    int list_rules, templates_only, select_given, exit_zero, regions_given;
     int fix, unsafe_fixes, diff;  /* --fix, --unsafe-fixes, --diff (src/fix.h) */
->>>>>>> main
     int jobs;
     char **paths;                /* the PATH arguments, in argv ("." when none) */
     size_t n_paths;

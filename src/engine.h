@@ -23,13 +23,9 @@ typedef struct lint_config {
     size_t max_file_size;               /* bytes */
     size_t max_depth;
     size_t max_alias_nodes;
-<<<<<<< HEAD
-    severity fail_on;                   /* SEV_NONE = never */
-    uint64_t regions;                   /* bits of types_regions (src/types.h); 0 = us-east-1 */
-=======
     severity fail_on;                   /* SEV_NONE = none */
     const char *stdin_name;             /* display path of "-" (--stdin-filename), or NULL */
->>>>>>> main
+    uint64_t regions;                   /* bits of types_regions (src/types.h); 0 = us-east-1 */
 } lint_config;
 
 void lint_config_init(lint_config *cfg);
