@@ -10,6 +10,7 @@
 #include "baseline.h"
 #include "out.h"
 #include "relpath.h"
+#include "writer.h"
 
 #define FNV_OFFSET 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
@@ -221,16 +222,15 @@ int baseline_write(const char *path, const lint_result *r, size_t n, const char 
     }
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
-    FILE *fp = fopen(path, "w");
-    int rc = 0;
-    if (!fp || fputs(text, fp) == EOF || fputc('\n', fp) == EOF) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        rc = -1;
+    if (!text) {
+        snprintf(err, errlen, "%s: out of memory rendering the baseline; not written", path);
+        return -1;
     }
-    if (fp && fclose(fp) != 0 && rc == 0) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        rc = -1;
+    writer w;
+    if (writer_open_path(&w, path) == 0) {
+        fputs(text, w.f);
+        fputc('\n', w.f);
     }
     cJSON_free(text);
-    return rc;
+    return writer_close(&w, err, errlen);
 }
