@@ -45,6 +45,7 @@ static const char usage_text[] =
     "      --fix               apply the safe fixes to the files, then report what is left\n"
     "      --unsafe-fixes      with --fix or --diff: also the fixes that change behaviour\n"
     "      --diff              print the fixes as a unified diff; write nothing\n"
+    "      --lsp               serve the Language Server Protocol on stdin/stdout\n"
     "  -j, --jobs N            lint N files at once (default: the number of cores)\n"
     "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
     "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
@@ -59,7 +60,7 @@ enum {
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_EXIT_ZERO, OPT_EXCLUDE, OPT_STDIN_FILENAME, OPT_STATISTICS,
-    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
+    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_LSP,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -97,6 +98,7 @@ static const struct option long_options[] = {
     {"fix", no_argument, NULL, OPT_FIX},
     {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
     {"diff", no_argument, NULL, OPT_DIFF},
+    {"lsp", no_argument, NULL, OPT_LSP},
     {NULL, 0, NULL, 0},
 };
 
@@ -117,7 +119,7 @@ static int load_config(int argc, char **argv, lint_config *cfg)
     opterr = 0;
     while ((c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
         if (c == OPT_CONFIG) given = optarg;
-        else if (c == OPT_NO_CONFIG) none = 1;
+        else if (c == OPT_NO_CONFIG || c == OPT_LSP) none = 1;  /* the server finds one per document */
     }
     opterr = 1;
     optind = 0;  /* glibc: start the real parse afresh */
@@ -324,6 +326,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         case OPT_FIX: wf->fix = 1; break;
         case OPT_UNSAFE_FIXES: wf->unsafe_fixes = 1; break;
         case OPT_DIFF: wf->diff = 1; break;
+        case OPT_LSP: wf->lsp = 1; break;
         case 'j':
             if (parse_jobs(optarg, jobs)) return cli_usage_error("-j wants a number of threads from 1 to 1024, not '%s'", optarg);
             break;

@@ -12,6 +12,7 @@
 #include "engine.h"
 #include "fix.h"
 #include "inputs.h"
+#include "lsp.h"
 #include "out.h"
 #include "pool.h"
 #include "writer.h"
@@ -85,6 +86,11 @@ static int run(int argc, char **argv)
     int done;
     int status = cli_parse(argc, argv, &cfg, &wf, &done);
     if (status || done) {
+        lint_config_release(&cfg);
+        return status;
+    }
+    if (wf.lsp) {
+        status = lsp_serve(&cfg, 0, 1);
         lint_config_release(&cfg);
         return status;
     }
