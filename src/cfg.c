@@ -12,6 +12,7 @@
 #include "cfg.h"
 #include "doc.h"
 #include "out.h"
+#include "rfile.h"
 #include "ruledoc.h"
 #include "types.h"
 
@@ -261,19 +262,22 @@ static int cfg_apply(cfg_reader *rd, lint_config *cfg)
     return 0;
 }
 
+/* A config file is a few lines: anything bigger is not one. */
+#define CFG_MAX_SIZE (1024 * 1024)
+
 int cfg_load(lint_config *cfg, const char *path, char *err, size_t errlen)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    char *buf = NULL, why[256];
+    size_t len = 0;
+    int got = rfile_read(path, CFG_MAX_SIZE, &buf, &len, why, sizeof why);
+    if (got == RFILE_TOO_BIG) {
+        snprintf(err, errlen, "%s: larger than %d bytes: not a samlint config file", path, CFG_MAX_SIZE);
         return -1;
     }
-    size_t cap = 4096, len = 0, got;
-    char *buf = xrealloc(NULL, cap);
-    while ((got = fread(buf + len, 1, cap - len, fp)) > 0)
-        if ((len += got) == cap)
-            buf = xrealloc(buf, cap *= 2);
-    fclose(fp);
+    if (got != RFILE_OK) {
+        snprintf(err, errlen, "%s: %s", path, why);
+        return -1;
+    }
 
     doc_limits lim;
     doc_default_limits(&lim);

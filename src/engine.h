@@ -32,6 +32,10 @@ void lint_config_init(lint_config *cfg);
 void lint_config_release(lint_config *cfg);
 /* Is the rule on under select/ignore? */
 int lint_rule_enabled(const lint_config *cfg, const char *id);
+/* SL001 (a file that could not be parsed) cannot be turned off, re-levelled,
+ * suppressed or baselined: a template that was never linted must not pass
+ * for a clean one. */
+int lint_rule_mandatory(const char *id);
 
 typedef struct finding {
     const rule *rule;
