@@ -40,6 +40,9 @@ struct lint_ctx {
     /* Handler-code targets of every function, found once per template by
      * the first SL4xx rule that asks (src/code_target.c). */
     const struct code_target_list *code_targets;
+    /* Schema findings of SL602-SL607, found once per template by the
+     * first of them that runs (src/schema.c). */
+    struct schema_memo *schema;
     /* Loader problems for SL001/SL003 (see doc.h). */
     const doc_problem *problems;
     size_t n_problems;
@@ -88,6 +91,9 @@ int lint_edit_add_key(lint_ctx *ctx, doc_id map, const char *key, const char *va
 
 /* A rule option (`--rule-option SL304.factor=4`, config file); `dflt` when unset. */
 double rule_option(lint_ctx *ctx, const char *name, double dflt);
+/* The regions a template is judged for (--regions, config regions:): bits
+ * of types_regions (src/types.h); us-east-1 unless the user named others. */
+uint64_t lint_regions(const lint_ctx *ctx);
 /* Today's date as YYYYMMDD (SAMLINT_TODAY or --today override it). */
 int lint_today(const lint_ctx *ctx);
 /* The folder holding the template ("." for stdin), for relative CodeUri. */

@@ -48,6 +48,13 @@ globals_for_function.yaml SL605 TERMINATE (the same)
 globals_for_function.yaml SL605 ALLOW (the same)
 layers_with_intrinsics.yaml SL605 SomeRuntimeNameString (not a Lambda runtime)
 function_with_intrinsic_architecture.yaml SL604 Architectures (a Ref to a String parameter where Lambda takes a list)
+basic_function_withimageuri.yaml SL604 ImageConfig.Command (Lambda ImageConfig.Command is a list of strings)
+basic_function_withimageuri.yaml SL604 ImageConfig.EntryPoint (Lambda ImageConfig.EntryPoint is a list of strings)
+api_with_canary_setting.yaml SL602 StageVariablesOverrides (the Stage CanarySetting key is StageVariableOverrides)
+function_with_resource_refs.yaml SL602 Name (AWS::S3::Bucket has no Name property)
+api_with_usageplans_shared_attributes_three.yaml SL605 Snapshot (SAM gives the policy to the RestApi, Stage and Deployment it makes, which take no snapshots; cfn-lint E3036 agrees)
+globals_for_function.yaml SL605 FunctionChange (RuntimeManagementConfig.UpdateRuntimeOn is Auto, FunctionUpdate or Manual)
+function_with_metrics_config.yaml SL605 FilterCriteria.Filters (the registry schema of AWS::Lambda::EventSourceMapping wants at least 1 filter)
 '
 
 # sam_peer_bad: read samlint text output, print every SL6xx finding the peer
@@ -92,7 +99,9 @@ fi
 mkdir -p with-transform
 while IFS= read -r f; do
     out="with-transform/$(basename "$f")"
-    if grep -q '^Transform' "$f"; then cp "$f" "$out"; else
+    # connector_esm_dependson names SAM's test harness transform
+    # (AWS::Serverless-2016-10-31-test), which CloudFormation does not know.
+    if grep -q '^Transform' "$f"; then sed 's/AWS::Serverless-2016-10-31-test$/AWS::Serverless-2016-10-31/' "$f" > "$out"; else
         { cat "$f"; printf '\nTransform: AWS::Serverless-2016-10-31\n'; } > "$out"; fi
 done < sam-ok.list
 sam_lint with-transform > sam-tf.out
