@@ -397,6 +397,10 @@ static void keep(V *v, enum schema_kind kind, doc_id node, const char *fmt, ...)
  * "StreamSpecification.StreamViewType". */
 static const char *path_of(const where *w, char *buf, size_t size)
 {
+    if (!w->up && !w->name_len) {
+        snprintf(buf, size, "Properties");
+        return buf;
+    }
     const where *chain[32];
     int n = 0;
     for (const where *p = w; p && n < 32; p = p->up)
@@ -418,6 +422,7 @@ static const char *where_phrase_(const V *v, const where *w, char *buf, size_t s
 {
     char path[256];
     path_of(w, path, sizeof path);
+    if (!w->up && !w->name_len) path[0] = 0;
     if (!v->type)
         snprintf(buf, size, "in %s", path);
     else if (!path[0])
@@ -839,7 +844,7 @@ static void check_scalar(V *v, doc_id val, const sn *n, const where *w)
         /* CloudFormation takes no null value ("'null' values are not allowed
          * in templates"); SAM drops some of its own, so only the registry's
          * places are judged. */
-        if (types && !(types & ST_NULL) && !(n->w1 & SX_SAM)) {
+        if (types && !(types & ST_NULL) && (!(n->w1 & SX_SAM) || (!w->up && !w->name_len))) {
             char path[256];
             path_of(w, path, sizeof path);
             keep(v, SCHEMA_SL604, val, "%s is null: CloudFormation takes no null values, give it a value or remove it",
@@ -940,6 +945,7 @@ static void missing_n(V *v, doc_id map, const where *w, const char *keys, int n)
     char path[256];
     const char *what = n == 1 ? "property" : "properties";
     path_of(w, path, sizeof path);
+    if (!w->up && !w->name_len) path[0] = 0;
     if (!v->type)
         keep(v, SCHEMA_SL603, map_site(w, map), "%s lacks required %s %s", path, what, keys);
     else if (!path[0])
@@ -1553,6 +1559,20 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
             else
                 keep(v, SCHEMA_SL602, key, "unknown resource attribute '%s' of %s '%s'", show(kn->str, kn->len, tmp, sizeof tmp),
                      r->type, r->id);
+            continue;
+        }
+        if (kn->len == 9 && !memcmp(kn->str, "DependsOn", 9)) {
+            /* a logical id or a list of them */
+            int bad = !doc_is_scalar(d, val) && !doc_is_seq(d, val);
+            for (uint32_t k = 0; !bad && doc_is_seq(d, val) && k < doc_count(d, val); k++)
+                bad = !doc_is_scalar(d, doc_item(d, val, k)) || doc_is_null(d, doc_item(d, val, k));
+            if (bad || doc_is_null(d, val))
+                keep(v, SCHEMA_SL604, val, "DependsOn of '%s' expects a logical id or a list of them", r->id);
+            continue;
+        }
+        if (kn->len == 9 && !memcmp(kn->str, "Condition", 9)) {
+            if (!doc_is_scalar(d, val) || doc_is_null(d, val))
+                keep(v, SCHEMA_SL604, val, "Condition of '%s' expects the name of a condition", r->id);
             continue;
         }
         int del = kn->len == 14 && !memcmp(kn->str, "DeletionPolicy", 14);
