@@ -14,6 +14,7 @@
 #include "out.h"
 #include "rfile.h"
 #include "ruledoc.h"
+#include "types.h"
 
 char *cfg_find(void)
 {
@@ -139,6 +140,13 @@ static int add_glob(cfg_reader *rd, doc_id at, const char *s, void *user)
     return 0;
 }
 
+static int add_region(cfg_reader *rd, doc_id at, const char *s, void *user)
+{
+    char why[160];
+    if (types_add_region(s, strlen(s), user, why, sizeof why) < 0) return cfg_error(rd, at, "%s", why);
+    return 0;
+}
+
 static int cfg_rules(cfg_reader *rd, doc_id node, const char *key, char ***list, size_t *n)
 {
     rule_list rl = { list, n };
@@ -223,7 +231,7 @@ static int cfg_apply(cfg_reader *rd, lint_config *cfg)
         return 0; /* an empty config file is fine */
     if (!doc_is_map(d, d->root))
         return cfg_error(rd, d->root, "a config file is a mapping (select, ignore, severity, "
-                                      "rule-options, exclude, fail-on)");
+                                      "rule-options, exclude, fail-on, regions)");
     for (uint32_t i = 0; i < doc_count(d, d->root); i++) {
         doc_id k = doc_key(d, d->root, i), v = doc_val(d, d->root, i);
         const char *key = doc_str(d, k);
@@ -242,9 +250,12 @@ static int cfg_apply(cfg_reader *rd, lint_config *cfg)
             rc = cfg_each_item(rd, v, key, add_glob, cfg);
         else if (strcmp(key, "fail-on") == 0)
             rc = cfg_fail_on(rd, cfg, v);
-        else
+        else if (strcmp(key, "regions") == 0) {
+            cfg->regions = 0;  /* a config's regions replace the default */
+            rc = cfg_each_item(rd, v, key, add_region, &cfg->regions);
+        } else
             rc = cfg_error(rd, k, "unknown key '%s' (known: select, ignore, severity, "
-                                  "rule-options, exclude, fail-on)", key);
+                                  "rule-options, exclude, fail-on, regions)", key);
         if (rc < 0)
             return -1;
     }

@@ -1,5 +1,6 @@
 /* engine: run the registry over one template; findings, suppressions, config. */
 #include "engine.h"
+#include "types.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -443,6 +444,11 @@ double rule_option(lint_ctx *ctx, const char *name, double dflt)
 int lint_today(const lint_ctx *ctx)
 {
     return ctx->cfg->today;
+}
+
+uint64_t lint_regions(const lint_ctx *ctx)
+{
+    return ctx->cfg->regions ? ctx->cfg->regions : types_default_regions();
 }
 
 const char *lint_template_dir(const lint_ctx *ctx)

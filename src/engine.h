@@ -3,6 +3,7 @@
 #define SAMLINT_ENGINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "rule.h"
 
 extern const rule rule_registry[];   /* sorted by id, ends with {0} */
@@ -24,6 +25,7 @@ typedef struct lint_config {
     size_t max_alias_nodes;
     severity fail_on;                   /* SEV_NONE = none */
     const char *stdin_name;             /* display path of "-" (--stdin-filename), or NULL */
+    uint64_t regions;                   /* bits of types_regions (src/types.h); 0 = us-east-1 */
 } lint_config;
 
 void lint_config_init(lint_config *cfg);
