@@ -49,6 +49,7 @@ import json
 import os
 import random
 import re
+import signal
 import subprocess
 import sys
 import textwrap
@@ -682,6 +683,7 @@ def report_sam_errors(findings, corpus):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # quiet under | head
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--samlint", default="./samlint")
     ap.add_argument("--shared", default="../shared")
