@@ -41,6 +41,8 @@ const char *cfg_rule_ref(const char *s)
     size_t n = strlen(s);
     if (n == 0)
         return NULL;
+    if (strcmp(s, "all") == 0)
+        return "all";  /* every rule, the optional ones too */
     for (const rule *r = rule_registry; r->id; r++) {
         if (strcmp(r->name, s) == 0)
             return r->id;

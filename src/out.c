@@ -383,7 +383,7 @@ void out_emit(FILE *f, const out_options *o, const lint_result *results, size_t 
 {
     switch (o->format) {
     case OUT_JSON: emit_json(f, o, results, n); break;
-    case OUT_SARIF: out_sarif(f, results, n, SAMLINT_VERSION); break;
+    case OUT_SARIF: out_sarif(f, results, n, SAMLINT_VERSION, o->cfg); break;
     case OUT_GITHUB: out_github(f, results, n); break;
     case OUT_JUNIT: out_junit(f, results, n); break;
     case OUT_TEXT: emit_text(f, o, results, n); break;
