@@ -41,15 +41,29 @@ const char *cfg_rule_ref(const char *s)
     size_t n = strlen(s);
     if (n == 0)
         return NULL;
-    if (strcmp(s, "all") == 0)
+    if (strcasecmp(s, "all") == 0)
         return "all";  /* every rule, the optional ones too */
     for (const rule *r = rule_registry; r->id; r++) {
-        if (strcmp(r->name, s) == 0)
+        if (strcasecmp(r->name, s) == 0)
             return r->id;
-        if (strncmp(r->id, s, n) == 0)
+        if (strncasecmp(r->id, s, n) == 0)
             return r->id[n] ? s : r->id; /* a prefix stays as written */
     }
     return NULL;
+}
+
+char *cfg_rule_canon(const char *s)
+{
+    const char *ref = cfg_rule_ref(s);
+    if (!ref)
+        return NULL;
+    char *out = xstrdup(ref);
+    if (strcmp(ref, "all") == 0)
+        return out;  /* not an id: stays as the engine knows it */
+    for (char *c = out; *c; c++)
+        if (*c >= 'a' && *c <= 'z')
+            *c = (char)(*c - 'a' + 'A');
+    return out;
 }
 
 typedef struct cfg_reader {
@@ -111,10 +125,11 @@ typedef struct rule_list { char ***list; size_t *n; } rule_list;
 static int add_rule_ref(cfg_reader *rd, doc_id at, const char *s, void *user)
 {
     rule_list *rl = user;
-    const char *ref = cfg_rule_ref(s);
+    char *ref = cfg_rule_canon(s);
     if (!ref)
         return cfg_error(rd, at, "'%s' is not a samlint rule id, group or name (see samlint --list-rules)", s);
-    push_str(rl->list, rl->n, ref);
+    *rl->list = xrealloc(*rl->list, (*rl->n + 1) * sizeof **rl->list);
+    (*rl->list)[(*rl->n)++] = ref;
     return 0;
 }
 
@@ -140,8 +155,9 @@ static int cfg_severity(cfg_reader *rd, lint_config *cfg, doc_id map)
         return cfg_error(rd, map, "'severity' must be a mapping of rule id to level");
     for (uint32_t i = 0; i < doc_count(d, map); i++) {
         doc_id k = doc_key(d, map, i), v = doc_val(d, map, i);
-        const char *id = doc_is_scalar(d, k) ? cfg_rule_ref(doc_str(d, k)) : NULL;
-        if (!id || !rule_find(id))
+        const rule *r = doc_is_scalar(d, k) ? ruledoc_find(doc_str(d, k)) : NULL;
+        const char *id = r ? r->id : NULL;
+        if (!id)
             return cfg_error(rd, k, "'%s' is not a samlint rule id or name",
                              doc_is_scalar(d, k) ? doc_str(d, k) : "?");
         int sev = doc_is_scalar(d, v) ? severity_parse(doc_str(d, v)) : -2;
@@ -167,8 +183,9 @@ static int cfg_options(cfg_reader *rd, lint_config *cfg, doc_id map)
         return cfg_error(rd, map, "'rule-options' must map rule ids to {option: number}");
     for (uint32_t i = 0; i < doc_count(d, map); i++) {
         doc_id k = doc_key(d, map, i), v = doc_val(d, map, i);
-        const char *id = doc_is_scalar(d, k) ? cfg_rule_ref(doc_str(d, k)) : NULL;
-        if (!id || !rule_find(id))
+        const rule *r = doc_is_scalar(d, k) ? ruledoc_find(doc_str(d, k)) : NULL;
+        const char *id = r ? r->id : NULL;
+        if (!id)
             return cfg_error(rd, k, "'%s' is not a samlint rule id",
                              doc_is_scalar(d, k) ? doc_str(d, k) : "?");
         if (!doc_is_map(d, v))

@@ -19,5 +19,8 @@ int cfg_load(lint_config *cfg, const char *path, char *err, size_t errlen);
 /* A rule id, a group prefix ("SL2") or a rule name ("low-timeout") as the
  * id or prefix samlint matches by; NULL when it names no rule. */
 const char *cfg_rule_ref(const char *s);
+/* The same, case-insensitive, as a new upper-case string ("sl2" -> "SL2",
+ * "low-timeout" -> "SL202"; free() it), or NULL. */
+char *cfg_rule_canon(const char *s);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -15,34 +16,40 @@
 #include "version.h"
 
 static const char usage_text[] =
-    "usage: samlint [options] PATH...\n"
+    "usage: samlint [options] [--] [PATH...]\n"
     "Lint AWS SAM and CloudFormation templates. PATH is a file, a directory\n"
-    "(searched for templates) or - for standard input.\n"
+    "(searched for templates; default .) or - for standard input.\n"
     "\n"
     "  -f, --format FMT        text (default), json, sarif, github or junit\n"
-    "      --select IDS        only these rules (comma list; prefixes like SL2)\n"
+    "  -o, --output-file FILE  write the report to FILE instead of standard output\n"
+    "      --select IDS        only these rules (comma list; prefixes like SL2; names)\n"
     "      --ignore IDS        skip these rules\n"
-    "      --severity ID=LVL   change a rule's severity (error, warning, info)\n"
+    "      --severity ID=LVL   a rule's level: error, warning, info or off\n"
     "      --rule-option R.K=V set a rule option, e.g. SL304.factor=4\n"
-    "      --fail-on LVL       exit 1 at or above: error, warning (default), info, never\n"
-    "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
-    "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
-    "      --color WHEN        auto (default), always, never\n"
-    "      --no-excerpt        no source excerpt under text findings\n"
-    "      --config FILE       config file (default: .samlint.yaml, searched upward)\n"
+    "      --fail-on LVL       exit 1 at or above: error, warning (default), info, none\n"
+    "      --exit-zero         exit 0 even with findings (2 still means an error)\n"
+    "      --exclude GLOB      skip matching paths in directory scans (repeatable)\n"
+    "      --config FILE       config file (default: the nearest .samlint.yaml)\n"
     "      --no-config         read no config file\n"
     "      --baseline FILE     report only findings not in this baseline\n"
     "      --write-baseline FILE  record the current findings as the baseline\n"
-    "      --templates-only    skip named files that are no templates (pre-commit)\n"
+    "      --stdin-filename F  the name (and folder) of the template read from -\n"
+    "      --templates-only    skip named files that are no templates\n"
+    "      --statistics        count findings per rule instead of listing them\n"
+    "  -q, --quiet             findings only: no summary line\n"
+    "      --show-suppressed   also list suppressed findings, with their reasons\n"
+    "      --color WHEN        auto (default), always, never (NO_COLOR, FORCE_COLOR)\n"
+    "      --no-excerpt        no source excerpt under text findings\n"
     "      --list-rules        list the rules (-f text, json, markdown or man)\n"
     "      --explain ID        print a rule's documentation\n"
-    "      --show-suppressed   also list suppressed findings, with their reasons\n"
     "      --fix               apply the safe fixes to the files, then report what is left\n"
     "      --unsafe-fixes      with --fix or --diff: also the fixes that change behaviour\n"
     "      --diff              print the fixes as a unified diff; write nothing\n"
     "  -j, --jobs N            lint N files at once (default: the number of cores)\n"
+    "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
+    "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
     "  -h, --help              this help\n"
-    "      --version           print the version\n"
+    "  -V, --version           print the version\n"
     "\n"
     "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage error\n"
     "or an input that could not be read. Rule list: man samlint-rules.\n";
@@ -51,12 +58,13 @@ enum {
     OPT_SELECT = 256, OPT_IGNORE, OPT_SEVERITY, OPT_RULE_OPTION, OPT_FAIL_ON, OPT_MAX_FILE_SIZE,
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
-    OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
+    OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_EXIT_ZERO, OPT_EXCLUDE, OPT_STDIN_FILENAME, OPT_STATISTICS,
+    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
  * options: getopt permutes argv by them. */
-static const char short_options[] = "f:hj:";
+static const char short_options[] = "f:hj:o:qV";
 static const struct option long_options[] = {
     {"format", required_argument, NULL, 'f'},
     {"select", required_argument, NULL, OPT_SELECT},
@@ -71,7 +79,7 @@ static const struct option long_options[] = {
     {"no-excerpt", no_argument, NULL, OPT_NO_EXCERPT},
     {"jobs", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, OPT_VERSION},
+    {"version", no_argument, NULL, 'V'},
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"baseline", required_argument, NULL, OPT_BASELINE},
@@ -80,6 +88,12 @@ static const struct option long_options[] = {
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED},
+    {"output-file", required_argument, NULL, 'o'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"exit-zero", no_argument, NULL, OPT_EXIT_ZERO},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+    {"statistics", no_argument, NULL, OPT_STATISTICS},
     {"fix", no_argument, NULL, OPT_FIX},
     {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
     {"diff", no_argument, NULL, OPT_DIFF},
@@ -141,10 +155,15 @@ static int add_ids(char ***list, size_t *n, const char *arg)
     char *copy = xstrdup(arg);
     int status = 0;
     for (char *save = NULL, *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
-        const char *id = cfg_rule_ref(tok);  /* a rule name stands for its id */
-        if (!id && strncmp(tok, "SL", 2) != 0) status = -1;
+        char *id = cfg_rule_canon(tok);  /* a rule name stands for its id; any case */
+        if (!id && strncasecmp(tok, "SL", 2) != 0) status = -1;
+        if (!id) {
+            id = xstrdup(tok);
+            for (char *c = id; *c; c++)
+                if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
+        }
         *list = xrealloc(*list, (*n + 1) * sizeof **list);
-        (*list)[(*n)++] = xstrdup(id ? id : tok);
+        (*list)[(*n)++] = id;
     }
     free(copy);
     return status;
@@ -224,14 +243,28 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
             break;
         case OPT_SEVERITY: {
             const char *eq = strchr(optarg, '=');
-            int sev = eq ? severity_parse(eq + 1) : -2;
-            if (!eq || sev < SEV_INFO) return cli_usage_error("--severity wants ID=error|warning|info, not '%s'", optarg);
+            int off = eq && strcmp(eq + 1, "off") == 0;
+            int sev = eq && !off ? severity_parse(eq + 1) : -2;
+            if (!eq || (!off && sev < SEV_INFO))
+                return cli_usage_error("--severity wants ID=error|warning|info|off, not '%s'", optarg);
+            char *id = xstrdup(optarg);
+            id[eq - optarg] = '\0';
+            const rule *r = ruledoc_find(id);
+            if (!r) {
+                cli_usage_error("unknown rule '%s'", id);
+                free(id);
+                return 2;
+            }
+            free(id);
+            if (off) {  /* as in the config file: off is --ignore */
+                cfg->ignore = xrealloc(cfg->ignore, (cfg->n_ignore + 1) * sizeof *cfg->ignore);
+                cfg->ignore[cfg->n_ignore++] = xstrdup(r->id);
+                break;
+            }
             cfg->sev_overrides = xrealloc(cfg->sev_overrides, (cfg->n_sev_overrides + 1) * sizeof *cfg->sev_overrides);
             sev_override *o = &cfg->sev_overrides[cfg->n_sev_overrides++];
-            o->rule = xstrdup(optarg);
-            o->rule[eq - optarg] = '\0';
+            o->rule = xstrdup(r->id);
             o->sev = (severity)sev;
-            if (!rule_find(o->rule)) return cli_usage_error("unknown rule '%s'", o->rule);
             break;
         }
         case OPT_RULE_OPTION: {
@@ -247,12 +280,15 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
             o->name = xstrdup(dot + 1);
             o->name[eq - dot - 1] = '\0';
             o->value = v;
-            if (!rule_find(o->rule)) return cli_usage_error("unknown rule '%s'", o->rule);
+            const rule *r = ruledoc_find(o->rule);
+            if (!r) return cli_usage_error("unknown rule '%s'", o->rule);
+            free(o->rule);
+            o->rule = xstrdup(r->id);
             break;
         }
         case OPT_FAIL_ON: {
             int sev = severity_parse(optarg);
-            if (sev == -2) return cli_usage_error("--fail-on wants error, warning, info or never, not '%s'", optarg);
+            if (sev == -2) return cli_usage_error("--fail-on wants error, warning, info or none, not '%s'", optarg);
             cfg->fail_on = (severity)sev;
             break;
         }
@@ -276,6 +312,15 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         case OPT_LIST_RULES: wf->list_rules = 1; break;
         case OPT_EXPLAIN: wf->explain = optarg; break;
         case OPT_SHOW_SUPPRESSED: out->show_suppressed = 1; break;
+        case 'o': wf->output_file = optarg; break;
+        case 'q': out->quiet = 1; break;
+        case OPT_EXIT_ZERO: wf->exit_zero = 1; break;
+        case OPT_EXCLUDE:
+            cfg->exclude = xrealloc(cfg->exclude, (cfg->n_exclude + 1) * sizeof *cfg->exclude);
+            cfg->exclude[cfg->n_exclude++] = xstrdup(optarg);
+            break;
+        case OPT_STDIN_FILENAME: cfg->stdin_name = optarg; break;
+        case OPT_STATISTICS: out->statistics = 1; break;
         case OPT_FIX: wf->fix = 1; break;
         case OPT_UNSAFE_FIXES: wf->unsafe_fixes = 1; break;
         case OPT_DIFF: wf->diff = 1; break;
@@ -286,7 +331,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
             fputs(usage_text, stdout);
             *done = 1;
             return 0;
-        case OPT_VERSION:
+        case 'V':
             printf("samlint %s\n", SAMLINT_VERSION);
             *done = 1;
             return 0;
@@ -307,9 +352,15 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
     for (size_t i = 0; i < cfg->n_select; i++)
         if (!rule_find(cfg->select[i]) && strlen(cfg->select[i]) >= 5)
             return cli_usage_error("unknown rule '%s'", cfg->select[i]);
+    if (out->statistics && out->format != OUT_TEXT)
+        return cli_usage_error("%s", "--statistics is a text report; it takes no --format");
     if (color < 0) {
-        const char *no_color = getenv("NO_COLOR");
-        color = isatty(STDOUT_FILENO) && !(no_color && *no_color) && out->format == OUT_TEXT;
+        /* FORCE_COLOR (force-color.org) and NO_COLOR (no-color.org): set and
+         * not empty; FORCE_COLOR wins, as it is the narrower request. */
+        const char *no_color = getenv("NO_COLOR"), *force = getenv("FORCE_COLOR");
+        if (force && *force) color = 1;
+        else color = !wf->output_file && isatty(STDOUT_FILENO) && !(no_color && *no_color);
+        color = color && out->format == OUT_TEXT;
     }
     out->color = color;
     out->cfg = cfg;
@@ -328,5 +379,10 @@ int cli_parse(int argc, char **argv, lint_config *cfg, cli_options *o, int *done
     if (status || *done) return status;
     o->paths = argv + optind;
     o->n_paths = (size_t)(argc - optind);
+    if (o->n_paths == 0) {  /* no PATH: the project, as ruff and cfn-lint's users expect */
+        static char dot[] = ".", *here[] = {dot, NULL};
+        o->paths = here;
+        o->n_paths = 1;
+    }
     return 0;
 }

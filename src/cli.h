@@ -12,10 +12,11 @@ typedef struct cli_options {
     const char *format;          /* -f as given (--list-rules has more formats) */
     const char *baseline, *write_baseline;
     const char *explain;
-    int list_rules, templates_only, select_given;
+    const char *output_file;     /* -o, or NULL for standard output */
+    int list_rules, templates_only, select_given, exit_zero;
     int fix, unsafe_fixes, diff;  /* --fix, --unsafe-fixes, --diff (src/fix.h) */
     int jobs;
-    char **paths;                /* the PATH arguments, in argv */
+    char **paths;                /* the PATH arguments, in argv ("." when none) */
     size_t n_paths;
 } cli_options;
 

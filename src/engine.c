@@ -708,6 +708,7 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
     char ebuf[128];
     int fd;
     int is_stdin = strcmp(path, "-") == 0;
+    const char *stdin_name = cfg->stdin_name ? cfg->stdin_name : "<stdin>";
     size_t size = 0;
     if (is_stdin) {
         fd = 0;
@@ -747,15 +748,15 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
     int saved = errno;
     if (!is_stdin) close(fd);
     if (!bytes) {
-        set_error(out, is_stdin ? "<stdin>" : path, "cannot read: %s", errno_text(saved, ebuf, sizeof ebuf));
+        set_error(out, is_stdin ? stdin_name : path, "cannot read: %s", errno_text(saved, ebuf, sizeof ebuf));
         return;
     }
     if (big) {
         free(bytes);
-        too_big(cfg, is_stdin ? "<stdin>" : path, out);
+        too_big(cfg, is_stdin ? stdin_name : path, out);
         return;
     }
-    lint_buffer(cfg, is_stdin ? "<stdin>" : path, bytes, len, explicit_path, out);
+    lint_buffer(cfg, is_stdin ? stdin_name : path, bytes, len, explicit_path, out);
     free(bytes);
 }
 

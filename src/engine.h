@@ -22,7 +22,8 @@ typedef struct lint_config {
     size_t max_file_size;               /* bytes */
     size_t max_depth;
     size_t max_alias_nodes;
-    severity fail_on;                   /* SEV_NONE = never */
+    severity fail_on;                   /* SEV_NONE = none */
+    const char *stdin_name;             /* display path of "-" (--stdin-filename), or NULL */
 } lint_config;
 
 void lint_config_init(lint_config *cfg);

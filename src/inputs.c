@@ -23,6 +23,12 @@ static void add(input_list *l, const char *path, int explicit_path, const char *
         l->items = xrealloc(l->items, l->cap * sizeof *l->items);
     }
     input *in = &l->items[l->n++];
+    /* One path style in the output: "./t.yaml" (typed, or from a scan of
+     * ".") is shown as "t.yaml", like every other relative path. */
+    while (path[0] == '.' && path[1] == '/' && path[2]) {
+        path += 2;
+        while (path[0] == '/' && path[1]) path++;
+    }
     in->path = xstrdup(path);
     in->explicit_path = explicit_path;
     in->error = error ? xstrdup(error) : NULL;
@@ -38,12 +44,21 @@ static int has_template_ext(const char *name)
     return 0;
 }
 
+/* A glob matches the path, its file name, or any trailing part of the path
+ * that starts at a folder (the glob vendor/<star> skips infra/vendor/x.yaml
+ * too), so that it means the same from any working directory. */
 static int excluded(const lint_config *cfg, const char *path, const char *name)
 {
     for (size_t i = 0; i < cfg->n_exclude; i++) {
         const char *p = path;
-        if (strncmp(p, "./", 2) == 0) p += 2;
-        if (fnmatch(cfg->exclude[i], p, 0) == 0 || fnmatch(cfg->exclude[i], name, 0) == 0) return 1;
+        while (strncmp(p, "./", 2) == 0) p += 2;
+        if (fnmatch(cfg->exclude[i], name, 0) == 0) return 1;
+        for (;;) {
+            if (fnmatch(cfg->exclude[i], p, 0) == 0) return 1;
+            const char *slash = strchr(p, '/');
+            if (!slash) break;
+            p = slash + 1;
+        }
     }
     return 0;
 }

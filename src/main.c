@@ -1,4 +1,5 @@
 /* main: parse options, collect inputs, lint each, emit, exit. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,11 +51,6 @@ int main(int argc, char **argv)
         lint_config_release(&cfg);
         return status;
     }
-    if (wf.n_paths == 0) {
-        lint_config_release(&cfg);
-        return cli_usage_error("%s", "no PATH given (use - for standard input)");
-    }
-
     input_list inputs;
     inputs_collect(&inputs, &cfg, wf.paths, wf.n_paths);
     for (size_t i = 0; i < inputs.n && wf.templates_only; i++) inputs.items[i].explicit_path = 0;
@@ -72,7 +68,20 @@ int main(int argc, char **argv)
         wf.write_baseline = "";  /* nothing else goes out */
     }
     if (fixed < 0 && !exit_code) exit_code = 2;
-    if (!wf.write_baseline && !exit_code) out_emit(stdout, &wf.out, results, inputs.n);
+    FILE *report = stdout;
+    if (!wf.write_baseline && !exit_code && wf.output_file && !(report = fopen(wf.output_file, "w"))) {
+        fputs("samlint: ", stderr);
+        out_escaped(stderr, wf.output_file);
+        fprintf(stderr, ": %s\n", strerror(errno));
+        exit_code = 2;
+    }
+    if (!wf.write_baseline && !exit_code) out_emit(report, &wf.out, results, inputs.n);
+    if (report != stdout && report && fclose(report) != 0) {
+        fputs("samlint: ", stderr);
+        out_escaped(stderr, wf.output_file);
+        fprintf(stderr, ": %s\n", strerror(errno));
+        exit_code = 2;
+    }
     fflush(stdout);
     for (size_t i = 0; i < inputs.n; i++) {
         const lint_result *r = &results[i];
@@ -88,6 +97,7 @@ int main(int argc, char **argv)
             if (!r->findings[j].suppressed && cfg.fail_on != SEV_NONE && r->findings[j].sev >= cfg.fail_on)
                 exit_code = 1;
     }
+    if (exit_code == 1 && wf.exit_zero) exit_code = 0;
     for (size_t i = 0; i < inputs.n; i++) lint_result_release(&results[i]);
     free(results);
     inputs_release(&inputs);

@@ -206,7 +206,7 @@ char *out_utf8_clean(const char *s)
     return out;
 }
 
-typedef struct counts { size_t errors, warnings, infos, suppressed, files, unreadable; } counts;
+typedef struct counts { size_t errors, warnings, infos, suppressed, files, code_files, unreadable; } counts;
 
 static counts count_all(const lint_result *results, size_t n)
 {
@@ -214,8 +214,19 @@ static counts count_all(const lint_result *results, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (results[i].error) c.unreadable++;
         if (results[i].linted) c.files++;
+        /* Handler files with findings: each counted once (findings are sorted
+         * by file, and a template's findings in one file come together). */
+        const char *last_code = NULL;
         for (size_t j = 0; j < results[i].n_findings; j++) {
             const finding *f = &results[i].findings[j];
+            if (f->file && f->file != results[i].path && strcmp(f->file, results[i].path) != 0 &&
+                (!last_code || strcmp(last_code, f->file) != 0)) {
+                int seen = 0;
+                for (size_t k = 0; k < j && !seen; k++)
+                    seen = results[i].findings[k].file && strcmp(results[i].findings[k].file, f->file) == 0;
+                if (!seen) c.code_files++;
+                last_code = f->file;
+            }
             if (f->suppressed) c.suppressed++;
             else if (f->sev == SEV_ERROR) c.errors++;
             else if (f->sev == SEV_WARNING) c.warnings++;
@@ -237,8 +248,63 @@ static void emit_excerpt(obuf *b, const out_options *o, const finding *fd)
                 o->color ? sev_color(fd->sev) : NULL);
 }
 
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+/* "3 findings (1 error, 2 warnings, 0 info) in 2 files: 1 template, 1 handler file." */
+static void emit_summary(FILE *f, const lint_result *results, size_t n)
+{
+    counts c = count_all(results, n);
+    size_t total = c.errors + c.warnings + c.infos, files = c.files + c.code_files;
+    if (total == 0) fprintf(f, "No findings in %zu %s", files, plural(files, "file", "files"));
+    else
+        fprintf(f, "%zu %s (%zu %s, %zu %s, %zu info) in %zu %s", total, plural(total, "finding", "findings"),
+                c.errors, plural(c.errors, "error", "errors"), c.warnings, plural(c.warnings, "warning", "warnings"),
+                c.infos, files, plural(files, "file", "files"));
+    if (c.code_files)
+        fprintf(f, ": %zu %s, %zu handler %s", c.files, plural(c.files, "template", "templates"), c.code_files,
+                plural(c.code_files, "file", "files"));
+    if (c.suppressed) fprintf(f, ", %zu suppressed", c.suppressed);
+    if (c.unreadable) fprintf(f, ", %zu unreadable", c.unreadable);
+    fputs(".\n", f);
+}
+
+/* --statistics: one line a rule, "COUNT  SLnnn  name  (severity)", most
+ * frequent first, as ruff --statistics. */
+static void emit_statistics(FILE *f, const out_options *o, const lint_result *results, size_t n)
+{
+    size_t *count = xcalloc(rule_count + 1, sizeof *count);
+    severity *sev = xcalloc(rule_count + 1, sizeof *sev);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < results[i].n_findings; j++) {
+            const finding *fd = &results[i].findings[j];
+            if (fd->suppressed && !o->show_suppressed) continue;
+            size_t k = (size_t)(fd->rule - rule_registry);
+            if (k >= rule_count) continue;
+            if (!count[k]++ || fd->sev > sev[k]) sev[k] = fd->sev;
+        }
+    for (;;) {
+        size_t best = rule_count;
+        for (size_t k = 0; k < rule_count; k++)
+            if (count[k] && (best == rule_count || count[k] > count[best])) best = k;
+        if (best == rule_count) break;
+        fprintf(f, "%5zu  %s  %s  (%s)\n", count[best], rule_registry[best].id, rule_registry[best].name,
+                severity_name(sev[best]));
+        count[best] = 0;
+    }
+    free(count);
+    free(sev);
+    if (!o->quiet) emit_summary(f, results, n);
+}
+
 static void emit_text(FILE *f, const out_options *o, const lint_result *results, size_t n)
 {
+    if (o->statistics) {
+        emit_statistics(f, o, results, n);
+        return;
+    }
     obuf *b = xrealloc(NULL, sizeof *b);
     ob_init(b, f);
     esc_cache file = {0};
@@ -287,16 +353,7 @@ static void emit_text(FILE *f, const out_options *o, const lint_result *results,
     ob_flush(b);
     free(b);
     free(file.esc);
-    counts c = count_all(results, n);
-    size_t total = c.errors + c.warnings + c.infos;
-    if (total == 0) fprintf(f, "No findings in %zu file%s", c.files, c.files == 1 ? "" : "s");
-    else
-        fprintf(f, "%zu finding%s (%zu error%s, %zu warning%s, %zu info) in %zu file%s", total, total == 1 ? "" : "s",
-                c.errors, c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", c.infos, c.files,
-                c.files == 1 ? "" : "s");
-    if (c.suppressed) fprintf(f, ", %zu suppressed", c.suppressed);
-    if (c.unreadable) fprintf(f, ", %zu unreadable", c.unreadable);
-    fputs(".\n", f);
+    if (!o->quiet) emit_summary(f, results, n);
 }
 
 void out_json_int(cJSON *obj, const char *key, long long v)

@@ -13,10 +13,12 @@ typedef struct out_options {
     int excerpt;    /* source excerpt under each text finding */
     int show_suppressed;  /* text and JSON also list suppressed findings, with the reason */
     const lint_config *cfg;  /* which rules run (SARIF marks optional rules not selected), or NULL */
+    int quiet;      /* text: no summary line */
+    int statistics; /* text: a count per rule instead of the findings */
 } out_options;
 
 const char *severity_name(severity s);
-/* Parse "error"/"warning"/"info"(/"note"); SEV_NONE for "never"; -2 when invalid. */
+/* Parse "error"/"warning"/"info"(/"note"); SEV_NONE for "none" (or "never"); -2 when invalid. */
 int severity_parse(const char *s);
 
 /* Write text with control characters, escape sequences and invalid UTF-8

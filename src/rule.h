@@ -41,6 +41,9 @@ struct lint_ctx {
     /* Handler-code targets of every function, found once per template by
      * the first SL4xx rule that asks (src/code_target.c). */
     const struct code_target_list *code_targets;
+    /* Schema findings of SL602-SL607, found once per template by the
+     * first of them that runs (src/schema.c). */
+    struct schema_memo *schema;
     /* Loader problems for SL001/SL003 (see doc.h). */
     const doc_problem *problems;
     size_t n_problems;

@@ -39,7 +39,7 @@ static void out_of_memory(void)
     abort();
 }
 
-static pcre2_code *rx_compile(const char *pattern, unsigned flags, int *jit)
+static pcre2_code *rx_compile(const char *pattern, unsigned flags, int *jit, int soft)
 {
     uint32_t opts = 0;
     int err = 0;
@@ -48,7 +48,11 @@ static pcre2_code *rx_compile(const char *pattern, unsigned flags, int *jit)
         opts |= PCRE2_CASELESS;
     if (flags & RX_MULTILINE)
         opts |= PCRE2_MULTILINE;
+    if (flags & RX_UTF)
+        opts |= PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &err, &err_off, NULL);
+    if (!code && soft)
+        return NULL;
     if (!code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(err, msg, sizeof msg);
@@ -66,7 +70,7 @@ static pcre2_code *rx_compile(const char *pattern, unsigned flags, int *jit)
     return code;
 }
 
-const rx *rx_get(const char *pattern, unsigned flags)
+static const rx *rx_lookup(const char *pattern, unsigned flags, int soft)
 {
     pthread_mutex_lock(&rx_lock);
     /* Patterns are mostly string literals: the same pointer comes back
@@ -92,7 +96,13 @@ const rx *rx_get(const char *pattern, unsigned flags)
     r->asked = pattern;
     r->pattern = copy;
     r->flags = flags;
-    r->code = rx_compile(pattern, flags, &r->jit);
+    r->code = rx_compile(pattern, flags, &r->jit, soft);
+    if (!r->code) {
+        pthread_mutex_unlock(&rx_lock);
+        free(copy);
+        free(r);
+        return NULL;
+    }
     uint32_t groups = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &groups);
     r->pairs = groups + 1;
@@ -100,6 +110,16 @@ const rx *rx_get(const char *pattern, unsigned flags)
     rx_list = r;
     pthread_mutex_unlock(&rx_lock);
     return r;
+}
+
+const rx *rx_get(const char *pattern, unsigned flags)
+{
+    return rx_lookup(pattern, flags, 0);
+}
+
+const rx *rx_try(const char *pattern, unsigned flags)
+{
+    return rx_lookup(pattern, flags, 1);
 }
 
 /* A match data with room for r's groups: a kept one, else a new one. */

@@ -6,12 +6,15 @@
 
 typedef struct rx rx;
 
-enum { RX_ICASE = 1, RX_MULTILINE = 2 };
+enum { RX_ICASE = 1, RX_MULTILINE = 2, RX_UTF = 4 /* code points, not bytes */ };
 
 /* The compiled form of `pattern`: compiled (and JIT-compiled) on first use,
  * then shared until rx_release(). Patterns are the program's own, so an
  * invalid one aborts with a message. Safe to call from any thread. */
 const rx *rx_get(const char *pattern, unsigned flags);
+/* The same for a pattern that is data (a schema's): NULL when PCRE2 cannot
+ * compile it, instead of aborting. Not cached when it fails. */
+const rx *rx_try(const char *pattern, unsigned flags);
 
 /* Search `s[0..len)` from `start`. On a match return 1 and set
  * ov[2*i], ov[2*i+1] to the offsets of group i for i < n_groups (group 0 is

@@ -29,6 +29,10 @@ static void sup_add_rule(sup_list *l, struct arena *a, const char *word, size_t 
     const rule *r = ruledoc_find(w);
     e->rule = r ? r->id : w;
     e->known = r != NULL;
+    if (!r)  /* ids are case-insensitive: "sl2" is the group SL2 */
+        for (char *c = w; *c; c++)
+            if (*c >= 'a' && *c <= 'z')
+                *c = (char)(*c - 'a' + 'A');
     /* A group prefix ("SL2") suppresses every rule it starts. */
     for (r = rule_registry; !e->known && len && r->id; r++)
         e->known = e->is_prefix = strncmp(r->id, w, len) == 0;

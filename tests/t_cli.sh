@@ -7,7 +7,9 @@ check_contains "--version names samlint" "samlint " "$(cat out.txt)"
 "$SAMLINT" --help > out.txt; check "--help exits 0" 0 $?
 check "--help fits a screen (<= 40 lines)" yes "$( [ "$(wc -l < out.txt)" -le 40 ] && echo yes || echo no)"
 "$SAMLINT" --bogus 2> err.txt; check "unknown option exits 2" 2 $?
-"$SAMLINT" 2> err.txt; check "no path exits 2" 2 $?
+mkdir -p nopath && cp "$FX/SL006/bad.yaml" nopath/t.yaml
+out=$(cd nopath && "$SAMLINT" --no-excerpt --select SL006 2>&1); check "no path lints ." "t.yaml:2:3: warning: parameter 'Stage' is never referenced [SL006 unused-parameter]
+1 finding (0 errors, 1 warning, 0 info) in 1 file." "$out"
 "$SAMLINT" --select NOPE "$FX/SL006/bad.yaml" 2> err.txt >/dev/null; check "bad rule id exits 2" 2 $?
 "$SAMLINT" --format xml "$FX/SL006/bad.yaml" 2> err.txt >/dev/null; check "bad format exits 2" 2 $?
 
@@ -112,3 +114,60 @@ T
 out=$("$SAMLINT" --no-excerpt sup.yaml); rc=$?
 check "metadata suppressions silence findings" 0 $rc
 check_contains "suppressed count in summary" "2 suppressed" "$out"
+
+# Habits from cfn-lint, Ruff and ShellCheck (issue 12).
+mkdir -p habits/vendor habits/src
+cp "$FX/SL006/bad.yaml" habits/t.yaml
+cp "$FX/SL006/bad.yaml" habits/vendor/v.yaml
+"$SAMLINT" -V > out.txt; check "-V exits 0" 0 $?
+check_contains "-V names samlint" "samlint " "$(cat out.txt)"
+out=$("$SAMLINT" -q --no-excerpt --select SL006 habits/t.yaml); check "-q prints the findings only" "habits/t.yaml:2:3: warning: parameter 'Stage' is never referenced [SL006 unused-parameter]" "$out"
+"$SAMLINT" --quiet --select SL006 habits/t.yaml > /dev/null; check "--quiet keeps the exit status" 1 $?
+"$SAMLINT" --exit-zero --select SL006 habits/t.yaml > /dev/null; check "--exit-zero exits 0 with findings" 0 $?
+"$SAMLINT" --exit-zero --select SL006 habits/t.yaml missing.yaml > /dev/null 2>&1; check "--exit-zero keeps exit 2" 2 $?
+"$SAMLINT" --fail-on none --select SL006 habits/t.yaml > /dev/null; check "--fail-on none exits 0" 0 $?
+"$SAMLINT" --fail-on bogus habits/t.yaml 2> err.txt; check "--fail-on names none" 2 $?
+check_contains "--fail-on message says none" "error, warning, info or none" "$(cat err.txt)"
+rm -f report.json
+"$SAMLINT" -o report.json -f json --select SL006 habits/t.yaml > out.txt; rc=$?
+n=$(python3 -c 'import json; print(len(json.load(open("report.json"))["findings"]))' 2>&1)
+check "-o writes the report to the file" "1 1 0" "$rc $n $(wc -c < out.txt)"
+"$SAMLINT" --output-file /nonexistent/dir/r.txt habits/t.yaml 2> err.txt; check "-o to an unwritable place exits 2" 2 $?
+out=$(FORCE_COLOR=1 "$SAMLINT" --no-excerpt --select SL006 habits/t.yaml | head -n 1)
+case "$out" in *"$(printf '\033[')"*) ok "FORCE_COLOR colours a pipe" ;; *) not_ok "FORCE_COLOR colours a pipe" "$out" ;; esac
+out=$(FORCE_COLOR=1 "$SAMLINT" --color never --no-excerpt --select SL006 habits/t.yaml | head -n 1)
+case "$out" in *"$(printf '\033[')"*) not_ok "--color never beats FORCE_COLOR" "$out" ;; *) ok "--color never beats FORCE_COLOR" ;; esac
+out=$("$SAMLINT" --no-excerpt --severity SL006=off --select SL0 habits/t.yaml); rc=$?
+check "--severity ID=off on the command line" "0 No findings in 1 file." "$rc $out"
+out=$("$SAMLINT" -q --no-excerpt --select sl006 --severity sl006=error habits/t.yaml)
+check_contains "rule ids in any case" ": error: parameter 'Stage'" "$out"
+"$SAMLINT" --explain sl006 > /dev/null; check "--explain in lower case" 0 $?
+out=$("$SAMLINT" -q --no-excerpt --select SL006 --ignore sl0 habits/t.yaml); check "--ignore a group in lower case" "" "$out"
+out=$("$SAMLINT" -q --no-excerpt --select SL006 habits); check "a scan finds both" 2 "$(printf '%s\n' "$out" | grep -c SL006)"
+out=$("$SAMLINT" -q --no-excerpt --select SL006 --exclude 'vendor/*' --exclude '*.json' habits)
+check "--exclude GLOB in a scan" "habits/t.yaml:2:3: warning: parameter 'Stage' is never referenced [SL006 unused-parameter]" "$out"
+out=$("$SAMLINT" --statistics --select SL0 "$FX/SL004/bad.yaml" "$FX/SL006/bad.yaml")
+check_contains "--statistics counts per rule" "    7  SL004  unresolved-reference  (error)" "$out"
+check_contains "--statistics then the summary" "    1  SL006  unused-parameter  (warning)" "$out"
+check "--statistics lists no finding" 0 "$(printf '%s\n' "$out" | grep -c ':[0-9]*:[0-9]*: ')"
+"$SAMLINT" --statistics -f json habits/t.yaml > /dev/null 2>&1; check "--statistics with -f json is a usage error" 2 $?
+out=$("$SAMLINT" -q --no-excerpt --select SL006 --stdin-filename infra/template.yaml - < habits/t.yaml)
+check "--stdin-filename names standard input" "infra/template.yaml:2:3: warning: parameter 'Stage' is never referenced [SL006 unused-parameter]" "$out"
+# --stdin-filename: the handler code is found from the named file's folder.
+printf 'exports.handler = async () => { return 1; };\n' > habits/src/app.js
+printf 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      CodeUri: src/\n      Handler: app.handler\n' > habits/fn.yaml
+out=$("$SAMLINT" -q --no-excerpt --select SL401,SL407 --stdin-filename habits/fn.yaml - < habits/fn.yaml)
+check "--stdin-filename resolves CodeUri from its folder" "habits/src/app.js" "$(printf '%s' "$out" | cut -d: -f1)"
+# One path style: a scan of "." and "./t.yaml" print "t.yaml".
+out=$(cd habits && "$SAMLINT" -q --no-excerpt --select SL006 . ./t.yaml | sort -u)
+check "no ./ in front of some paths" "t.yaml:2:3: warning: parameter 'Stage' is never referenced [SL006 unused-parameter]
+vendor/v.yaml:2:3: warning: parameter 'Stage' is never referenced [SL006 unused-parameter]" "$out"
+# -- ends the options: a file named like an option is linted, never obeyed.
+cp habits/t.yaml habits/--write-baseline=pwn.yaml
+out=$(cd habits && "$SAMLINT" -q --no-excerpt --select SL006 -- --write-baseline=pwn.yaml); rc=$?
+check "-- before a file named like an option" "1 --write-baseline=pwn.yaml:2:3: warning: parameter 'Stage' is never referenced [SL006 unused-parameter] no" \
+    "$rc $out $([ -e habits/pwn.yaml ] && echo yes || echo no)"
+# The summary counts templates and handler files.
+printf 'const AWS = require("aws-sdk");\nexports.handler = async () => 1;\n' > habits/src/app.js
+out=$("$SAMLINT" --no-excerpt --select SL006,SL401 habits/fn.yaml habits/t.yaml | tail -n 1)
+check "summary counts templates and handler files" "2 findings (0 errors, 2 warnings, 0 info) in 3 files: 2 templates, 1 handler file." "$out"

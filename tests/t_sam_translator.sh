@@ -48,6 +48,11 @@ globals_for_function.yaml SL605 TERMINATE (the same)
 globals_for_function.yaml SL605 ALLOW (the same)
 layers_with_intrinsics.yaml SL605 SomeRuntimeNameString (not a Lambda runtime)
 function_with_intrinsic_architecture.yaml SL604 Architectures (a Ref to a String parameter where Lambda takes a list)
+basic_function_withimageuri.yaml SL604 ImageConfig.Command (Lambda ImageConfig.Command is a list of strings)
+basic_function_withimageuri.yaml SL604 ImageConfig.EntryPoint (Lambda ImageConfig.EntryPoint is a list of strings)
+api_with_canary_setting.yaml SL602 StageVariablesOverrides (the Stage CanarySetting key is StageVariableOverrides)
+function_with_resource_refs.yaml SL602 Name (AWS::S3::Bucket has no Name property)
+function_with_metrics_config.yaml SL605 FilterCriteria.Filters (the registry schema of AWS::Lambda::EventSourceMapping wants at least 1 filter)
 '
 
 # sam_peer_bad: read samlint text output, print every SL6xx finding the peer

@@ -285,7 +285,7 @@ mixed)
   B$i: {Type: AWS::S3::Bucket}
   Q$i: {Type: AWS::SQS::Queue, Properties: {VisibilityTimeout: 30}}
   T$i: {Type: AWS::SNS::Topic}
-  Tab$i: {Type: AWS::DynamoDB::Table, Properties: {TableName: tab$i, StreamSpecification: {StreamViewType: NEW_IMAGE}}}
+  Tab$i: {Type: AWS::DynamoDB::Table, Properties: {TableName: tab$i, KeySchema: [{AttributeName: id, KeyType: HASH}], AttributeDefinitions: [{AttributeName: id, AttributeType: S}], StreamSpecification: {StreamViewType: NEW_IMAGE}}}
   Api$i: {Type: AWS::Serverless::Api, Properties: {StageName: prod}}
   Http$i: {Type: AWS::Serverless::HttpApi}
   L$i: {Type: AWS::Logs::LogGroup, Properties: {LogGroupName: !Sub "/aws/lambda/\${F$i}", RetentionInDays: 7}}
@@ -293,7 +293,7 @@ mixed)
   P2$i: {Type: AWS::Lambda::Permission, Properties: {FunctionName: !Ref F$i, Action: "lambda:InvokeFunction", Principal: sns.amazonaws.com}}
   M$i: {Type: AWS::Lambda::EventSourceMapping, Properties: {FunctionName: !Ref F$i, EventSourceArn: !GetAtt K$i.Arn}}
   K$i: {Type: AWS::Kinesis::Stream, Properties: {ShardCount: 1}}
-  R$i: {Type: AWS::Events::Rule, Properties: {Targets: [{Id: t, Arn: !GetAtt F$i.Arn}]}}
+  R$i: {Type: AWS::Events::Rule, Properties: {ScheduleExpression: rate(1 hour), Targets: [{Id: t, Arn: !GetAtt F$i.Arn}]}}
   Sub$i: {Type: AWS::SNS::Subscription, Properties: {TopicArn: !Ref T$i, Protocol: lambda, Endpoint: !GetAtt F$i.Arn}}
   Role$i: {Type: AWS::IAM::Role, Properties: {AssumeRolePolicyDocument: {}, ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]}}
   SM$i: {Type: AWS::Serverless::StateMachine, Properties: {Definition: {}}}
