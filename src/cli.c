@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "pool.h"
 #include "ruledoc.h"
+#include "types.h"
 #include "version.h"
 
 static const char usage_text[] =
@@ -45,9 +46,11 @@ static const char usage_text[] =
     "      --fix               apply the safe fixes to the files, then report what is left\n"
     "      --unsafe-fixes      with --fix or --diff: also the fixes that change behaviour\n"
     "      --diff              print the fixes as a unified diff; write nothing\n"
+    "      --lsp               serve the Language Server Protocol on stdin/stdout\n"
     "  -j, --jobs N            lint N files at once (default: the number of cores)\n"
     "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
     "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
+    "      --regions LIST      regions resource types must exist in (default us-east-1)\n"
     "  -h, --help              this help\n"
     "  -V, --version           print the version\n"
     "\n"
@@ -59,7 +62,7 @@ enum {
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_EXIT_ZERO, OPT_EXCLUDE, OPT_STDIN_FILENAME, OPT_STATISTICS,
-    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
+    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_LSP, OPT_REGIONS,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -74,6 +77,7 @@ static const struct option long_options[] = {
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
     {"today", required_argument, NULL, OPT_TODAY},
+    {"regions", required_argument, NULL, OPT_REGIONS},
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"no-excerpt", no_argument, NULL, OPT_NO_EXCERPT},
@@ -97,6 +101,7 @@ static const struct option long_options[] = {
     {"fix", no_argument, NULL, OPT_FIX},
     {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
     {"diff", no_argument, NULL, OPT_DIFF},
+    {"lsp", no_argument, NULL, OPT_LSP},
     {NULL, 0, NULL, 0},
 };
 
@@ -117,7 +122,7 @@ static int load_config(int argc, char **argv, lint_config *cfg)
     opterr = 0;
     while ((c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
         if (c == OPT_CONFIG) given = optarg;
-        else if (c == OPT_NO_CONFIG) none = 1;
+        else if (c == OPT_NO_CONFIG || c == OPT_LSP) none = 1;  /* the server finds one per document */
     }
     opterr = 1;
     optind = 0;  /* glibc: start the real parse afresh */
@@ -192,6 +197,25 @@ static int parse_size(const char *s, size_t *out)
     else if (*end == 'g' || *end == 'G') { v *= 1024ULL * 1024 * 1024; end++; }
     if (*end || v == 0) return -1;
     *out = (size_t)v;
+    return 0;
+}
+
+/* --regions us-east-1,eu-west-1: each must be a region samlint knows. */
+static int add_regions(lint_config *cfg, const char *list)
+{
+    const char *p = list;
+    int any = 0;
+    while (*p) {
+        size_t n = strcspn(p, ", ");
+        if (n) {
+            char why[160];
+            if (types_add_region(p, n, &cfg->regions, why, sizeof why) < 0) return cli_usage_error("%s", why);
+            any = 1;
+        }
+        p += n;
+        if (*p) p++;
+    }
+    if (!any) return cli_usage_error("--regions wants a comma list of regions, not '%s'", list);
     return 0;
 }
 
@@ -298,6 +322,11 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         case OPT_TODAY:
             if (parse_date(optarg, &cfg->today)) return cli_usage_error("--today wants YYYY-MM-DD, not '%s'", optarg);
             break;
+        case OPT_REGIONS:
+            if (!wf->regions_given) cfg->regions = 0;  /* the command line's replace the config's */
+            wf->regions_given = 1;
+            if (add_regions(cfg, optarg)) return 2;
+            break;
         case OPT_COLOR:
             if (strcmp(optarg, "always") == 0) color = 1;
             else if (strcmp(optarg, "never") == 0) color = 0;
@@ -324,6 +353,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         case OPT_FIX: wf->fix = 1; break;
         case OPT_UNSAFE_FIXES: wf->unsafe_fixes = 1; break;
         case OPT_DIFF: wf->diff = 1; break;
+        case OPT_LSP: wf->lsp = 1; break;
         case 'j':
             if (parse_jobs(optarg, jobs)) return cli_usage_error("-j wants a number of threads from 1 to 1024, not '%s'", optarg);
             break;

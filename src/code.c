@@ -361,7 +361,7 @@ size_t code_cache_reads(void)
     return n;
 }
 
-void code_cache_release(void)
+void code_cache_forget(void)
 {
     pthread_mutex_lock(&cache_lock);
     for (int b = 0; b < CACHE_BUCKETS; b++) {
@@ -378,6 +378,11 @@ void code_cache_release(void)
     }
     cache_n_reads = 0;
     pthread_mutex_unlock(&cache_lock);
+}
+
+void code_cache_release(void)
+{
+    code_cache_forget();
     rx_release();
 }
 

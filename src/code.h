@@ -53,6 +53,9 @@ int code_is_dir(const char *path);
 size_t code_cache_reads(void);
 /* Free the cache and the compiled patterns of rx.h (at the end of main). */
 void code_cache_release(void);
+/* Free the cached files only: the language server reads them again when
+ * they may have changed on disk. */
+void code_cache_forget(void);
 
 /* The handler function inside a source text. */
 typedef struct code_span {

@@ -1,5 +1,6 @@
 /* engine: run the registry over one template; findings, suppressions, config. */
 #include "engine.h"
+#include "types.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "rfile.h"
 #include "fix.h"
 #include "secret.h"
 #include "suppress.h"
@@ -84,6 +86,11 @@ static int matches_any(char **list, size_t n, const char *id)
     return 0;
 }
 
+int lint_rule_mandatory(const char *id)
+{
+    return strcmp(id, "SL001") == 0;
+}
+
 /* An optional rule (its page says "- optional: yes") runs only when a
  * select entry names it: its id, a prefix of it, or "all". */
 int lint_rule_enabled(const lint_config *cfg, const char *id)
@@ -91,12 +98,14 @@ int lint_rule_enabled(const lint_config *cfg, const char *id)
     const rule *r = cfg->n_select ? NULL : rule_find(id);
     if (r && r->optional) return 0;
     if (!cfg->n_select && !cfg->n_ignore) return 1;
+    if (lint_rule_mandatory(id)) return 1;
     if (cfg->n_select && !matches_any(cfg->select, cfg->n_select, id)) return 0;
     return !matches_any(cfg->ignore, cfg->n_ignore, id);
 }
 
 static severity effective_severity(const lint_config *cfg, const char *id, severity sev)
 {
+    if (lint_rule_mandatory(id)) return sev;
     /* The last one wins: command-line settings come after the config file's. */
     for (size_t i = cfg->n_sev_overrides; i-- > 0;)
         if (strcmp(cfg->sev_overrides[i].rule, id) == 0) return cfg->sev_overrides[i].sev;
@@ -347,6 +356,11 @@ double rule_option(lint_ctx *ctx, const char *name, double dflt)
 int lint_today(const lint_ctx *ctx)
 {
     return ctx->cfg->today;
+}
+
+uint64_t lint_regions(const lint_ctx *ctx)
+{
+    return ctx->cfg->regions ? ctx->cfg->regions : types_default_regions();
 }
 
 const char *lint_template_dir(const lint_ctx *ctx)
@@ -638,43 +652,6 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
     doc_free(dr.d);
 }
 
-/* Read fd to its end. `size` is a regular file's size (0 for a pipe): the
- * buffer then fits it in one read, and a short read is its end. */
-static char *read_all(int fd, size_t size, size_t limit, size_t *len, int *too_big)
-{
-    size_t cap = size ? size + 1 : 64 * 1024, n = 0;
-    char *buf = xrealloc(NULL, cap);
-    *too_big = 0;
-    for (;;) {
-        if (n == cap) {
-            if (cap > limit) {
-                *too_big = 1;
-                break;
-            }
-            cap *= 2;
-            buf = xrealloc(buf, cap);
-        }
-        ssize_t got = read(fd, buf + n, cap - n);
-        if (got < 0) {
-            if (errno == EINTR) continue;
-            free(buf);
-            return NULL;
-        }
-        if (got == 0) break;
-        n += (size_t)got;
-        if (size && n < cap) break;
-    }
-    if (n > limit) *too_big = 1;
-    *len = n;
-    return buf;
-}
-
-/* strerror() may share one buffer between threads; lint_path runs in many. */
-static const char *errno_text(int e, char *buf, size_t size)
-{
-    return strerror_r(e, buf, size);
-}
-
 static void set_error(lint_result *out, const char *path, const char *fmt, const char *detail)
 {
     memset(out, 0, sizeof *out);
@@ -705,58 +682,22 @@ static void too_big(const lint_config *cfg, const char *path, lint_result *out)
 
 void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint_result *out)
 {
-    char ebuf[128];
-    int fd;
+    char err[256];
     int is_stdin = strcmp(path, "-") == 0;
-    const char *stdin_name = cfg->stdin_name ? cfg->stdin_name : "<stdin>";
-    size_t size = 0;
-    if (is_stdin) {
-        fd = 0;
-    } else {
-        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-        if (fd < 0) {
-            set_error(out, path, "cannot open: %s", errno_text(errno, ebuf, sizeof ebuf));
-            return;
-        }
-        struct stat st;
-        if (fstat(fd, &st) != 0) {
-            set_error(out, path, "cannot stat: %s", errno_text(errno, ebuf, sizeof ebuf));
-            close(fd);
-            return;
-        }
-        if (S_ISDIR(st.st_mode)) {
-            set_error(out, path, "%s", "is a directory, expected a file");
-            close(fd);
-            return;
-        }
-        if (!S_ISREG(st.st_mode)) {
-            set_error(out, path, "%s", "is not a regular file (FIFO, device or socket); not read");
-            close(fd);
-            return;
-        }
-        if ((size_t)st.st_size > cfg->max_file_size) {
-            close(fd);
-            too_big(cfg, path, out);
-            return;
-        }
-        /* O_NONBLOCK, there for FIFOs, does nothing to a regular file. */
-        size = (size_t)st.st_size;
-    }
+    const char *name = is_stdin ? (cfg->stdin_name ? cfg->stdin_name : "<stdin>") : path;
+    char *bytes = NULL;
     size_t len = 0;
-    int big = 0;
-    char *bytes = read_all(fd, size, cfg->max_file_size, &len, &big);
-    int saved = errno;
-    if (!is_stdin) close(fd);
-    if (!bytes) {
-        set_error(out, is_stdin ? stdin_name : path, "cannot read: %s", errno_text(saved, ebuf, sizeof ebuf));
+    int rc = is_stdin ? rfile_read_fd(0, 0, cfg->max_file_size, &bytes, &len, err, sizeof err)
+                      : rfile_read(path, cfg->max_file_size, &bytes, &len, err, sizeof err);
+    if (rc == RFILE_TOO_BIG) {
+        too_big(cfg, name, out);
         return;
     }
-    if (big) {
-        free(bytes);
-        too_big(cfg, is_stdin ? stdin_name : path, out);
+    if (rc != RFILE_OK) {
+        set_error(out, name, "%s", err);
         return;
     }
-    lint_buffer(cfg, is_stdin ? stdin_name : path, bytes, len, explicit_path, out);
+    lint_buffer(cfg, name, bytes, len, explicit_path, out);
     free(bytes);
 }
 

@@ -1,5 +1,5 @@
 /* main: parse options, collect inputs, lint each, emit, exit. */
-#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +12,18 @@
 #include "engine.h"
 #include "fix.h"
 #include "inputs.h"
+#include "lsp.h"
 #include "out.h"
 #include "pool.h"
+#include "writer.h"
+
+/* "samlint: MESSAGE" on stderr, the message escaped. */
+static void print_error(const char *msg)
+{
+    fputs("samlint: ", stderr);
+    out_escaped(stderr, msg);
+    fputc('\n', stderr);
+}
 
 /* --baseline drops known findings; --write-baseline records them. */
 static int apply_baseline(const cli_options *wf, lint_result *results, size_t n)
@@ -27,9 +37,7 @@ static int apply_baseline(const cli_options *wf, lint_result *results, size_t n)
     }
     if (!*err && wf->write_baseline) baseline_write(wf->write_baseline, results, n, cwd, err, sizeof err);
     if (!*err) return 0;
-    fputs("samlint: ", stderr);
-    out_escaped(stderr, err);
-    fputc('\n', stderr);
+    print_error(err);
     return 2;
 }
 
@@ -40,7 +48,37 @@ static void keep_result(void *user, size_t index, lint_result *r)
     results[index] = *r;
 }
 
+/* Standard output goes through one checked writer (glibc lets a program
+ * set stdout): every write to it, whoever makes it, is checked, and a
+ * failed write, flush or close ends the run with status 2 and a message.
+ * SIGPIPE is ignored so that a closed pipe is such a failure too. */
+static writer std_out;
+
+static int finish_output(int status)
+{
+    char err[512];
+    if (writer_close(&std_out, err, sizeof err) < 0) {
+        print_error(err);
+        return 2;
+    }
+    return status;
+}
+
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+    writer_reserve_std_fds();
+    signal(SIGPIPE, SIG_IGN);
+    if (writer_open_stdout(&std_out) < 0) {
+        print_error("standard output: cannot set up the output stream");
+        return 2;
+    }
+    stdout = std_out.f;
+    return finish_output(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
 {
     lint_config cfg;
     lint_config_init(&cfg);
@@ -48,6 +86,11 @@ int main(int argc, char **argv)
     int done;
     int status = cli_parse(argc, argv, &cfg, &wf, &done);
     if (status || done) {
+        lint_config_release(&cfg);
+        return status;
+    }
+    if (wf.lsp) {
+        status = lsp_serve(&cfg, 0, 1);
         lint_config_release(&cfg);
         return status;
     }
@@ -68,21 +111,24 @@ int main(int argc, char **argv)
         wf.write_baseline = "";  /* nothing else goes out */
     }
     if (fixed < 0 && !exit_code) exit_code = 2;
+    /* --output-file: the report goes through a checked writer of its own. */
+    writer file_out = {0};
     FILE *report = stdout;
-    if (!wf.write_baseline && !exit_code && wf.output_file && !(report = fopen(wf.output_file, "w"))) {
-        fputs("samlint: ", stderr);
-        out_escaped(stderr, wf.output_file);
-        fprintf(stderr, ": %s\n", strerror(errno));
+    if (!wf.write_baseline && !exit_code && wf.output_file) {
+        if (writer_open_path(&file_out, wf.output_file) == 0) report = file_out.f;
+        else exit_code = 2;
+    }
+    if (!wf.write_baseline && !exit_code && out_emit(report, &wf.out, results, inputs.n) < 0) {
+        print_error("out of memory rendering the output; it is incomplete");
         exit_code = 2;
     }
-    if (!wf.write_baseline && !exit_code) out_emit(report, &wf.out, results, inputs.n);
-    if (report != stdout && report && fclose(report) != 0) {
-        fputs("samlint: ", stderr);
-        out_escaped(stderr, wf.output_file);
-        fprintf(stderr, ": %s\n", strerror(errno));
-        exit_code = 2;
+    if (wf.output_file && !wf.write_baseline) {
+        char err[512];
+        if (writer_close(&file_out, err, sizeof err) < 0) {
+            print_error(err);
+            exit_code = 2;
+        }
     }
-    fflush(stdout);
     for (size_t i = 0; i < inputs.n; i++) {
         const lint_result *r = &results[i];
         if (r->error) {

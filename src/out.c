@@ -383,7 +383,7 @@ void out_json_str(cJSON *obj, const char *key, const char *s)
     free(clean);
 }
 
-static void emit_json(FILE *f, const out_options *opt, const lint_result *results, size_t n)
+static int emit_json(FILE *f, const out_options *opt, const lint_result *results, size_t n)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "version", SAMLINT_VERSION);
@@ -428,21 +428,22 @@ static void emit_json(FILE *f, const out_options *opt, const lint_result *result
     cJSON_AddNumberToObject(summary, "suppressed", (double)c.suppressed);
     cJSON_AddNumberToObject(summary, "unreadable", (double)c.unreadable);
     char *text = cJSON_Print(root);
-    if (text) {
-        fputs(text, f);
-        fputc('\n', f);
-        free(text);
-    }
     cJSON_Delete(root);
+    if (!text) return -1;  /* out of memory: main says so */
+    fputs(text, f);
+    fputc('\n', f);
+    free(text);
+    return 0;
 }
 
-void out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n)
+int out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n)
 {
     switch (o->format) {
-    case OUT_JSON: emit_json(f, o, results, n); break;
-    case OUT_SARIF: out_sarif(f, results, n, SAMLINT_VERSION, o->cfg); break;
-    case OUT_GITHUB: out_github(f, results, n); break;
-    case OUT_JUNIT: out_junit(f, results, n); break;
+    case OUT_JSON: return emit_json(f, o, results, n);
+    case OUT_SARIF: return out_sarif(f, results, n, SAMLINT_VERSION, o->cfg);
+    case OUT_GITHUB: return out_github(f, results, n);
+    case OUT_JUNIT: return out_junit(f, results, n);
     case OUT_TEXT: emit_text(f, o, results, n); break;
     }
+    return 0;
 }

@@ -40,6 +40,8 @@ void out_json_static(struct cJSON *obj, const char *key, const char *s);
 /* A string from a template or a path, made valid UTF-8; NULL gives null. */
 void out_json_str(struct cJSON *obj, const char *key, const char *s);
 
-void out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n);
+/* Render the results; 0, or -1 when rendering ran out of memory (write
+ * errors are the writer's: see writer.h). */
+int out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n);
 
 #endif

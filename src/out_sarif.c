@@ -254,6 +254,8 @@ int out_sarif(FILE *out, const lint_result *r, size_t n, const char *version, co
 
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
+    if (!text)
+        return -1;  /* out of memory: main says so */
     int rc = fputs(text, out) == EOF || fputc('\n', out) == EOF ? -1 : 0;
     cJSON_free(text);
     return rc;

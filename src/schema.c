@@ -785,9 +785,20 @@ static void check_scalar(V *v, doc_id val, const sn *n, const where *w)
 {
     scal sc;
     read_scalar(v, val, &sc);
-    if (sc.null) return;
-    if (strstr(sc.s, "{{resolve:")) return;   /* a dynamic reference: content unknown */
     unsigned types = n->w0 & SN_TYPES;
+    if (sc.null) {
+        /* CloudFormation takes no null value ("'null' values are not allowed
+         * in templates"); SAM drops some of its own, so only the registry's
+         * places are judged. */
+        if (types && !(types & ST_NULL) && !(n->w1 & SX_SAM)) {
+            char path[256];
+            path_of(w, path, sizeof path);
+            keep(v, SCHEMA_SL604, val, "%s is null: CloudFormation takes no null values, give it a value or remove it",
+                 path[0] ? path : "the value");
+        }
+        return;
+    }
+    if (strstr(sc.s, "{{resolve:")) return;   /* a dynamic reference: content unknown */
     if (types && !(types & sc.kinds)) {
         if (types & (ST_STR | ST_INT | ST_NUM | ST_BOOL)) {
             char got[100];
@@ -873,16 +884,51 @@ static doc_id key_node(const V *v, doc_id map, const char *key)
 /* Where to put a finding about a whole mapping: its key, else itself. */
 static doc_id map_site(const where *w, doc_id map) { return w->key != DOC_NONE ? w->key : map; }
 
-static void missing(V *v, doc_id map, const where *w, const char *key)
+/* One finding for every key a mapping lacks (one cause, one place):
+ * `keys` is "'A'" or "'A', 'B' and 'C'", `n` how many. */
+static void missing_n(V *v, doc_id map, const where *w, const char *keys, int n)
 {
     char path[256];
+    const char *what = n == 1 ? "property" : "properties";
     path_of(w, path, sizeof path);
     if (!v->type)
-        keep(v, SCHEMA_SL603, map_site(w, map), "%s lacks required property '%s'", path, key);
+        keep(v, SCHEMA_SL603, map_site(w, map), "%s lacks required %s %s", path, what, keys);
     else if (!path[0])
-        keep(v, SCHEMA_SL603, map_site(w, map), "%s '%s' lacks required property '%s'", v->type, v->res, key);
+        keep(v, SCHEMA_SL603, map_site(w, map), "%s '%s' lacks required %s %s", v->type, v->res, what, keys);
     else
-        keep(v, SCHEMA_SL603, map_site(w, map), "%s of %s '%s' lacks required property '%s'", path, v->type, v->res, key);
+        keep(v, SCHEMA_SL603, map_site(w, map), "%s of %s '%s' lacks required %s %s", path, v->type, v->res, what, keys);
+}
+
+static void missing(V *v, doc_id map, const where *w, const char *key)
+{
+    char k[140];
+    snprintf(k, sizeof k, "'%s'", key);
+    missing_n(v, map, w, k, 1);
+}
+
+/* Gathers key names for one message: "'A', 'B' and 'C'". */
+typedef struct namelist {
+    char buf[400];
+    size_t len;
+    int n;
+    const char *last;
+} namelist;
+
+static void names_add(namelist *ns, const char *k)
+{
+    if (ns->last) {
+        int wrote = snprintf(ns->buf + ns->len, sizeof ns->buf - ns->len, "%s'%s'", ns->n > 1 ? ", " : "", ns->last);
+        if (wrote > 0 && (size_t)wrote < sizeof ns->buf - ns->len) ns->len += (size_t)wrote;
+    }
+    ns->last = k;
+    ns->n++;
+}
+
+static const char *names_end(namelist *ns)
+{
+    if (ns->last)
+        snprintf(ns->buf + ns->len, sizeof ns->buf - ns->len, "%s'%s'", ns->n > 1 ? " and " : "", ns->last);
+    return ns->buf;
 }
 
 static void list_keys(const uint32_t *names, uint32_t n, char *buf, size_t size)
@@ -976,6 +1022,13 @@ static int is_sl204(const V *v, const where *w, const char *k, size_t len)
     return !w->up->up && w->name_len == 16 && !memcmp(w->name, "EphemeralStorage", 16) && len == 4 && !memcmp(k, "Size", 4);
 }
 
+static int is_required(const sn *n, const char *k, size_t len)
+{
+    for (uint32_t r = 0; r < n->n_req; r++)
+        if (!key_cmp(k, len, STR(n->req[r]))) return 1;
+    return 0;
+}
+
 static void check_map(V *v, doc_id map, const sn *n, const where *w)
 {
     const doc *d = v->d;
@@ -996,6 +1049,7 @@ static void check_map(V *v, doc_id map, const sn *n, const where *w)
             cw.twin = doc_get_n(d, w->twin, kn->str, kn->len);
         }
         cw.sl204 = is_sl204(v, w, kn->str, kn->len);
+        if (!v->globals && is_required(n, kn->str, kn->len) && doc_is_null(d, val)) continue;   /* SL603 says it */
         int at = prop_find(n, kn->str, kn->len);
         if (at >= 0) {
             check(v, val, n->props[3 * at + 1], &cw);
@@ -1014,14 +1068,40 @@ static void check_map(V *v, doc_id map, const sn *n, const where *w)
         else if (n->w0 & SN_ADDL_FALSE) unknown_key(v, key, kn->str, kn->len, n, w);
     }
     if (v->globals) return;
+    namelist ns = {0};
     for (uint32_t r = 0; r < n->n_req; r++) {
         const char *name = STR(n->req[r]);
         size_t len = strlen(name);
-        if (doc_get_n(d, map, name, len) != DOC_NONE) continue;
+        doc_id has = doc_get_n(d, map, name, len);
+        if (has != DOC_NONE && !doc_is_null(d, has)) continue;
         if (doc_is_map(d, w->twin) && doc_get_n(d, w->twin, name, len) != DOC_NONE) continue;
-        missing(v, map, w, name);
+        names_add(&ns, name);
     }
+    if (ns.n) missing_n(v, map, w, names_end(&ns), ns.n);
     if (n->n_combos) check_combos(v, map, n, w);
+}
+
+/* Equal literal values (for uniqueItems): same shape, same scalars, the
+ * same keys with equal values. Intrinsics never compare equal. */
+static int same_value(const doc *d, doc_id a, doc_id b, int depth)
+{
+    const doc_node *x = doc_at(d, a), *y = doc_at(d, b);
+    if (x->kind != y->kind || depth > 16) return 0;
+    if (x->kind == DOC_SCALAR) return x->len == y->len && !memcmp(x->str, y->str, x->len);
+    if (x->len != y->len) return 0;
+    if (x->kind == DOC_SEQ) {
+        for (uint32_t i = 0; i < x->len; i++)
+            if (!same_value(d, doc_item(d, a, i), doc_item(d, b, i), depth + 1)) return 0;
+        return 1;
+    }
+    if (doc_intrinsic(d, a, NULL) || x->len > 64) return 0;
+    for (uint32_t i = 0; i < x->len; i++) {
+        const doc_node *k = doc_at(d, doc_key(d, a, i));
+        if (k->kind != DOC_SCALAR) return 0;
+        doc_id other = doc_get_n(d, b, k->str, k->len);
+        if (other == DOC_NONE || !same_value(d, doc_val(d, a, i), other, depth + 1)) return 0;
+    }
+    return 1;
 }
 
 static void check_seq(V *v, doc_id seq, const sn *n, const where *w)
@@ -1041,6 +1121,16 @@ static void check_seq(V *v, doc_id seq, const sn *n, const where *w)
     else if (!unsure && (n->w0 & SN_MAXITEMS) && count > n->maxitems)
         keep(v, SCHEMA_SL605, seq, "%s has %u items: at most %u are allowed", path_of(w, path, sizeof path), (unsigned)count,
              (unsigned)n->maxitems);
+    if ((n->w0 & SN_UNIQUE) && !unsure && count <= 256) {
+        for (uint32_t i = 1; i < count; i++)
+            for (uint32_t j = 0; j < i; j++)
+                if (same_value(d, doc_item(d, seq, i), doc_item(d, seq, j), 0)) {
+                    keep(v, SCHEMA_SL605, doc_item(d, seq, i), "%s lists the same item twice (items %u and %u): its items must be unique",
+                         path_of(w, path, sizeof path), (unsigned)j + 1, (unsigned)i + 1);
+                    i = count;
+                    break;
+                }
+    }
     if (n->w0 & SN_ITEMS) {
         where iw = *w;
         iw.key = DOC_NONE;
@@ -1361,19 +1451,35 @@ static void check_policies(V *v, const tmpl_resource *r, doc_id pol)
     }
 }
 
-/* What SAM itself requires of a Zip function beyond its schema. */
+/* What a Zip function needs beyond SAM's schema: CloudFormation requires
+ * Runtime and Handler of a Zip deployment package. */
 static void check_sam_function(V *v, const tmpl_resource *r, doc_id site)
 {
     const tmpl *t = v->t;
     doc_id pk = tmpl_prop(t, r, NULL, "PackageType");
     if (pk != DOC_NONE && !doc_str_eq(v->d, pk, "Zip")) return;   /* Image, or not a literal */
     if (tmpl_prop(t, r, NULL, "ImageUri") != DOC_NONE) return;
-    if (tmpl_prop(t, r, NULL, "CodeUri") == DOC_NONE && tmpl_prop(t, r, NULL, "InlineCode") == DOC_NONE)
-        keep(v, SCHEMA_SL603, site, "%s '%s' lacks required property 'CodeUri' (or 'InlineCode')", r->type, r->id);
-    if (tmpl_prop(t, r, NULL, "Runtime") == DOC_NONE)
-        keep(v, SCHEMA_SL603, site, "%s '%s' lacks required property 'Runtime' (a Zip function needs it)", r->type, r->id);
-    if (tmpl_prop(t, r, NULL, "Handler") == DOC_NONE)
-        keep(v, SCHEMA_SL603, site, "%s '%s' lacks required property 'Handler' (a Zip function needs it)", r->type, r->id);
+    /* No CodeUri is no finding: sam build and sam deploy take the
+     * template's folder then (SAM's bare translator would refuse it). */
+    int no_rt = tmpl_prop(t, r, NULL, "Runtime") == DOC_NONE, no_h = tmpl_prop(t, r, NULL, "Handler") == DOC_NONE;
+    if (no_rt || no_h)
+        keep(v, SCHEMA_SL603, site, "%s '%s' lacks required %s%s%s%s (a Zip function needs Runtime and Handler)", r->type, r->id,
+             no_rt && no_h ? "properties " : "property ", no_rt ? "'Runtime'" : "", no_rt && no_h ? " and " : "",
+             no_h ? "'Handler'" : "");
+}
+
+/* The types whose DeletionPolicy / UpdateReplacePolicy may be Snapshot
+ * (AWS CloudFormation User Guide, "DeletionPolicy attribute"). */
+static int takes_snapshot(const tmpl_resource *r)
+{
+    static const char *const types[] = {
+        "AWS::EC2::Volume", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup",
+        "AWS::ElastiCache::ServerlessCache", "AWS::Neptune::DBCluster", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
+        "AWS::Redshift::Cluster", "AWS::DocDB::DBCluster", "AWS::DocDB::DBInstance", "AWS::Neptune::DBInstance",
+        "AWS::MemoryDB::Cluster", "AWS::Lightsail::Instance", "AWS::Lightsail::Database", NULL};
+    for (int i = 0; types[i]; i++)
+        if (tmpl_is_type(r, types[i])) return 1;
+    return 0;
 }
 
 static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_row *row)
@@ -1390,6 +1496,8 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
         for (int k = 0; resource_keys[k] && !ok; k++)
             ok = strlen(resource_keys[k]) == kn->len && !memcmp(resource_keys[k], kn->str, kn->len);
         if (!ok && sam) ok = prop_find(&res, kn->str, kn->len) >= 0;
+        /* Version: a legacy attribute CloudFormation still takes on custom resources. */
+        if (!ok && kn->len == 7 && !memcmp(kn->str, "Version", 7) && tmpl_is_type(r, "AWS::CloudFormation::CustomResource")) ok = 1;
         char tmp[80];
         if (!ok) {
             suggest sg;
@@ -1412,7 +1520,10 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
         int del = kn->len == 14 && !memcmp(kn->str, "DeletionPolicy", 14);
         if ((del || (kn->len == 19 && !memcmp(kn->str, "UpdateReplacePolicy", 19))) && doc_is_scalar(d, val)) {
             const char *s = doc_str(d, val);
-            if (strcmp(s, "Delete") && strcmp(s, "Retain") && strcmp(s, "Snapshot") && !(del && !strcmp(s, "RetainExceptOnCreate"))) {
+            if (!strcmp(s, "Snapshot") && !takes_snapshot(r)) {
+                keep(v, SCHEMA_SL605, val, "%.*s Snapshot is not possible for %s: only databases, caches and volumes take snapshots; "
+                     "use Retain or Delete", (int)kn->len, kn->str, r->type);
+            } else if (strcmp(s, "Delete") && strcmp(s, "Retain") && strcmp(s, "Snapshot") && !(del && !strcmp(s, "RetainExceptOnCreate"))) {
                 static const char *const values[] = {"Delete", "Retain", "Snapshot", "RetainExceptOnCreate"};
                 suggest sg;
                 suggest_init(&sg, s, strlen(s));
@@ -1479,8 +1590,10 @@ static void check_resource(V *v, const tmpl_resource *r)
         sn n;
         sn_decode(row->props, &n);
         where root = {NULL, "", 0, r->key, twin, 0, 0, 0};
+        namelist ns = {0};
         for (uint32_t i = 0; i < n.n_req; i++)
-            if (presence(v, DOC_NONE, twin, STR(n.req[i])) == 0) missing(v, r->node, &root, STR(n.req[i]));
+            if (presence(v, DOC_NONE, twin, STR(n.req[i])) == 0) names_add(&ns, STR(n.req[i]));
+        if (ns.n) missing_n(v, r->node, &root, names_end(&ns), ns.n);
     } else {
         where root = {NULL, "", 0, pkey, twin, 0, 0, 0};
         check(v, props, row->props, &root);

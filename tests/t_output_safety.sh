@@ -126,3 +126,34 @@ for os_fmt in json sarif junit github; do
     [ "$os_fmt" = github ] && os_kind=
     os_check "output safety: $os_fmt output has no raw control characters" os_scan "$TMP/os.$os_fmt" "$os_fmt" $os_kind
 done
+
+# Broken output is an error, never a quiet success: a full disk, a closed
+# standard output and a reader that went away are exit 2 with a message
+# naming the output, in every format; so is a baseline that cannot be written.
+os_tpl="$ROOT/fixtures/limits/escapes.yaml"
+if [ -w /dev/full ]; then
+    for os_fmt in text json sarif github junit; do
+        "$SAMLINT" -f "$os_fmt" "$os_tpl" > /dev/full 2> "$TMP/os.err"
+        os_rc=$?
+        check "output safety: -f $os_fmt to /dev/full is exit 2" 2 "$os_rc"
+        check_contains "output safety: -f $os_fmt to /dev/full names the output" "standard output: No space left on device" "$(cat "$TMP/os.err")"
+    done
+    "$SAMLINT" --list-rules > /dev/full 2> "$TMP/os.err"
+    check "output safety: --list-rules to /dev/full is exit 2" 2 "$?"
+    "$SAMLINT" --write-baseline /dev/full "$os_tpl" 2> "$TMP/os.err"
+    check "output safety: a baseline written to /dev/full is exit 2" 2 "$?"
+    check_contains "output safety: a baseline written to /dev/full names the file" "/dev/full: No space left on device" "$(cat "$TMP/os.err")"
+else
+    skip "output safety: /dev/full" "no /dev/full"
+fi
+"$SAMLINT" "$os_tpl" >&- 2> "$TMP/os.err"
+check "output safety: a closed standard output is exit 2" 2 "$?"
+check_contains "output safety: a closed standard output is named" "standard output:" "$(cat "$TMP/os.err")"
+# A reader that stops after 10 bytes: the rest cannot be written.
+os_many="$TMP/os-many"
+mkdir -p "$os_many"
+for os_i in 1 2 3 4 5 6 7 8; do cp -r "$ROOT/fixtures" "$os_many/f$os_i"; done
+( "$SAMLINT" -f sarif "$os_many" 2> "$TMP/os.err"; echo $? > "$TMP/os.rc" ) | head -c 10 > /dev/null
+check "output safety: a closed pipe is exit 2" 2 "$(cat "$TMP/os.rc")"
+check_contains "output safety: a closed pipe is named" "standard output: Broken pipe" "$(cat "$TMP/os.err")"
+rm -rf "$os_many"

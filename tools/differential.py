@@ -37,8 +37,11 @@ A samlint SL6xx finding is samlint-only when no mapped cfn-lint finding
 matched it and no other cfn-lint error sits at the same file and line (those
 are listed apart, as shared with an unmapped cfn-lint rule).
 
-Where cfn-lint is wrong (reviewed by hand: see CFNLINT_WRONG), its findings
-are still counted, and a second percentage leaves them out.
+Where cfn-lint is wrong (reviewed by hand: see CFNLINT_WRONG), or judges a
+file that is not CloudFormation input as it stands (a macro named in
+Transform rewrites the whole template first; a Rain directive is replaced by
+`rain pkg`: samlint judges neither), its findings are still counted, and a
+second percentage leaves them out.
 """
 
 import argparse
@@ -177,6 +180,11 @@ CFNLINT_WRONG = [
     ("E3001", r"'IgnoreGlobals' was unexpected", r"/function_with_ignore_globals\.yaml$",
      "SAM's IgnoreGlobals resource attribute (SAM developer guide, Globals section); SAM translates "
      "this input"),
+    ("E3006", r"", r"/MacrosExamples/(Boto3|S3Objects)/",
+     "the template's Transform names a macro (Boto3, S3Objects) that defines this type and rewrites "
+     "the template before CloudFormation validates it"),
+    ("E3001", r"'Mode' was unexpected", r"/MacrosExamples/Boto3/",
+     "a resource attribute of the Boto3 macro's own type, consumed by the macro"),
     ("E6101", r"^'\w+\.(Alias|Version|Stage|Deployment|DomainName|DomainNameV2|UsagePlan|UsagePlanKey|ApiKey)' is not one of", None,
      "a SAM resource reference (<Fn>.Alias, <Api>.Stage, ...): SAM resolves it (SAM developer guide, "
      "'Referencing AWS SAM generated resources'); SAM translates these inputs"),
@@ -198,6 +206,8 @@ class Layout:
         self.spans = []          # (first, last, name, type) of each resource
         self.globals = None      # (first, last) of Globals
         self.transform = False
+        self.transforms = []     # the names in a top-level Transform
+        self.rain = False        # the text has Rain directives
         self.lines = []
 
     def resource_at(self, line):
@@ -344,6 +354,12 @@ def layout_of(path, cache={}):
         cache[path] = lay
         return lay
     lay.lines = text.split("\n")
+    lay.rain = "Rain::" in text
+    m = re.search(r'^"?Transform"?\s*:\s*(.*(?:\n[ \t-].*)*)', text, re.M) or \
+        re.search(r'"Transform"\s*:\s*(\[[^\]]*\]|"[^"]*")', text)
+    if m:
+        lay.transforms = [t for t in re.findall(r"[A-Za-z][A-Za-z0-9:_.-]*", m.group(1))
+                          if t not in ("Name", "Parameters")]
     if text.lstrip().startswith("{"):
         try:
             layout_json(text, lay)
@@ -375,7 +391,10 @@ def tokens_of(msg):
     return toks
 
 
-def load_cfnlint(tsv):
+SAM_TRANSFORMS = ("AWS::Serverless-2016-10-31", "AWS::LanguageExtensions")
+
+
+def load_cfnlint(tsv, corpus):
     rows = []
     with open(tsv, encoding="utf-8") as fh:
         header = fh.readline()
@@ -405,7 +424,14 @@ def load_cfnlint(tsv):
                 r.tokens = tokens_of(r.msg)
             for rule, rx, prx, why in CFNLINT_WRONG:
                 if r.rule == rule and re.search(rx, r.msg) and (prx is None or re.search(prx, r.path)):
-                    r.wrong = why
+                    r.wrong = "cfn-lint judged wrong: " + why
+            if r.wrong is None and r.rule.startswith("E"):
+                lay = layout_of(os.path.join(corpus, r.path))
+                macros = [t for t in lay.transforms if t not in SAM_TRANSFORMS]
+                if macros:
+                    r.wrong = "not CloudFormation input: the macro %s rewrites the template first" % ",".join(macros)
+                elif "Rain::" in r.msg or (lay.rain and re.search(r"'(Overrides|Fn::Rain::\w+)' was unexpected", r.msg)):
+                    r.wrong = "not CloudFormation input: a Rain directive, replaced by rain pkg"
             rows.append(r)
     return rows
 
@@ -449,6 +475,9 @@ def match(rows, findings, corpus):
         def res_of(f):
             return lay.resource_at(f["line"])[0] or f.get("resource")
 
+        # Prefer a finding that names what cfn-lint names, then one no other
+        # cfn-lint finding took (cfn-lint reports each bad list item apart).
+        cands.sort(key=lambda f: (not named(f), bool(f.get("matched"))))
         hit = None
         for f in cands:
             if f["line"] == r.line:
@@ -528,7 +557,8 @@ def report_table(rows, findings, corpus, verbose_missed=True):
     print()
     print("Mapped cfn-lint findings that samlint also reports (same file; same line, same")
     print("resource, or Globals), per samlint rule. 'adjudicated' leaves out the cfn-lint")
-    print("findings judged wrong by hand (CFNLINT_WRONG in tools/differential.py).")
+    print("findings judged wrong by hand (CFNLINT_WRONG in tools/differential.py) and those")
+    print("on files that are no CloudFormation input as they stand (macro, Rain directive).")
     print()
     print("%-6s %-34s %6s %6s %7s   %s" % ("rule", "cfn-lint rules", "mapped", "found", "", "adjudicated"))
     tot = [0, 0, 0, 0]
@@ -573,14 +603,14 @@ def report_table(rows, findings, corpus, verbose_missed=True):
         print()
         print("Missed mapped cfn-lint findings (file:line cfn-lint-rule -> samlint rule: cfn-lint's words):")
         for r in sorted([r for r in rows if r.sl and not r.how], key=lambda r: (r.sl, r.path, r.line)):
-            tag = "  [cfn-lint judged wrong]" if r.wrong else ""
+            tag = "  [%s]" % r.wrong.split(":")[0] if r.wrong else ""
             print("  %s:%d %s -> %s: %s%s" % (r.path, r.line, r.rule, r.sl, clean(r.msg, 160), tag))
     print()
 
 
 def report_only(rows, findings):
     only, shared = samlint_only(rows, findings)
-    print("samlint-only SL6xx findings: %d (and %d at the line of an unmapped cfn-lint error)" % (len(only), len(shared)))
+    print("samlint-only SL6xx findings: %d (and %d at the line of another cfn-lint error)" % (len(only), len(shared)))
     by = defaultdict(int)
     for f in only:
         by[f["rule"]] += 1
@@ -588,7 +618,7 @@ def report_only(rows, findings):
     for f in sorted(only, key=lambda f: (f["rule"], f["path"], f["line"])):
         print("  %s:%d %s %s" % (f["path"], f["line"], f["rule"], clean(f["message"])))
     if shared:
-        print("At the line of an unmapped cfn-lint error (not counted as samlint-only):")
+        print("At the line of another cfn-lint error (not counted as samlint-only):")
         for f, others in sorted(shared, key=lambda x: (x[0]["path"], x[0]["line"])):
             print("  %s:%d %s (%s) %s" % (f["path"], f["line"], f["rule"], ",".join(others), clean(f["message"])))
     print()
@@ -663,7 +693,7 @@ def main():
     if not (a.table or a.only or a.sam_errors or a.sample):
         a.table = a.only = a.sam_errors = True
     corpus = os.path.abspath(corpus)
-    rows = load_cfnlint(tsv)
+    rows = load_cfnlint(tsv, corpus)
     findings = run_samlint(a.samlint, corpus)
     match(rows, findings, corpus)
     if a.table:

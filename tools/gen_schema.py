@@ -326,7 +326,7 @@ class Compiler:
                 t, d = sp[1].split(".", 1)
                 target = (t, d, sp[3])
         elif sub.get("allOf") == [{"$ref": "#/definitions/PassThroughProp"}] or sub.get("$ref") == "#/definitions/PassThroughProp":
-            m = re.search(r"passed directly to the \[`(\w+)`\]\([^)]*\) property of an? `(AWS::[\w:]+)`",
+            m = re.search(r"passed directly to the `?\[\s*`?(\w+)`?\]\([^)]*\)`? property of an? `(AWS::[\w:]+)`",
                           sub.get("markdownDescription", ""))
             if m:
                 target = (m.group(2), None, m.group(1))

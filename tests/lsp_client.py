@@ -1,0 +1,358 @@
+#!/usr/bin/env python3
+"""lsp_client: a scripted JSON-RPC client for `samlint --lsp` (tests/t_lsp.sh).
+
+Usage: lsp_client.py SAMLINT WORKDIR. Prints one "ok NAME" or
+"not ok NAME: detail" line per check, as tests/lib.sh records them.
+"""
+import json
+import os
+import select
+import subprocess
+import sys
+import time
+
+SAMLINT, WORK = sys.argv[1], sys.argv[2]
+TIMEOUT = 20.0
+
+
+def result(name, good, detail=""):
+    print(("ok %s" % name) if good else ("not ok %s: %s" % (name, str(detail)[:400])))
+    sys.stdout.flush()
+
+
+class Server:
+    def __init__(self, cwd=WORK):
+        self.p = subprocess.Popen([SAMLINT, "--lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, cwd=cwd)
+        self.buf = b""
+        self.next_id = 1
+        self.pending = []
+
+    def raw(self, data):
+        self.p.stdin.write(data)
+        self.p.stdin.flush()
+
+    def send(self, obj):
+        body = json.dumps(obj).encode()
+        self.raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def request(self, method, params=None):
+        i = self.next_id
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": i, "method": method, "params": params or {}})
+        return self.wait(lambda m: m.get("id") == i and "method" not in m)
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def _read_message(self, deadline):
+        while True:
+            head_end = self.buf.find(b"\r\n\r\n")
+            if head_end >= 0:
+                head = self.buf[:head_end].decode("ascii")
+                length = int([l for l in head.split("\r\n") if l.lower().startswith("content-length:")][0].split(":")[1])
+                if len(self.buf) >= head_end + 4 + length:
+                    body = self.buf[head_end + 4:head_end + 4 + length]
+                    self.buf = self.buf[head_end + 4 + length:]
+                    return json.loads(body.decode("utf-8"))  # strict: the server must send valid UTF-8
+            left = deadline - time.time()
+            if left <= 0:
+                raise TimeoutError("no message from the server")
+            r, _, _ = select.select([self.p.stdout], [], [], left)
+            if not r:
+                raise TimeoutError("no message from the server")
+            chunk = os.read(self.p.stdout.fileno(), 65536)
+            if not chunk:
+                raise EOFError("the server closed its output")
+            self.buf += chunk
+
+    def wait(self, pred):
+        for m in self.pending:
+            if pred(m):
+                self.pending.remove(m)
+                return m
+        deadline = time.time() + TIMEOUT
+        while True:
+            m = self._read_message(deadline)
+            if pred(m):
+                return m
+            self.pending.append(m)
+
+    def diagnostics(self, uri):
+        m = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri)
+        return m["params"]["diagnostics"]
+
+    def initialize(self, encodings=None):
+        caps = {"general": {"positionEncodings": encodings}} if encodings else {}
+        r = self.request("initialize", {"processId": None, "rootUri": None, "capabilities": caps})
+        self.notify("initialized", {})
+        return r
+
+    def open(self, path, text, lang="yaml"):
+        uri = "file://" + path
+        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": lang, "version": 1, "text": text}})
+        return uri
+
+    def close(self):
+        try:
+            self.request("shutdown")
+            self.notify("exit", {})
+        except Exception:
+            pass
+        return self.finish()
+
+    def finish(self):
+        try:
+            self.p.stdin.close()
+        except Exception:
+            pass
+        try:
+            rc = self.p.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+            self.p.wait()
+            return "hang"
+        self.stderr = self.p.stderr.read().decode("utf-8", "replace")
+        self.p.stdout.close()
+        self.p.stderr.close()
+        return rc
+
+
+def codes(diags):
+    return sorted((d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"]) for d in diags)
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+TEMPLATE = """Parameters:
+  Unused:
+    Type: String
+  # samlint: ignore SL004 -- nothing here
+  Kept:
+    Type: String
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      QueueName: !Ref Kept
+      QueueName: !Ref Kept
+"""
+
+
+def check_basics():
+    path = os.path.join(WORK, "basic", "template.yaml")
+    write(path, TEMPLATE)
+    s = Server()
+    init = s.initialize()
+    caps = init["result"]["capabilities"]
+    result("lsp_initialize_utf16_default", caps.get("positionEncoding") == "utf-16", caps)
+    result("lsp_initialize_incremental_sync", caps["textDocumentSync"]["change"] == 2, caps)
+    uri = s.open(path, TEMPLATE)
+    d = s.diagnostics(uri)
+    got = codes(d)
+    want = [("SL003", 11, 6), ("SL006", 1, 2), ("SL007", 3, 2), ("SL302", 7, 2)]
+    result("lsp_diagnostics_codes_and_starts", got == want, got)
+    by = {x["code"]: x for x in d}
+    sl006 = by.get("SL006", {})
+    result("lsp_diagnostic_range", sl006.get("range") == {"start": {"line": 1, "character": 2}, "end": {"line": 1, "character": 8}}, sl006.get("range"))
+    result("lsp_diagnostic_fields", sl006.get("source") == "samlint" and sl006.get("severity") == 2 and
+           sl006.get("codeDescription", {}).get("href", "").endswith("/rules/SL006.md"), sl006)
+    result("lsp_sl007_unnecessary", by.get("SL007", {}).get("tags") == [1], by.get("SL007"))
+    rel = by.get("SL003", {}).get("relatedInformation") or [{}]
+    result("lsp_sl003_related_first_key", rel[0].get("location", {}).get("range", {}).get("start") == {"line": 10, "character": 6}, rel)
+
+    # Incremental change: delete the duplicate key line (line 11), then the finding is gone.
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 11, "character": 0}, "end": {"line": 12, "character": 0}}, "text": ""}]})
+    got = codes(s.diagnostics(uri))
+    result("lsp_incremental_change", got == [("SL006", 1, 2), ("SL007", 3, 2), ("SL302", 7, 2)], got)
+    # Two changes in one notification: insert a line, then edit inside it.
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [
+        {"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "text": "  Other:\n    Type: String\n"},
+        {"range": {"start": {"line": 1, "character": 2}, "end": {"line": 1, "character": 7}}, "text": "Spare"}]})
+    got = codes(s.diagnostics(uri))
+    result("lsp_incremental_two_changes", got == [("SL006", 1, 2), ("SL006", 3, 2), ("SL007", 5, 2), ("SL302", 9, 2)], got)
+    # A full change.
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"text": TEMPLATE}]})
+    result("lsp_full_change", codes(s.diagnostics(uri)) == want)
+
+    # Hover on SL006's key: the rule's page.
+    h = s.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 1, "character": 4}})
+    value = ((h.get("result") or {}).get("contents") or {}).get("value", "")
+    result("lsp_hover_rule_page", "SL006 unused-parameter" in value and "## What it does" in value, value[:200])
+    h = s.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 8, "character": 0}})
+    result("lsp_hover_nothing", h.get("result") is None, h)
+
+    # Code actions on SL007's line: its fix (safe, preferred) and a suppression.
+    a = s.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}}, "context": {"diagnostics": []}})
+    titles = [x["title"] for x in a["result"]]
+    result("lsp_code_action_titles", titles == ["Remove the unused suppression", "Suppress SL007 on this line"], titles)
+    fix = a["result"][0]["edit"]["changes"][uri]
+    result("lsp_code_action_fix_edit", fix == [{"range": {"start": {"line": 3, "character": 0}, "end": {"line": 4, "character": 0}}, "newText": ""}], fix)
+    a = s.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": {"start": {"line": 1, "character": 2}, "end": {"line": 1, "character": 2}}, "context": {"diagnostics": []}})
+    sup = a["result"][0]["edit"]["changes"][uri] if a["result"] else None
+    result("lsp_code_action_suppress", sup == [{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "newText": "  # samlint: ignore SL006 -- reason\n"}], sup)
+
+    # Errors: unknown request, a request after shutdown.
+    r = s.request("workspace/symbol", {"query": ""})
+    result("lsp_unknown_method", r.get("error", {}).get("code") == -32601, r)
+    s.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    result("lsp_close_clears", s.diagnostics(uri) == [])
+    r = s.request("shutdown")
+    r2 = s.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+    result("lsp_request_after_shutdown", r.get("result", 1) is None and r2.get("error", {}).get("code") == -32600, r2)
+    s.notify("exit", {})
+    result("lsp_exit_after_shutdown_is_0", s.finish() == 0)
+
+
+def check_encodings():
+    # Two characters before the key: an emoji (2 UTF-16 units, 4 bytes) and é (1 unit, 2 bytes).
+    text = "Parameters:\n  P:\n    Type: String\n    Description: 😀é\nResources:\n  Q: {Type: AWS::SQS::Queue, Properties: {QueueName: 😀é, DelaySeconds: !Ref Nope}}\n"
+    path = os.path.join(WORK, "enc", "template.yaml")
+    write(path, text)
+    for encs, name, want in ((None, "utf16", 77), (["utf-8", "utf-16"], "utf8", 80)):
+        s = Server()
+        init = s.initialize(encs)
+        enc = init["result"]["capabilities"]["positionEncoding"]
+        uri = s.open(path, text)
+        d = [x for x in s.diagnostics(uri) if x["code"] == "SL004"]
+        ch = d[0]["range"]["start"]["character"] if d else None
+        result("lsp_position_encoding_" + name, enc == name.replace("utf", "utf-") and ch == want, (enc, ch))
+        s.close()
+
+
+def check_config_and_code():
+    root = os.path.join(WORK, "proj")
+    write(os.path.join(root, ".samlint.yaml"), "ignore: [SL006]\n")
+    tpl = """Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Unused:
+    Type: String
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: app.handler
+      CodeUri: src/
+"""
+    write(os.path.join(root, "template.yaml"), tpl)
+    code = "exports.handler = async (event) => {\n  return event;\n};\n"
+    write(os.path.join(root, "src", "app.js"), code)
+    s = Server(cwd="/")
+    s.initialize()
+    uri = s.open(os.path.join(root, "template.yaml"), tpl)
+    got = [x["code"] for x in s.diagnostics(uri)]
+    result("lsp_config_applies", "SL006" not in got and "SL401" not in got, got)
+    # The config changes: the next lint sees it (its mtime), and a watched-files event relints.
+    time.sleep(0.02)
+    write(os.path.join(root, ".samlint.yaml"), "ignore: [SL2]\n")
+    s.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": "file://" + root + "/.samlint.yaml", "type": 2}]})
+    got = [x["code"] for x in s.diagnostics(uri)]
+    result("lsp_config_reloaded", "SL006" in got and not any(c.startswith("SL2") for c in got), got)
+    # The handler file gets the SL4xx findings of the template that uses it.
+    curi = s.open(os.path.join(root, "src", "app.js"), code, "javascript")
+    got = codes(s.diagnostics(curi))
+    result("lsp_handler_code_findings", got and all(c[0].startswith("SL4") for c in got) and "SL401" in [c[0] for c in got], got)
+    a = s.request("textDocument/codeAction", {"textDocument": {"uri": curi}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}})
+    texts = [e["newText"] for x in a["result"] for e in x["edit"]["changes"].get(curi, [])]
+    result("lsp_handler_suppress_comment", "// samlint: ignore SL401 -- reason\n" in texts, texts)
+    # A broken config: a message, and the defaults apply.
+    write(os.path.join(root, ".samlint.yaml"), "ignore: [\n")
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": tpl}]})
+    m = s.wait(lambda m: m.get("method") == "window/showMessage")
+    result("lsp_broken_config_message", ".samlint.yaml" in m["params"]["message"], m)
+    s.diagnostics(uri)
+    result("lsp_clean_exit", s.close() == 0)
+
+
+def send_bytes(data, name, want_rc=(0, 1), want_error=None):
+    s = Server()
+    try:
+        s.raw(data)
+    except BrokenPipeError:
+        pass
+    msgs = []
+    try:
+        s.p.stdin.close()
+    except Exception:
+        pass
+    try:
+        while True:
+            msgs.append(s._read_message(time.time() + TIMEOUT))
+    except (EOFError, TimeoutError, ValueError) as e:
+        tail = e
+    rc = s.finish()
+    good = rc in want_rc and isinstance(tail, EOFError)
+    if want_error is not None:
+        good = good and any(m.get("error", {}).get("code") == want_error for m in msgs)
+    result(name, good, (rc, tail, msgs[:3], getattr(s, "stderr", "")[:300]))
+    return msgs
+
+
+def frame(obj):
+    body = obj if isinstance(obj, bytes) else json.dumps(obj).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+INIT = frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+
+
+def check_hostile():
+    send_bytes(frame(b"{not json"), "lsp_malformed_json", want_error=-32700)
+    send_bytes(frame(b"[1,2]"), "lsp_not_an_object", want_error=-32600)
+    send_bytes(frame({"jsonrpc": "2.0", "id": 7, "method": "textDocument/hover", "params": {}}), "lsp_request_before_initialize", want_error=-32002)
+    send_bytes(frame({"jsonrpc": "2.0", "id": {"x": 1}, "method": "initialize"}), "lsp_bad_id", want_error=-32600)
+    send_bytes(b"Content-Length: abc\r\n\r\n{}", "lsp_bad_content_length", want_error=-32700)
+    send_bytes(b"Content-Type: text/plain\r\n\r\n{}", "lsp_no_content_length", want_error=-32700)
+    send_bytes(b"Content-Length: 99999999999999999999\r\n\r\n{}", "lsp_huge_content_length")
+    send_bytes(b"Content-Length: 100\r\n\r\n{\"jsonrpc\": \"2.0\"}", "lsp_short_body")
+    send_bytes(b"X" * 100000, "lsp_endless_header", want_error=-32700)
+    # A body over the 64 MiB limit is skipped: an error, and the next message is still read.
+    big = b"Content-Length: %d\r\n\r\n" % (65 << 20) + b" " * (65 << 20)
+    msgs = send_bytes(big + INIT, "lsp_body_over_limit", want_error=-32600)
+    result("lsp_body_over_limit_then_next", any(m.get("id") == 1 and "result" in m for m in msgs), msgs[:2])
+    # Invalid UTF-8 in a document: answers stay valid JSON in UTF-8 (the client parses strictly).
+    bad = b'{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/x\xff.yaml","languageId":"yaml","version":1,"text":"Resources:\\n  Q\xc3\x28:\\n    Type: AWS::SQS::Queue\\n    Properties: {QueueName: !Ref N\xe2\x82}\\n"}}}'
+    msgs = send_bytes(INIT + frame(bad), "lsp_invalid_utf8")
+    diags = [m for m in msgs if m.get("method") == "textDocument/publishDiagnostics"]
+    result("lsp_invalid_utf8_diagnostics", diags and any(d["code"] == "SL001" for d in diags[0]["params"]["diagnostics"]), diags[:1])
+    # Wrong types everywhere a value is expected.
+    odd = [{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": 5, "text": None}}},
+           {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "file:///nope"}, "contentChanges": [{"range": {"start": {"line": -1}}, "text": 3}]}},
+           {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///tmp/o.yaml", "text": "Resources: {}\n"}}},
+           {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "file:///tmp/o.yaml"}, "contentChanges": [{"range": {"start": {"line": 99, "character": 1e9}, "end": {"line": 0, "character": -5}}, "text": "x"}]}},
+           {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///tmp/o.yaml"}, "position": {"line": "a"}}},
+           {"jsonrpc": "2.0", "id": 3, "method": "textDocument/codeAction", "params": None},
+           {"jsonrpc": "2.0", "id": 4, "method": "initialize", "params": {}}]
+    msgs = send_bytes(INIT + b"".join(frame(o) for o in odd), "lsp_wrong_types")
+    result("lsp_wrong_types_answers", [m.get("id") for m in msgs if "id" in m and m.get("id") is not None] == [1, 2, 3, 4], [m.get("id") for m in msgs])
+    # EOF at any point of a session: a clean exit each time.
+    session = INIT + frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///tmp/e.yaml", "languageId": "yaml", "version": 1, "text": TEMPLATE}}}) + \
+        frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    bad_cuts = []
+    for cut in range(0, len(session), max(1, len(session) // 24)):
+        s = Server()
+        try:
+            s.raw(session[:cut])
+        except BrokenPipeError:
+            pass
+        rc = s.finish()
+        if rc not in (0, 1):
+            bad_cuts.append((cut, rc, s.stderr[:200] if rc != "hang" else ""))
+    result("lsp_eof_anywhere", not bad_cuts, bad_cuts[:3])
+    # exit without shutdown: status 1.
+    s = Server()
+    s.raw(INIT + frame({"jsonrpc": "2.0", "method": "exit"}))
+    result("lsp_exit_without_shutdown_is_1", s.finish() == 1)
+
+
+for check in (check_basics, check_encodings, check_config_and_code, check_hostile):
+    try:
+        check()
+    except Exception as e:  # a broken session is one failure, not a crash of the suite
+        result(check.__name__, False, repr(e))
