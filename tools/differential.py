@@ -92,7 +92,9 @@ from collections import defaultdict
 #   E3019 unique primary identifiers across resources: no SL6xx rule judges
 #         this (not a schema property of one resource): not mapped
 #   E3020 dependentExcluded / not ............... SL607
-#   E3030 enum .................................. SL605
+#   E3030 enum .................................. SL605 (a null value,
+#         "None is not one of", is SL604 in samlint, or SL603 when the
+#         key is required: both accepted)
 #   E3031 pattern ............................... SL605
 #   E3032 minItems / maxItems ................... SL605
 #   E3033 minLength / maxLength ................. SL605
@@ -422,6 +424,10 @@ def load_cfnlint(tsv, corpus):
                         r.sl, r.accept, r.scope = sl, acc, scope
                         break
                 r.tokens = tokens_of(r.msg)
+                if r.sl and r.msg.startswith("None "):
+                    # a null value: samlint calls it a value of the wrong type,
+                    # or a missing one where the key is required
+                    r.accept = r.accept | {"SL604", "SL603"}
             for rule, rx, prx, why in CFNLINT_WRONG:
                 if r.rule == rule and re.search(rx, r.msg) and (prx is None or re.search(prx, r.path)):
                     r.wrong = "cfn-lint judged wrong: " + why
