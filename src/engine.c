@@ -47,8 +47,14 @@ struct lint_sink {
 
 const rule *rule_find(const char *id)
 {
-    for (size_t i = 0; i < rule_count; i++)
-        if (strcmp(rule_registry[i].id, id) == 0) return &rule_registry[i];
+    size_t lo = 0, hi = rule_count;  /* the registry is sorted by id */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(rule_registry[mid].id, id);
+        if (c == 0) return &rule_registry[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return NULL;
 }
 
@@ -87,11 +93,12 @@ void lint_config_release(lint_config *cfg)
     memset(cfg, 0, sizeof *cfg);
 }
 
-/* An entry matches an id exactly or as a prefix ("SL2" selects SL2xx). */
+/* An entry matches an id exactly or as a prefix ("SL2" selects SL2xx);
+ * "all" matches every id. */
 static int matches_any(char **list, size_t n, const char *id)
 {
     for (size_t i = 0; i < n; i++)
-        if (strncmp(id, list[i], strlen(list[i])) == 0) return 1;
+        if (strncmp(id, list[i], strlen(list[i])) == 0 || strcmp(list[i], "all") == 0) return 1;
     return 0;
 }
 
@@ -100,8 +107,12 @@ int lint_rule_mandatory(const char *id)
     return strcmp(id, "SL001") == 0;
 }
 
+/* An optional rule (its page says "- optional: yes") runs only when a
+ * select entry names it: its id, a prefix of it, or "all". */
 int lint_rule_enabled(const lint_config *cfg, const char *id)
 {
+    const rule *r = cfg->n_select ? NULL : rule_find(id);
+    if (r && r->optional) return 0;
     if (!cfg->n_select && !cfg->n_ignore) return 1;
     if (lint_rule_mandatory(id)) return 1;
     if (cfg->n_select && !matches_any(cfg->select, cfg->n_select, id)) return 0;
