@@ -10,6 +10,7 @@
 #include "baseline.h"
 #include "out.h"
 #include "relpath.h"
+#include "rfile.h"
 #include "writer.h"
 
 #define FNV_OFFSET 0xcbf29ce484222325ULL
@@ -102,30 +103,19 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A baseline holds a few hundred bytes a finding: 256 MiB is a million. */
+#define BASELINE_MAX_SIZE (256u * 1024 * 1024)
+
 static char *read_all(const char *path, char *err, size_t errlen)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 4096, len = 0;
-    char *buf = xrealloc(NULL, cap);
-    size_t got;
-    while ((got = fread(buf + len, 1, cap - len - 1, fp)) > 0) {
-        len += got;
-        if (cap - len < 2)
-            buf = xrealloc(buf, cap *= 2);
-    }
-    int bad = ferror(fp);
-    fclose(fp);
-    if (bad) {
-        snprintf(err, errlen, "%s: read error", path);
-        free(buf);
-        return NULL;
-    }
-    buf[len] = 0;
-    return buf;
+    char *buf = NULL, why[256];
+    size_t len = 0;
+    int got = rfile_read(path, BASELINE_MAX_SIZE, &buf, &len, why, sizeof why);
+    if (got == RFILE_TOO_BIG)
+        snprintf(err, errlen, "%s: larger than %u bytes: not a samlint baseline", path, BASELINE_MAX_SIZE);
+    else if (got != RFILE_OK)
+        snprintf(err, errlen, "%s: %s", path, why);
+    return got == RFILE_OK ? buf : NULL;
 }
 
 baseline *baseline_load(const char *path, char *err, size_t errlen)
@@ -176,7 +166,7 @@ size_t baseline_filter(const baseline *b, lint_result *r, size_t n, const char *
         size_t kept = 0;
         for (size_t j = 0; j < res->n_findings; j++) {
             const char *key = fps[j];
-            if (!res->findings[j].suppressed &&
+            if (!res->findings[j].suppressed && !lint_rule_mandatory(res->findings[j].rule->id) &&
                 bsearch(&key, b->fps, b->n, sizeof *b->fps, cmp_str)) {
                 dropped++;
                 continue;

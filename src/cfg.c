@@ -12,7 +12,9 @@
 #include "cfg.h"
 #include "doc.h"
 #include "out.h"
+#include "rfile.h"
 #include "ruledoc.h"
+#include "types.h"
 
 char *cfg_find(void)
 {
@@ -41,6 +43,8 @@ const char *cfg_rule_ref(const char *s)
     size_t n = strlen(s);
     if (n == 0)
         return NULL;
+    if (strcasecmp(s, "all") == 0)
+        return "all";  /* every rule, the optional ones too */
     for (const rule *r = rule_registry; r->id; r++) {
         if (strcasecmp(r->name, s) == 0)
             return r->id;
@@ -56,6 +60,8 @@ char *cfg_rule_canon(const char *s)
     if (!ref)
         return NULL;
     char *out = xstrdup(ref);
+    if (strcmp(ref, "all") == 0)
+        return out;  /* not an id: stays as the engine knows it */
     for (char *c = out; *c; c++)
         if (*c >= 'a' && *c <= 'z')
             *c = (char)(*c - 'a' + 'A');
@@ -135,6 +141,13 @@ static int add_glob(cfg_reader *rd, doc_id at, const char *s, void *user)
     (void)at;
     lint_config *cfg = user;
     push_str(&cfg->exclude, &cfg->n_exclude, s);
+    return 0;
+}
+
+static int add_region(cfg_reader *rd, doc_id at, const char *s, void *user)
+{
+    char why[160];
+    if (types_add_region(s, strlen(s), user, why, sizeof why) < 0) return cfg_error(rd, at, "%s", why);
     return 0;
 }
 
@@ -222,7 +235,7 @@ static int cfg_apply(cfg_reader *rd, lint_config *cfg)
         return 0; /* an empty config file is fine */
     if (!doc_is_map(d, d->root))
         return cfg_error(rd, d->root, "a config file is a mapping (select, ignore, severity, "
-                                      "rule-options, exclude, fail-on)");
+                                      "rule-options, exclude, fail-on, regions)");
     for (uint32_t i = 0; i < doc_count(d, d->root); i++) {
         doc_id k = doc_key(d, d->root, i), v = doc_val(d, d->root, i);
         const char *key = doc_str(d, k);
@@ -241,28 +254,34 @@ static int cfg_apply(cfg_reader *rd, lint_config *cfg)
             rc = cfg_each_item(rd, v, key, add_glob, cfg);
         else if (strcmp(key, "fail-on") == 0)
             rc = cfg_fail_on(rd, cfg, v);
-        else
+        else if (strcmp(key, "regions") == 0) {
+            cfg->regions = 0;  /* a config's regions replace the default */
+            rc = cfg_each_item(rd, v, key, add_region, &cfg->regions);
+        } else
             rc = cfg_error(rd, k, "unknown key '%s' (known: select, ignore, severity, "
-                                  "rule-options, exclude, fail-on)", key);
+                                  "rule-options, exclude, fail-on, regions)", key);
         if (rc < 0)
             return -1;
     }
     return 0;
 }
 
+/* A config file is a few lines: anything bigger is not one. */
+#define CFG_MAX_SIZE (1024 * 1024)
+
 int cfg_load(lint_config *cfg, const char *path, char *err, size_t errlen)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    char *buf = NULL, why[256];
+    size_t len = 0;
+    int got = rfile_read(path, CFG_MAX_SIZE, &buf, &len, why, sizeof why);
+    if (got == RFILE_TOO_BIG) {
+        snprintf(err, errlen, "%s: larger than %d bytes: not a samlint config file", path, CFG_MAX_SIZE);
         return -1;
     }
-    size_t cap = 4096, len = 0, got;
-    char *buf = xrealloc(NULL, cap);
-    while ((got = fread(buf + len, 1, cap - len, fp)) > 0)
-        if ((len += got) == cap)
-            buf = xrealloc(buf, cap *= 2);
-    fclose(fp);
+    if (got != RFILE_OK) {
+        snprintf(err, errlen, "%s: %s", path, why);
+        return -1;
+    }
 
     doc_limits lim;
     doc_default_limits(&lim);

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "pool.h"
 #include "ruledoc.h"
+#include "types.h"
 #include "version.h"
 
 static const char usage_text[] =
@@ -49,6 +50,7 @@ static const char usage_text[] =
     "  -j, --jobs N            lint N files at once (default: the number of cores)\n"
     "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
     "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
+    "      --regions LIST      regions resource types must exist in (default us-east-1)\n"
     "  -h, --help              this help\n"
     "  -V, --version           print the version\n"
     "\n"
@@ -60,7 +62,7 @@ enum {
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_EXIT_ZERO, OPT_EXCLUDE, OPT_STDIN_FILENAME, OPT_STATISTICS,
-    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_LSP,
+    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_LSP, OPT_REGIONS,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -75,6 +77,7 @@ static const struct option long_options[] = {
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
     {"today", required_argument, NULL, OPT_TODAY},
+    {"regions", required_argument, NULL, OPT_REGIONS},
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"no-excerpt", no_argument, NULL, OPT_NO_EXCERPT},
@@ -197,6 +200,25 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
+/* --regions us-east-1,eu-west-1: each must be a region samlint knows. */
+static int add_regions(lint_config *cfg, const char *list)
+{
+    const char *p = list;
+    int any = 0;
+    while (*p) {
+        size_t n = strcspn(p, ", ");
+        if (n) {
+            char why[160];
+            if (types_add_region(p, n, &cfg->regions, why, sizeof why) < 0) return cli_usage_error("%s", why);
+            any = 1;
+        }
+        p += n;
+        if (*p) p++;
+    }
+    if (!any) return cli_usage_error("--regions wants a comma list of regions, not '%s'", list);
+    return 0;
+}
+
 static int today_now(void)
 {
     time_t now = time(NULL);
@@ -300,6 +322,11 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         case OPT_TODAY:
             if (parse_date(optarg, &cfg->today)) return cli_usage_error("--today wants YYYY-MM-DD, not '%s'", optarg);
             break;
+        case OPT_REGIONS:
+            if (!wf->regions_given) cfg->regions = 0;  /* the command line's replace the config's */
+            wf->regions_given = 1;
+            if (add_regions(cfg, optarg)) return 2;
+            break;
         case OPT_COLOR:
             if (strcmp(optarg, "always") == 0) color = 1;
             else if (strcmp(optarg, "never") == 0) color = 0;
@@ -366,6 +393,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         color = color && out->format == OUT_TEXT;
     }
     out->color = color;
+    out->cfg = cfg;
     return 0;
 }
 

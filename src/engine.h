@@ -3,6 +3,7 @@
 #define SAMLINT_ENGINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "rule.h"
 
 extern const rule rule_registry[];   /* sorted by id, ends with {0} */
@@ -24,12 +25,17 @@ typedef struct lint_config {
     size_t max_alias_nodes;
     severity fail_on;                   /* SEV_NONE = none */
     const char *stdin_name;             /* display path of "-" (--stdin-filename), or NULL */
+    uint64_t regions;                   /* bits of types_regions (src/types.h); 0 = us-east-1 */
 } lint_config;
 
 void lint_config_init(lint_config *cfg);
 void lint_config_release(lint_config *cfg);
 /* Is the rule on under select/ignore? */
 int lint_rule_enabled(const lint_config *cfg, const char *id);
+/* SL001 (a file that could not be parsed) cannot be turned off, re-levelled,
+ * suppressed or baselined: a template that was never linted must not pass
+ * for a clean one. */
+int lint_rule_mandatory(const char *id);
 
 typedef struct finding {
     const rule *rule;

@@ -22,6 +22,7 @@ typedef struct rule {
     const char *peers;     /* "serverless-rules ES1000, cfn-lint W2531" or "" */
     const char *doc;       /* the whole markdown page */
     void (*check)(lint_ctx *ctx);
+    int optional;          /* "- optional: yes": runs only when --select/select: names it */
 } rule;
 
 /* Each rules/SLnnn.c defines its check with this. */
@@ -91,6 +92,9 @@ int lint_edit_add_key(lint_ctx *ctx, doc_id map, const char *key, const char *va
 
 /* A rule option (`--rule-option SL304.factor=4`, config file); `dflt` when unset. */
 double rule_option(lint_ctx *ctx, const char *name, double dflt);
+/* The regions a template is judged for (--regions, config regions:): bits
+ * of types_regions (src/types.h); us-east-1 unless the user named others. */
+uint64_t lint_regions(const lint_ctx *ctx);
 /* Today's date as YYYYMMDD (SAMLINT_TODAY or --today override it). */
 int lint_today(const lint_ctx *ctx);
 /* The folder holding the template ("." for stdin), for relative CodeUri. */

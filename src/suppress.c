@@ -395,6 +395,8 @@ void sup_apply(sup_list *l, finding *f, size_t n, const char *template_path)
     sup_index ix;
     index_build(&ix, l, template_path);
     for (size_t i = 0; ix.n && i < n; i++) {
+        if (lint_rule_mandatory(f[i].rule->id))
+            continue;
         sup_entry *reason = NULL;
         int c = f[i].file ? index_cover(&ix, KEY_LINE, f[i].line, f[i].file, &f[i], &reason) : 0;
         mark(&f[i], c, reason);
@@ -426,6 +428,9 @@ void sup_each_unused(const sup_list *l, const lint_config *cfg, struct arena *a,
                            : "suppression names no rule id (write `samlint: ignore SLnnn -- reason`)";
         else if (!lint_rule_enabled(cfg, e->rule))
             continue;
+        else if (lint_rule_mandatory(e->rule))
+            msg = arena_printf(a, "%s cannot be suppressed: a file that cannot be parsed is never linted; "
+                                  "remove the suppression", e->rule);
         else if (e->scope == SUP_LINE)
             msg = arena_printf(a, "unused suppression: no %s finding on the line it covers; remove it",
                                e->rule);

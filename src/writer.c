@@ -64,7 +64,13 @@ int writer_open_stdout(writer *w)
 
 int writer_open_path(writer *w, const char *path)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0666);
+    /* O_NONBLOCK: a FIFO nobody reads is an error (ENXIO), not a hang;
+     * then writes block as usual. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0666);
+    if (fd >= 0) {
+        int fl = fcntl(fd, F_GETFL);
+        if (fl != -1) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    }
     if (fd < 0) {
         w->f = NULL;
         w->err = errno;

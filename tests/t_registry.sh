@@ -55,6 +55,7 @@ SL501 api-access-logging-disabled warning
 SL502 api-access-log-not-structured info
 SL503 api-tracing-disabled info
 SL504 api-default-throttling-unset warning
+SL601 unknown-resource-type error
 SL602 unknown-property error
 SL603 missing-required-property error
 SL604 wrong-value-type error
