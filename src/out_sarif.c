@@ -129,7 +129,7 @@ static const char *problem_severity(severity s)
     return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "recommendation";
 }
 
-static cJSON *sarif_rule(const rule *r)
+static cJSON *sarif_rule(const rule *r, const lint_config *cfg)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "id", r->id);
@@ -159,6 +159,8 @@ static cJSON *sarif_rule(const rule *r)
     cJSON_AddStringToObject(o, "helpUri", url);
     cJSON *conf = cJSON_AddObjectToObject(o, "defaultConfiguration");
     cJSON_AddStringToObject(conf, "level", sarif_level(r->sev));
+    if (r->optional && (!cfg || !lint_rule_enabled(cfg, r->id)))
+        cJSON_AddBoolToObject(conf, "enabled", 0);  /* an optional rule this run did not select */
     cJSON *props = cJSON_AddObjectToObject(o, "properties");
     cJSON *tags = cJSON_AddArrayToObject(props, "tags");
     cJSON_AddItemToArray(tags, cJSON_CreateString(ruledoc_area(r)));
@@ -280,7 +282,8 @@ static cJSON *sarif_result(const out_options *opt, const finding *f, const lint_
     return o;
 }
 
-int out_sarif(FILE *out, const out_options *opt, const lint_result *r, size_t n, const char *version)
+int out_sarif(FILE *out, const out_options *opt, const lint_result *r, size_t n, const char *version,
+              const lint_config *cfg)
 {
     char cwd[4096];
     if (!getcwd(cwd, sizeof cwd))
@@ -298,7 +301,7 @@ int out_sarif(FILE *out, const out_options *opt, const lint_result *r, size_t n,
     cJSON_AddStringToObject(driver, "informationUri", SAMLINT_URL);
     cJSON *rules = cJSON_AddArrayToObject(driver, "rules");
     for (const rule *ru = rule_registry; ru->id; ru++)
-        cJSON_AddItemToArray(rules, sarif_rule(ru));
+        cJSON_AddItemToArray(rules, sarif_rule(ru, cfg));
 
     /* No machine path in the log: the base is described, not located. */
     cJSON *src = cJSON_AddObjectToObject(cJSON_AddObjectToObject(run, "originalUriBaseIds"), "%SRCROOT%");
