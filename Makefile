@@ -47,7 +47,7 @@ deps:
 	  dpkg -s $$p >/dev/null 2>&1 || pkgs="$$pkgs $$p"; done; \
 	if [ -n "$$pkgs" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs; fi
 test-deps: deps
-	@pkgs=""; for p in python3-jsonschema python3-yaml pre-commit groff-base git valgrind clang libclang-rt-14-dev bsdutils; do \
+	@pkgs=""; for p in python3-jsonschema python3-yaml pre-commit groff-base git valgrind clang libclang-rt-14-dev bsdutils neovim; do \
 	  dpkg -s $$p >/dev/null 2>&1 || pkgs="$$pkgs $$p"; done; \
 	if [ -n "$$pkgs" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs; fi
 
@@ -92,12 +92,18 @@ build/bench_parse: tools/bench_parse.c | build
 bench: samlint build/bench_parse
 	@tools/bench.sh ./samlint build/bench_parse $(CORPUS_DIR)
 
+# make bench-lsp            didChange -> publishDiagnostics of `samlint --lsp` and its memory over 10,000 edits
+.PHONY: bench-lsp
+bench-lsp: samlint
+	@mkdir -p build && tools/gen_template.sh resources 10000 > build/bench-lsp-large.yaml
+	@tools/bench_lsp.py ./samlint examples/template.yaml build/bench-lsp-large.yaml
+
 build/fuzz/%: fuzz/%.c $(CORE_SRC) $(wildcard src/*.h rules/*.h rules/data/*.h tests/*.h)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) -g -O1 $(SANITIZE) -fsanitize=fuzzer -std=c11 -o $@ $< $(CORE_SRC) $(LDLIBS)
 
-fuzz: build/fuzz/fuzz_load build/fuzz/fuzz_lint
-	fuzz/run.sh $(FUZZ_SECONDS) build/fuzz/fuzz_load build/fuzz/fuzz_lint
+fuzz: build/fuzz/fuzz_load build/fuzz/fuzz_lint build/fuzz/fuzz_lsp
+	fuzz/run.sh $(FUZZ_SECONDS) build/fuzz/fuzz_load build/fuzz/fuzz_lint build/fuzz/fuzz_lsp
 
 build/asan/samlint: $(SRC) $(RULES_C) $(DATA_C) build/registry.c $(wildcard src/*.h rules/*.h rules/data/*.h)
 	@mkdir -p build/asan
@@ -126,7 +132,8 @@ valgrind: samlint
 #                              SAM translator's error_* inputs (tools/differential.py)
 # make differential-sample     SAMPLE (60) samlint-only SL6xx findings drawn with SEED (1),
 #                              each with its source lines, for review by hand
-.PHONY: differential differential-sample
+# make differential-sam-errors only the report on SAM's error_* translator inputs
+.PHONY: differential differential-sample differential-sam-errors
 SHARED_DIR ?= ../shared
 SAMPLE     ?= 60
 SEED       ?= 1
@@ -135,3 +142,6 @@ differential: samlint
 
 differential-sample: samlint
 	@python3 tools/differential.py --samlint ./samlint --shared $(SHARED_DIR) --sample $(SAMPLE) --seed $(SEED)
+
+differential-sam-errors: samlint
+	@python3 tools/differential.py --samlint ./samlint --shared $(SHARED_DIR) --sam-errors

@@ -97,7 +97,7 @@ enum rpc_status rpc_read(rpc_reader *r, char **body, size_t *len)
     const char *end;
     size_t skip = 0;
     /* Headers: up to the blank line, within RPC_MAX_HEADER. */
-    while (!(end = header_end(r->buf + r->pos, r->len - r->pos, &skip))) {
+    while (!r->buf || !(end = header_end(r->buf + r->pos, r->len - r->pos, &skip))) {
         if (r->len - r->pos > RPC_MAX_HEADER) return RPC_BAD_HEADER;
         if (!fill(r, 4096)) return RPC_EOF;
     }

@@ -10,3 +10,28 @@ else
     # The client ran to its end: its last check reported.
     grep -q 'lsp_exit_without_shutdown_is_1' "$TMP/lsp.out" || not_ok lsp_client_finished "$(tail -n 5 "$TMP/lsp.out")"
 fi
+
+# Neovim (Debian's neovim, installed by make test-deps) drives the server headless.
+if ! command -v nvim >/dev/null 2>&1; then
+    skip lsp_neovim "nvim missing (make test-deps installs it)"
+else
+    cat > "$TMP/nvim.yaml" <<'YAML'
+Parameters:
+  Unused:
+    Type: String
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      DelaySeconds: 5
+YAML
+    : > "$TMP/nvim.out"
+    (cd "$TMP" && SAMLINT="$SAMLINT" TEMPLATE="$TMP/nvim.yaml" LSP_OUT="$TMP/nvim.out" HOME="$TMP" XDG_STATE_HOME="$TMP" \
+        timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile $ROOT/tests/lsp_nvim.lua" > "$TMP/nvim.log" 2>&1)
+    rc=$?
+    grep -E '^(ok|not ok) ' "$TMP/nvim.out" >> "$RESULTS"
+    grep '^not ok ' "$TMP/nvim.out"
+    if [ "$rc" -ne 0 ] || ! grep -q nvim_suppressed_after_action "$TMP/nvim.out"; then
+        not_ok lsp_neovim_session "nvim exit $rc: $(tail -c 300 "$TMP/nvim.log")"
+    fi
+fi
