@@ -43,6 +43,8 @@ const char *cfg_rule_ref(const char *s)
     size_t n = strlen(s);
     if (n == 0)
         return NULL;
+    if (strcasecmp(s, "all") == 0)
+        return "all";  /* every rule, the optional ones too */
     for (const rule *r = rule_registry; r->id; r++) {
         if (strcasecmp(r->name, s) == 0)
             return r->id;
@@ -58,6 +60,8 @@ char *cfg_rule_canon(const char *s)
     if (!ref)
         return NULL;
     char *out = xstrdup(ref);
+    if (strcmp(ref, "all") == 0)
+        return out;  /* not an id: stays as the engine knows it */
     for (char *c = out; *c; c++)
         if (*c >= 'a' && *c <= 'z')
             *c = (char)(*c - 'a' + 'A');

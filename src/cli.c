@@ -393,6 +393,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         color = color && out->format == OUT_TEXT;
     }
     out->color = color;
+    out->cfg = cfg;
     return 0;
 }
 

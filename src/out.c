@@ -440,7 +440,7 @@ int out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n
 {
     switch (o->format) {
     case OUT_JSON: return emit_json(f, o, results, n);
-    case OUT_SARIF: return out_sarif(f, results, n, SAMLINT_VERSION);
+    case OUT_SARIF: return out_sarif(f, results, n, SAMLINT_VERSION, o->cfg);
     case OUT_GITHUB: return out_github(f, results, n);
     case OUT_JUNIT: return out_junit(f, results, n);
     case OUT_TEXT: emit_text(f, o, results, n); break;

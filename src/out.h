@@ -12,6 +12,7 @@ typedef struct out_options {
     int color;      /* ANSI colour in text output */
     int excerpt;    /* source excerpt under each text finding */
     int show_suppressed;  /* text and JSON also list suppressed findings, with the reason */
+    const lint_config *cfg;  /* which rules run (SARIF marks optional rules not selected), or NULL */
     int quiet;      /* text: no summary line */
     int statistics; /* text: a count per rule instead of the findings */
 } out_options;

@@ -57,7 +57,7 @@ static const char *security_severity(const rule *r)
     return r->sev == SEV_ERROR ? "8.5" : r->sev == SEV_WARNING ? "5.5" : "2.0";
 }
 
-static cJSON *sarif_rule(const rule *r)
+static cJSON *sarif_rule(const rule *r, const lint_config *cfg)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "id", r->id);
@@ -85,6 +85,8 @@ static cJSON *sarif_rule(const rule *r)
     cJSON_AddStringToObject(o, "helpUri", url);
     cJSON *conf = cJSON_AddObjectToObject(o, "defaultConfiguration");
     cJSON_AddStringToObject(conf, "level", sarif_level(r->sev));
+    if (r->optional && (!cfg || !lint_rule_enabled(cfg, r->id)))
+        cJSON_AddBoolToObject(conf, "enabled", 0);  /* an optional rule this run did not select */
     cJSON *props = cJSON_AddObjectToObject(o, "properties");
     cJSON *tags = cJSON_AddArrayToObject(props, "tags");
     cJSON_AddItemToArray(tags, cJSON_CreateString(ruledoc_area(r)));
@@ -191,7 +193,7 @@ static cJSON *sarif_result(const finding *f, const lint_result *r, const char *f
     return o;
 }
 
-int out_sarif(FILE *out, const lint_result *r, size_t n, const char *version)
+int out_sarif(FILE *out, const lint_result *r, size_t n, const char *version, const lint_config *cfg)
 {
     char cwd[4096];
     if (!getcwd(cwd, sizeof cwd))
@@ -209,7 +211,7 @@ int out_sarif(FILE *out, const lint_result *r, size_t n, const char *version)
     cJSON_AddStringToObject(driver, "informationUri", SAMLINT_URL);
     cJSON *rules = cJSON_AddArrayToObject(driver, "rules");
     for (const rule *ru = rule_registry; ru->id; ru++)
-        cJSON_AddItemToArray(rules, sarif_rule(ru));
+        cJSON_AddItemToArray(rules, sarif_rule(ru, cfg));
 
     char *root_uri = uri_encode("file://", cwd);
     size_t rl = strlen(root_uri);

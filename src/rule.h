@@ -22,6 +22,7 @@ typedef struct rule {
     const char *peers;     /* "serverless-rules ES1000, cfn-lint W2531" or "" */
     const char *doc;       /* the whole markdown page */
     void (*check)(lint_ctx *ctx);
+    int optional;          /* "- optional: yes": runs only when --select/select: names it */
 } rule;
 
 /* Each rules/SLnnn.c defines its check with this. */

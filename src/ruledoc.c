@@ -83,7 +83,8 @@ static void list_text(FILE *out)
         if ((int)strlen(r->name) > width)
             width = (int)strlen(r->name);
     for (const rule *r = rule_registry; r->id; r++)
-        fprintf(out, "%-6s %-7s %-*s  %s\n", r->id, severity_name(r->sev), width, r->name, r->summary);
+        fprintf(out, "%-6s %-7s %-*s  %s%s\n", r->id, severity_name(r->sev), width, r->name, r->summary,
+                r->optional ? " (optional: runs when selected)" : "");
 }
 
 static void list_json(FILE *out)
@@ -95,6 +96,7 @@ static void list_json(FILE *out)
         cJSON_AddStringToObject(o, "name", r->name);
         cJSON_AddStringToObject(o, "severity", severity_name(r->sev));
         cJSON_AddStringToObject(o, "area", ruledoc_area(r));
+        cJSON_AddBoolToObject(o, "optional", r->optional);
         cJSON_AddStringToObject(o, "summary", r->summary);
         cJSON_AddStringToObject(o, "peers", r->peers);
         char url[256];
@@ -123,7 +125,8 @@ static void list_markdown(FILE *out)
 {
     fputs("| id | name | severity | summary | peers |\n|---|---|---|---|---|\n", out);
     for (const rule *r = rule_registry; r->id; r++) {
-        fprintf(out, "| [%s](rules/%s.md) | %s | %s | ", r->id, r->id, r->name, severity_name(r->sev));
+        fprintf(out, "| [%s](rules/%s.md) | %s | %s%s | ", r->id, r->id, r->name, severity_name(r->sev),
+                r->optional ? " (optional)" : "");
         md_cell(out, r->summary);
         fputs(" | ", out);
         md_cell(out, *r->peers ? r->peers : "none");
@@ -218,9 +221,12 @@ static void list_man(FILE *out)
           "\\fBsamlint \\-\\-explain\\fR \\fIid\\fR prints a rule's whole page with examples.\n"
           ".SH RULES\n", out);
     for (const rule *r = rule_registry; r->id; r++) {
-        fprintf(out, ".SS %s %s (%s)\n", r->id, r->name, severity_name(r->sev));
+        fprintf(out, ".SS %s %s (%s%s)\n", r->id, r->name, severity_name(r->sev), r->optional ? ", optional" : "");
         roff_text(out, r->summary, strlen(r->summary));
         fputs(".\n", out);
+        if (r->optional)
+            fprintf(out, ".PP\nOptional: runs only when selected (\\fB\\-\\-select %s\\fR, \\fBselect:\\fR in\n"
+                    ".IR .samlint.yaml ,\nor \\fB\\-\\-select all\\fR).\n", r->id);
         static const char *const sections[] = { "What it does", "Why is this bad", "How to fix",
                                                 "Options", NULL };
         for (size_t i = 0; sections[i]; i++) {

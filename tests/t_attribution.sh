@@ -5,7 +5,7 @@ if ! python3 -c 'import yaml' 2>/dev/null; then
     skip "attribution" "python3-yaml is not installed (make test-deps)"
     return 0 2>/dev/null || exit 0
 fi
-python3 "$ROOT/tests/attribution.py" > "$TMP/attribution.txt" 2> "$TMP/attribution.err"
+python3 "$ROOT/tests/attribution.py" --select-all > "$TMP/attribution.txt" 2> "$TMP/attribution.err"
 rc=$?
 [ "$rc" -eq 0 ] || not_ok "attribution.py runs" "exit $rc: $(head -c 400 "$TMP/attribution.err")"
 while IFS= read -r line; do

@@ -6,7 +6,7 @@
 /* Usage: genregistry OUT.c rules/SL001.md rules/SL002.md ...
  * The pages must come sorted by id (the Makefile sorts them). Each page
  * starts with "# SLnnn name" and "- severity: / - summary: / - peers:"
- * lines; see rules/README.md. */
+ * lines, and may say "- optional: yes"; see rules/README.md. */
 
 static char *slurp(const char *path)
 {
@@ -113,13 +113,20 @@ int main(int argc, char **argv)
             status = 1;
         }
         if (peers_len == 4 && strncmp(peers, "none", 4) == 0) peers_len = 0;
+        const char *opt;
+        size_t opt_len;
+        int optional = header_value(page, "optional", &opt, &opt_len) && opt_len >= 3 && strncmp(opt, "yes", 3) == 0;
+        if (header_value(page, "optional", &opt, &opt_len) && !optional && !(opt_len >= 2 && strncmp(opt, "no", 2) == 0)) {
+            fprintf(stderr, "%s: optional must be yes or no\n", argv[i]);
+            status = 1;
+        }
         fprintf(out, "    {\"%s\", \"%s\", %s,\n    ", id, name, level ? level : "SEV_INFO");
         emit_c_string(out, summary, summary_len);
         fputs(",\n    ", out);
         emit_c_string(out, peers, peers_len);
         fputs(",\n    ", out);
         emit_c_string(out, page, strlen(page));
-        fprintf(out, ",\n    %s_check},\n", id);
+        fprintf(out, ",\n    %s_check, %d},\n", id, optional);
         free(page);
     }
     fputs("    {0},\n};\n\n", out);
