@@ -132,7 +132,8 @@ valgrind: samlint
 #                              SAM translator's error_* inputs (tools/differential.py)
 # make differential-sample     SAMPLE (60) samlint-only SL6xx findings drawn with SEED (1),
 #                              each with its source lines, for review by hand
-.PHONY: differential differential-sample
+# make differential-sam-errors only the report on SAM's error_* translator inputs
+.PHONY: differential differential-sample differential-sam-errors
 SHARED_DIR ?= ../shared
 SAMPLE     ?= 60
 SEED       ?= 1
@@ -141,3 +142,6 @@ differential: samlint
 
 differential-sample: samlint
 	@python3 tools/differential.py --samlint ./samlint --shared $(SHARED_DIR) --sample $(SAMPLE) --seed $(SEED)
+
+differential-sam-errors: samlint
+	@python3 tools/differential.py --samlint ./samlint --shared $(SHARED_DIR) --sam-errors

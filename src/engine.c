@@ -15,16 +15,32 @@
 #include "rfile.h"
 #include "fix.h"
 #include "secret.h"
+#include "strmap.h"
 #include "suppress.h"
 
 /* Results outlive their templates and are mostly small: small blocks. */
 #define RESULT_BLOCK 2048
+
+/* Findings kept per file, and per rule in a file: a hostile template can
+ * make any number; past these, one closing finding per rule says how many
+ * more there were ("N more findings of SLnnn not shown"). */
+#define MAX_FINDINGS_PER_RULE 10000
+#define MAX_FINDINGS_PER_FILE 50000
+
+typedef struct dropped { size_t n; uint32_t line, col; } dropped;
 
 struct lint_sink {
     lint_result *res;
     size_t cap;
     char *template_dir;
     int32_t *owner_by_node;  /* see owners_by_node() */
+    size_t *kept_by_rule;    /* per rule_registry index */
+    dropped *dropped_by_rule;
+    int last_dropped;        /* the last report went over a cap */
+    finding scratch;         /* what a dropped report writes into */
+    strmap ids;              /* resource id -> index in id_copies: one copy each */
+    const char **id_copies;
+    size_t n_ids, cap_ids;
 };
 
 /* ---- registry ---- */
@@ -223,26 +239,102 @@ static const char *owner_in_text(const doc *d, uint32_t line, char *buf, size_t 
     return found;
 }
 
+/* The result's one copy of a resource id, masked like any name shown. */
+static const char *intern_id(struct lint_sink *sink, const char *id)
+{
+    size_t len = strlen(id);
+    int at;
+    if (strmap_get(&sink->ids, id, len, &at)) return sink->id_copies[at];
+    char *key = arena_strndup(sink->res->arena, id, len);  /* the map's key stays as written */
+    const char *shown = key;
+    if (secret_has_name_secret(key, len)) {
+        char *masked = arena_strndup(sink->res->arena, id, len);
+        secret_mask_names(masked, len);
+        shown = masked;
+    }
+    if (sink->n_ids == sink->cap_ids) {
+        sink->cap_ids = sink->cap_ids ? sink->cap_ids * 2 : 16;
+        sink->id_copies = xrealloc(sink->id_copies, sink->cap_ids * sizeof *sink->id_copies);
+    }
+    sink->id_copies[sink->n_ids] = shown;
+    strmap_put(&sink->ids, key, len, (int)sink->n_ids++);
+    return shown;
+}
+
+/* Over a cap, the report is counted and written into scratch. */
+static int over_cap(struct lint_sink *sink, const rule *r)
+{
+    size_t ri = (size_t)(r - rule_registry);
+    if (ri >= rule_count) return 0;  /* not a registry rule (tests): never capped */
+    if (sink->kept_by_rule[ri] < MAX_FINDINGS_PER_RULE && sink->res->n_findings < MAX_FINDINGS_PER_FILE) {
+        sink->kept_by_rule[ri]++;
+        return 0;
+    }
+    sink->dropped_by_rule[ri].n++;
+    return 1;
+}
+
 static finding *new_finding(lint_ctx *ctx, severity sev, const char *resource, const char *fmt, va_list ap)
 {
-    lint_result *res = ctx->sink->res;
-    if (res->n_findings == ctx->sink->cap) {
-        ctx->sink->cap = ctx->sink->cap ? ctx->sink->cap * 2 : 16;
-        res->findings = xrealloc(res->findings, ctx->sink->cap * sizeof *res->findings);
+    struct lint_sink *sink = ctx->sink;
+    lint_result *res = sink->res;
+    sink->last_dropped = sink->kept_by_rule && over_cap(sink, ctx->rule);
+    if (sink->last_dropped) {
+        memset(&sink->scratch, 0, sizeof sink->scratch);
+        sink->scratch.rule = ctx->rule;
+        return &sink->scratch;
+    }
+    if (res->n_findings == sink->cap) {
+        sink->cap = sink->cap ? sink->cap * 2 : 16;
+        res->findings = xrealloc(res->findings, sink->cap * sizeof *res->findings);
     }
     finding *f = &res->findings[res->n_findings++];
     memset(f, 0, sizeof *f);
     f->rule = ctx->rule;
     f->sev = sev;
     f->file = res->path;
-    char *owner = resource ? arena_strdup(res->arena, resource) : NULL;
-    if (owner) secret_mask_access_keys(owner, strlen(owner));  /* a logical id may be a key */
-    f->resource = owner;
+    f->resource = resource ? intern_id(sink, resource) : NULL;
     char buf[1024];
     vsnprintf(buf, sizeof buf, fmt, ap);
-    secret_mask_access_keys(buf, strlen(buf));  /* no rule's message shows a whole key */
+    secret_mask_names(buf, strlen(buf));  /* no rule's message shows a whole key or secret */
     f->message = arena_strdup(res->arena, buf);
     return f;
+}
+
+/* Where the first dropped finding of a rule was, for its closing finding. */
+static void note_dropped_place(struct lint_sink *sink, const finding *f)
+{
+    size_t ri = (size_t)(f->rule - rule_registry);
+    if (!sink->last_dropped || ri >= rule_count) return;
+    dropped *d = &sink->dropped_by_rule[ri];
+    if (d->n == 1) {
+        d->line = f->line;
+        d->col = f->col;
+    }
+}
+
+/* One closing finding per rule that went over a cap. */
+static void report_dropped(lint_ctx *ctx)
+{
+    struct lint_sink *sink = ctx->sink;
+    lint_result *res = sink->res;
+    for (size_t ri = 0; ri < rule_count; ri++) {
+        const dropped *d = &sink->dropped_by_rule[ri];
+        if (!d->n) continue;
+        if (res->n_findings == sink->cap) {
+            sink->cap = sink->cap ? sink->cap * 2 : 16;
+            res->findings = xrealloc(res->findings, sink->cap * sizeof *res->findings);
+        }
+        finding *f = &res->findings[res->n_findings++];
+        memset(f, 0, sizeof *f);
+        f->rule = &rule_registry[ri];
+        f->sev = f->rule->sev;
+        f->file = res->path;
+        f->line = f->end_line = d->line ? d->line : 1;
+        f->col = f->end_col = d->col ? d->col : 1;
+        f->message = arena_printf(res->arena, "%zu more findings of %s not shown (at most %d per rule and %d per file)",
+                                  d->n, f->rule->id, MAX_FINDINGS_PER_RULE, MAX_FINDINGS_PER_FILE);
+    }
 }
 
 static void place(const lint_ctx *ctx, finding *f, doc_id node)
@@ -274,6 +366,7 @@ void report(lint_ctx *ctx, doc_id node, const char *fmt, ...)
     finding *f = new_finding(ctx, ctx->rule->sev, owner_of(ctx, node), fmt, ap);
     va_end(ap);
     place(ctx, f, node);
+    note_dropped_place(ctx->sink, f);
 }
 
 void report_for(lint_ctx *ctx, const char *resource, doc_id node, const char *fmt, ...)
@@ -283,6 +376,7 @@ void report_for(lint_ctx *ctx, const char *resource, doc_id node, const char *fm
     finding *f = new_finding(ctx, ctx->rule->sev, resource, fmt, ap);
     va_end(ap);
     place(ctx, f, node);
+    note_dropped_place(ctx->sink, f);
 }
 
 void report_sev(lint_ctx *ctx, severity sev, const char *resource, doc_id node, const char *fmt, ...)
@@ -292,6 +386,7 @@ void report_sev(lint_ctx *ctx, severity sev, const char *resource, doc_id node, 
     finding *f = new_finding(ctx, sev, resource, fmt, ap);
     va_end(ap);
     place(ctx, f, node);
+    note_dropped_place(ctx->sink, f);
 }
 
 void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *path,
@@ -306,9 +401,13 @@ void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *
     va_start(ap, fmt);
     finding *f = new_finding(ctx, sev, resource, fmt, ap);
     va_end(ap);
-    f->file = in_template ? res->path : arena_strdup(res->arena, path);  /* the template's own gets excerpts */
     f->line = f->end_line = line;
     f->col = f->end_col = col;
+    if (ctx->sink->last_dropped) {
+        note_dropped_place(ctx->sink, f);
+        return;
+    }
+    f->file = in_template ? res->path : arena_strdup(res->arena, path);  /* the template's own gets excerpts */
 }
 
 /* ---- fixes ---- */
@@ -322,7 +421,7 @@ static void offset_pos(const doc *d, size_t off, uint32_t *line, uint32_t *col)
 void report_fix(lint_ctx *ctx, int safe, const char *title, const lint_edit *edits, size_t n)
 {
     lint_result *res = ctx->sink->res;
-    if (!res->n_findings || !ctx->d || !n) return;
+    if (!res->n_findings || !ctx->d || !n || ctx->sink->last_dropped) return;
     finding *f = &res->findings[res->n_findings - 1];
     if (f->file != res->path || f->rule != ctx->rule) return;
     fix_edit *e = arena_alloc(res->arena, n * sizeof *e);
@@ -418,7 +517,7 @@ static void report_unused_suppression(void *user, const sup_entry *e, const char
     int in_template = !e->file || e->file == res->path;
     report_file(ctx, ctx->rule->sev, e->resource, in_template ? res->path : e->file, e->line, e->col,
                 "%s", message);
-    if (in_template) {
+    if (in_template && !ctx->sink->last_dropped) {
         res->findings[res->n_findings - 1].file = res->path;  /* gets its source line */
         fix_unused_comment(ctx, u->l, e);
     }
@@ -587,6 +686,14 @@ static int looks_like_template(const char *bytes, size_t len)
     return 0;
 }
 
+static void sink_release(struct lint_sink *sink)
+{
+    free(sink->kept_by_rule);
+    free(sink->dropped_by_rule);
+    free(sink->id_copies);
+    strmap_release(&sink->ids);
+}
+
 static void run_rule(lint_ctx *ctx, const rule *r)
 {
     if (!lint_rule_enabled(ctx->cfg, r->id)) return;
@@ -602,7 +709,13 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
     out->path = arena_strdup(out->arena, path);
     if (!explicit_path && !looks_like_template(bytes, len)) return;
 
-    struct lint_sink sink = {out, 0, dir_of(out->arena, path), NULL};
+    struct lint_sink sink;
+    memset(&sink, 0, sizeof sink);
+    sink.res = out;
+    sink.template_dir = dir_of(out->arena, path);
+    sink.kept_by_rule = xcalloc(rule_count + 1, sizeof *sink.kept_by_rule);
+    sink.dropped_by_rule = xcalloc(rule_count + 1, sizeof *sink.dropped_by_rule);
+    strmap_init(&sink.ids);
     lint_ctx ctx = {0};
     ctx.cfg = cfg;
     ctx.sink = &sink;
@@ -627,6 +740,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
             tmpl_release(&t);
             if (!explicit_path) {
                 doc_free(dr.d);
+                sink_release(&sink);
                 return;
             }
             ctx.not_template = why;
@@ -638,6 +752,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
         if (have_tmpl || strcmp(r->id, "SL001") == 0 || strcmp(r->id, "SL002") == 0 || strcmp(r->id, "SL003") == 0)
             run_rule(&ctx, r);  /* the loader's rules also run on what is no template */
     }
+    report_dropped(&ctx);
     apply_suppressions(&ctx);
     merge_same_place(&ctx);
     for (size_t i = 0; i < out->n_findings; i++)
@@ -650,6 +765,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
         tmpl_release(&t);
     }
     doc_free(dr.d);
+    sink_release(&sink);
 }
 
 static void set_error(lint_result *out, const char *path, const char *fmt, const char *detail)

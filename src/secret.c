@@ -185,6 +185,57 @@ void secret_mask_access_keys(char *s, size_t len)
     }
 }
 
+/* Does the 40-character run at s hold a letter and a non-letter? */
+static int run_is_secret_shaped(const char *s)
+{
+    int letters = 0, others = 0;
+    for (size_t k = 0; k < SECRET_KEY_VALUE_LEN; k++) {
+        if (is_alpha((unsigned char)s[k]))
+            letters = 1;
+        else
+            others = 1;
+    }
+    return letters && others;
+}
+
+/* Source text may write '/' as "\/" (JSON, YAML double quotes): a run of
+ * key characters and such escapes that reads as exactly 40 characters is
+ * a run too. Mask what follows its first 4 characters. */
+static void mask_escaped_runs(char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i, chars = 0;
+        int escaped = 0;
+        for (;;) {
+            if (i < len && is_key_char((unsigned char)s[i])) {
+                i++;
+            } else if (i + 1 < len && s[i] == '\\' && s[i + 1] == '/') {
+                i += 2;
+                escaped = 1;
+            } else {
+                break;
+            }
+            chars++;
+        }
+        if (chars == SECRET_KEY_VALUE_LEN && escaped) {
+            size_t seen = 0;
+            for (size_t k = start; k < i; k++) {
+                int two = s[k] == '\\';
+                if (seen >= 4) {
+                    s[k] = '*';
+                    if (two)
+                        s[k + 1] = '*';
+                }
+                k += two;
+                seen++;
+            }
+        }
+        if (i == start)
+            i++;
+    }
+}
+
 void secret_mask_text(char *s, size_t len)
 {
     if (!s)
@@ -192,6 +243,30 @@ void secret_mask_text(char *s, size_t len)
     secret_mask_access_keys(s, len);
     for (size_t i = next_run40(s, len, 0); i < len; i = next_run40(s, len, i + SECRET_KEY_VALUE_LEN))
         memset(s + i + 4, '*', SECRET_KEY_VALUE_LEN - 4);
+    if (memchr(s, '\\', len))
+        mask_escaped_runs(s, len);
+}
+
+int secret_has_name_secret(const char *s, size_t len)
+{
+    if (!s)
+        return 0;
+    if (secret_find_access_key(s, len, NULL))
+        return 1;
+    for (size_t i = next_run40(s, len, 0); i < len; i = next_run40(s, len, i + SECRET_KEY_VALUE_LEN))
+        if (run_is_secret_shaped(s + i))
+            return 1;
+    return 0;
+}
+
+void secret_mask_names(char *s, size_t len)
+{
+    if (!s)
+        return;
+    secret_mask_access_keys(s, len);
+    for (size_t i = next_run40(s, len, 0); i < len; i = next_run40(s, len, i + SECRET_KEY_VALUE_LEN))
+        if (run_is_secret_shaped(s + i))
+            memset(s + i + 4, '*', SECRET_KEY_VALUE_LEN - 4);
 }
 
 /* squash()'s view of a byte: lower case, and 0 for the separators it

@@ -56,9 +56,16 @@ int secret_find_key_run(const char *s, size_t len, size_t *off);
 void secret_mask_text(char *s, size_t len);
 
 /* Mask, in place, only the access key ids in s[0..len) (after their first
- * 4 characters). For messages and names, where a 40-character run may be
- * a legitimate identifier. */
+ * 4 characters). */
 void secret_mask_access_keys(char *s, size_t len);
+
+/* For messages and names (logical ids, Ref/GetAtt/Sub/DependsOn/Condition
+ * names, paths): mask, in place, access key ids and every run of exactly
+ * 40 characters of [A-Za-z0-9/+] that holds a letter and a digit, '/' or
+ * '+' (a secret's shape; a 40-letter identifier is left alone). */
+void secret_mask_names(char *s, size_t len);
+/* Would secret_mask_names change s[0..len)? */
+int secret_has_name_secret(const char *s, size_t len);
 
 /* Does a key or variable name say "AWS secret access key"? Compared
  * case-insensitively with '_', '-', '.' and spaces ignored: it contains

@@ -50,3 +50,49 @@ head -c 2000000 /dev/zero | tr '\0' '#' > "$TMP/huge.yaml"
 ho_out=$(timeout 20 "$SAMLINT" --config "$TMP/huge.yaml" "$ho_tpl" 2>&1 > /dev/null)
 check "hostile: a 2 MB config file is refused" 2 "$?"
 check_contains "hostile: a 2 MB config file is refused with its size limit" "not a samlint config file" "$ho_out"
+
+# --- a secret-shaped name is never shown whole ---
+ho_key='wJalrXUtnFEMIK7MDENGbPxRfiCYzzzzKEY12345'
+mkdir -p "$TMP/mask"
+cat > "$TMP/mask/t.yaml" << EOF2
+AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Q:
+    Type: AWS::SQS::Queue
+    DependsOn: [$ho_key]
+    Condition: $ho_key
+    Properties:
+      QueueName: !Ref $ho_key
+      RedrivePolicy: {deadLetterTargetArn: !GetAtt $ho_key.Arn, maxReceiveCount: 3}
+      Tags:
+        - Key: k
+          Value: !Sub "\${$ho_key}"
+  $ho_key:
+    Type: AWS::SQS::Queue
+EOF2
+for ho_fmt in text json sarif github junit; do
+    ho_out=$(cd "$TMP/mask" && "$SAMLINT" -f "$ho_fmt" t.yaml 2>&1)
+    case $ho_out in
+    *"$ho_key"*) not_ok "hostile: -f $ho_fmt never shows a secret-shaped Ref/GetAtt/Sub/DependsOn/Condition name or logical id whole" "$(printf '%s\n' "$ho_out" | grep -m 2 "$ho_key")" ;;
+    *wJal*) ok "hostile: -f $ho_fmt never shows a secret-shaped Ref/GetAtt/Sub/DependsOn/Condition name or logical id whole" ;;
+    *) not_ok "hostile: -f $ho_fmt never shows a secret-shaped Ref/GetAtt/Sub/DependsOn/Condition name or logical id whole" "no finding names it: $(printf '%s' "$ho_out" | head -c 300)" ;;
+    esac
+done
+(cd "$TMP/mask" && "$SAMLINT" --write-baseline bl.json t.yaml > /dev/null 2>&1)
+if grep -q "$ho_key" "$TMP/mask/bl.json"; then
+    not_ok "hostile: the baseline file never holds a secret-shaped name whole" "$(grep -m 2 "$ho_key" "$TMP/mask/bl.json")"
+else
+    ok "hostile: the baseline file never holds a secret-shaped name whole"
+fi
+# A secret written with JSON's \/ escape is masked in the excerpt too.
+printf '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"Tags": [{"Key": "AWS_SECRET_ACCESS_KEY", "Value": "wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYEXAMPLEKEY"}]}}}}\n' > "$TMP/mask/j.json"
+ho_out=$("$SAMLINT" "$TMP/mask/j.json" 2>&1)
+check_contains "hostile: SL102 flags a secret written with \\/" "[SL102" "$ho_out"
+case $ho_out in
+*'K7MDENG'*) not_ok "hostile: a secret written with \\/ is masked in the excerpt" "$(printf '%s\n' "$ho_out" | grep -m 2 K7MDENG)" ;;
+*) ok "hostile: a secret written with \\/ is masked in the excerpt" ;;
+esac
+# A 40-letter logical id is no secret: shown as it is.
+ho_long=LogicalIdThatIsExactlyFortyLettersLongAb
+printf 'Resources:\n  %s:\n    Type: AWS::SQS::Queue\n' "$ho_long" > "$TMP/mask/long.yaml"
+check_contains "hostile: a 40-letter logical id is shown as it is" "'$ho_long'" "$("$SAMLINT" --no-excerpt "$TMP/mask/long.yaml" 2>&1)"

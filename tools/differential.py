@@ -32,7 +32,10 @@ message). samlint "finds" it when, in the same file, a finding of that rule
   4. for E0001 (SAM's transform failed: cfn-lint reports one finding at 1:1
      and nothing else for the file), in the resource the message names
      ("Resource with id [X]"), by meaning (the message is classified by
-     E0001_MEANINGS; a message that names no schema problem is not mapped).
+     E0001_MEANINGS; a message that names no schema problem is not mapped);
+  5. when cfn-lint's line is in no resource or other entry (it reports some
+     problems of a transformed SAM template at 1:1 or at the Resources line),
+     anywhere in the file, naming the same name.
 A samlint SL6xx finding is samlint-only when no mapped cfn-lint finding
 matched it and no other cfn-lint error sits at the same file and line (those
 are listed apart, as shared with an unmapped cfn-lint rule).
@@ -49,6 +52,7 @@ import json
 import os
 import random
 import re
+import signal
 import subprocess
 import sys
 import textwrap
@@ -182,12 +186,18 @@ CFNLINT_WRONG = [
     ("E3001", r"'IgnoreGlobals' was unexpected", r"/function_with_ignore_globals\.yaml$",
      "SAM's IgnoreGlobals resource attribute (SAM developer guide, Globals section); SAM translates "
      "this input"),
+    ("E1020", r"^'\w+\.(DestinationTopic|DestinationQueue)' is not one of", None,
+     "a SAM resource reference (<Fn>.DestinationTopic: the topic SAM makes for an EventInvokeConfig "
+     "destination); SAM translates this input"),
+    ("E6101", r"^'MyStateMachine(PostApi|GetApi|CWSchedule)(Role)?' is not one of", r"/state_machine_with_(api_combination|schedule_cloudwatch_event)",
+     "a name SAM generates for a state machine's event (<StateMachine><Event> rule, <StateMachine><Event>Role); "
+     "cfn-lint checks Outputs against the resources of the template before the transform"),
     ("E3006", r"", r"/MacrosExamples/(Boto3|S3Objects)/",
      "the template's Transform names a macro (Boto3, S3Objects) that defines this type and rewrites "
      "the template before CloudFormation validates it"),
     ("E3001", r"'Mode' was unexpected", r"/MacrosExamples/Boto3/",
      "a resource attribute of the Boto3 macro's own type, consumed by the macro"),
-    ("E6101", r"^'\w+\.(Alias|Version|Stage|Deployment|DomainName|DomainNameV2|UsagePlan|UsagePlanKey|ApiKey)' is not one of", None,
+    ("E6101", r"^'\w+\.(Alias|Version|Stage|Deployment|DomainName|DomainNameV2|UsagePlan|UsagePlanKey|ApiKey|DestinationTopic|DestinationQueue)' is not one of", None,
      "a SAM resource reference (<Fn>.Alias, <Api>.Stage, ...): SAM resolves it (SAM developer guide, "
      "'Referencing AWS SAM generated resources'); SAM translates these inputs"),
 ]
@@ -210,6 +220,7 @@ class Layout:
         self.transform = False
         self.transforms = []     # the names in a top-level Transform
         self.rain = False        # the text has Rain directives
+        self.rain_module = False # ... and uses Rain modules (they add resources)
         self.lines = []
 
     def resource_at(self, line):
@@ -357,6 +368,7 @@ def layout_of(path, cache={}):
         return lay
     lay.lines = text.split("\n")
     lay.rain = "Rain::" in text
+    lay.rain_module = "Rain::Module" in text
     m = re.search(r'^"?Transform"?\s*:\s*(.*(?:\n[ \t-].*)*)', text, re.M) or \
         re.search(r'"Transform"\s*:\s*(\[[^\]]*\]|"[^"]*")', text)
     if m:
@@ -436,7 +448,8 @@ def load_cfnlint(tsv, corpus):
                 macros = [t for t in lay.transforms if t not in SAM_TRANSFORMS]
                 if macros:
                     r.wrong = "not CloudFormation input: the macro %s rewrites the template first" % ",".join(macros)
-                elif "Rain::" in r.msg or (lay.rain and re.search(r"'(Overrides|Fn::Rain::\w+)' was unexpected", r.msg)):
+                elif "Rain::" in r.msg or lay.rain_module or (
+                        lay.rain and re.search(r"'(Overrides|Fn::Rain::\w+)' was unexpected", r.msg)):
                     r.wrong = "not CloudFormation input: a Rain directive, replaced by rain pkg"
             rows.append(r)
     return rows
@@ -504,6 +517,13 @@ def match(rows, findings, corpus):
                         if lay.in_globals(f["line"]) and named(f):
                             hit, r.how = f, "globals"
                             break
+        if hit is None and r.scope == "resource" and r.tokens and not lay.resource_at(r.line)[0]:
+            # cfn-lint's line is outside every entry (1:1, the Resources
+            # line): a transformed SAM template. The same name, same file.
+            for f in cands:
+                if named(f):
+                    hit, r.how = f, "named"
+                    break
         if hit is None and r.scope == "e0001" and r.e0001_res:
             for f in cands:
                 if r.e0001_res == "Globals":
@@ -682,6 +702,7 @@ def report_sam_errors(findings, corpus):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # quiet under | head
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--samlint", default="./samlint")
     ap.add_argument("--shared", default="../shared")
