@@ -66,7 +66,7 @@ static pcre2_code *rx_compile(const char *pattern, unsigned flags, int *jit, int
         const char *e = getenv("SAMLINT_NO_JIT");
         jit_off = e && *e && strcmp(e, "0") != 0;
     }
-    *jit = !jit_off && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+    *jit = !jit_off && !(flags & RX_NO_JIT) && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
     return code;
 }
 

@@ -6,7 +6,11 @@
 
 typedef struct rx rx;
 
-enum { RX_ICASE = 1, RX_MULTILINE = 2, RX_UTF = 4 /* code points, not bytes */ };
+enum {
+    RX_ICASE = 1, RX_MULTILINE = 2,
+    RX_UTF = 4,     /* code points, not bytes */
+    RX_NO_JIT = 8,  /* the interpreter only: cheaper to compile, for patterns used a few times */
+};
 
 /* The compiled form of `pattern`: compiled (and JIT-compiled) on first use,
  * then shared until rx_release(). Patterns are the program's own, so an

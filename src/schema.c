@@ -39,7 +39,8 @@ typedef struct sn {
     const uint32_t *oneof;    uint32_t n_oneof;
     uint32_t not_;
     const uint32_t *combos;   uint32_t n_combos;
-    uint32_t discrim;
+    uint32_t discrim;         /* SX_DISCRIM: the key, then (value, branch) pairs */
+    const uint32_t *dtable;   uint32_t n_dtable;
 } sn;
 
 #define STR(off) (schema_str + (off))
@@ -80,8 +81,11 @@ static void sn_decode(schema_ref off, sn *o)
         for (uint32_t i = 0; i < o->n_combos; i++)
             p += 3 + p[2];
     }
-    if (o->w1 & SX_DISCRIM)
+    if (o->w1 & SX_DISCRIM) {
         o->discrim = *p++;
+        o->n_dtable = *p++;
+        o->dtable = p;
+    }
 #undef LIST
 #undef ONE
 }
@@ -98,13 +102,24 @@ static int key_cmp(const char *k, size_t len, const char *name)
     return name[len] == 0 ? 0 : -1;
 }
 
+#define PNAME(w) STR(SCHEMA_NAME_OFF(w))
+#define PLEN(w) SCHEMA_NAME_LEN(w)
+
+/* Order of (length, bytes), the order the generator sorted names in. */
+static int name_cmp(const char *k, size_t len, const char *name, size_t name_len)
+{
+    if (len != name_len) return len < name_len ? -1 : 1;
+    return memcmp(k, name, len);
+}
+
 /* Index of property `k` in n's sorted properties, or -1. */
 static int prop_find(const sn *n, const char *k, size_t len)
 {
     int lo = 0, hi = (int)n->n_props - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
-        int c = key_cmp(k, len, STR(n->props[3 * mid]));
+        uint32_t w = n->props[3 * mid];
+        int c = name_cmp(k, len, PNAME(w), PLEN(w));
         if (c == 0) return mid;
         if (c < 0) hi = mid - 1;
         else lo = mid + 1;
@@ -117,7 +132,7 @@ static const schema_type_row *type_row(const char *type, size_t len)
     uint32_t lo = 0, hi = schema_n_types;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        int c = key_cmp(type, len, STR(schema_types[mid].name));
+        int c = name_cmp(type, len, STR(schema_types[mid].name), schema_types[mid].len);
         if (c == 0) return &schema_types[mid];
         if (c < 0) hi = mid;
         else lo = mid + 1;
@@ -127,8 +142,17 @@ static const schema_type_row *type_row(const char *type, size_t len)
 
 /* ---- patterns: compiled on first use, one slot per pattern ------------ */
 
+/* A pattern is compiled for PCRE2's interpreter on first use (cheap to
+ * compile; most schema patterns judge a value or two per run) and again
+ * with the JIT once it has been used PAT_HOT times. */
 #define PAT_BAD ((uintptr_t)1)
-static _Atomic(uintptr_t) *pat_cache;
+#define PAT_HOT 16
+typedef struct pat_slot {
+    _Atomic(uintptr_t) code;  /* interpreted, PAT_BAD, or 0 before first use */
+    _Atomic(uintptr_t) jit;   /* JIT-compiled, or 0 */
+    _Atomic(unsigned) uses;
+} pat_slot;
+static pat_slot *pat_cache;
 static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
 
 static void pat_init(void)
@@ -141,18 +165,28 @@ static void pat_init(void)
 }
 
 /* 1 when s matches pattern `id`, 0 when not, -1 when the pattern is one
- * PCRE2 cannot compile (then nothing is said). */
+ * PCRE2 cannot compile (then nothing is said). Thread-safe: a slot is
+ * filled at most a few times over with the same shared compiled pattern
+ * (rx keeps one per pattern and flags). */
 static int pat_match(uint32_t id, const char *s, size_t len)
 {
     if (id >= schema_n_patterns) return -1;
     pthread_once(&pat_once, pat_init);
-    uintptr_t r = atomic_load_explicit(&pat_cache[id], memory_order_acquire);
+    pat_slot *slot = &pat_cache[id];
+    uintptr_t r = atomic_load_explicit(&slot->jit, memory_order_acquire);
     if (!r) {
-        const rx *c = rx_try(STR(schema_patterns[id]), RX_UTF);
-        r = c ? (uintptr_t)c : PAT_BAD;
-        atomic_store_explicit(&pat_cache[id], r, memory_order_release);
+        r = atomic_load_explicit(&slot->code, memory_order_acquire);
+        if (!r) {
+            const rx *c = rx_try(STR(schema_patterns[id]), RX_UTF | RX_NO_JIT);
+            r = c ? (uintptr_t)c : PAT_BAD;
+            atomic_store_explicit(&slot->code, r, memory_order_release);
+        }
+        if (r == PAT_BAD) return -1;
+        if (atomic_fetch_add_explicit(&slot->uses, 1, memory_order_relaxed) + 1 == PAT_HOT) {
+            const rx *c = rx_try(STR(schema_patterns[id]), RX_UTF);
+            if (c) atomic_store_explicit(&slot->jit, (uintptr_t)c, memory_order_release);
+        }
     }
-    if (r == PAT_BAD) return -1;
     size_t ov[2];
     return rx_find((const rx *)r, s, len, 0, ov, 1);
 }
@@ -261,7 +295,7 @@ static void each_prop(schema_ref node, void (*fn)(void *, const char *, const ch
     sn n;
     sn_decode(node, &n);
     for (uint32_t i = 0; i < n.n_props; i++)
-        fn(user, STR(n.props[3 * i]), STR(n.props[3 * i + 2]));
+        fn(user, PNAME(n.props[3 * i]), STR(n.props[3 * i + 2]));
     if (depth < 8)
         for (uint32_t b = 0; b < n.n_allof + n.n_anyof + n.n_oneof; b++)
             each_prop(b < n.n_allof ? n.allof[b] : b < n.n_allof + n.n_anyof ? n.anyof[b - n.n_allof]
@@ -363,6 +397,10 @@ static void keep(V *v, enum schema_kind kind, doc_id node, const char *fmt, ...)
  * "StreamSpecification.StreamViewType". */
 static const char *path_of(const where *w, char *buf, size_t size)
 {
+    if (!w->up && !w->name_len) {
+        snprintf(buf, size, "Properties");
+        return buf;
+    }
     const where *chain[32];
     int n = 0;
     for (const where *p = w; p && n < 32; p = p->up)
@@ -384,6 +422,7 @@ static const char *where_phrase_(const V *v, const where *w, char *buf, size_t s
 {
     char path[256];
     path_of(w, path, sizeof path);
+    if (!w->up && !w->name_len) path[0] = 0;
     if (!v->type)
         snprintf(buf, size, "in %s", path);
     else if (!path[0])
@@ -491,8 +530,9 @@ static const char *const yaml11_false[] = {"no", "No", "NO", "off", "Off", "OFF"
 
 static int in_list(const char *s, size_t len, const char *const *list)
 {
+    if (len < 2 || len > 3) return 0;
     for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0) return 1;
+        if (list[i][0] == s[0] && strlen(list[i]) == len && memcmp(list[i], s, len) == 0) return 1;
     return 0;
 }
 
@@ -511,6 +551,12 @@ static void read_scalar(const V *v, doc_id id, scal *o)
         o->null = 1;
         return;
     }
+    /* Most scalars are words: only these first bytes begin a number or a
+     * boolean. */
+    unsigned char c0 = (unsigned char)s[0];
+    if (!((c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '+' || c0 == '.' || c0 == 't' || c0 == 'T' || c0 == 'f' ||
+          c0 == 'F' || c0 == 'y' || c0 == 'Y' || c0 == 'n' || c0 == 'N' || c0 == 'o' || c0 == 'O'))
+        return;
     if ((len == 4 && !strncasecmp(s, "true", 4)) || (len == 5 && !strncasecmp(s, "false", 5))) {
         if (!plain || v->d->is_json || !strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE") ||
             !strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE")) {
@@ -567,6 +613,7 @@ enum ab { AB_NONE, AB_SKIP, AB_NOVALUE, AB_STR, AB_NUM, AB_LIST, AB_IF };
 
 static int is_novalue(const doc *d, doc_id id)
 {
+    if (!doc_is_map(d, id) || d->nodes[id].len != 1) return 0;
     doc_id arg;
     const char *fn = doc_intrinsic(d, id, &arg);
     return fn && !strcmp(fn, "Ref") && doc_str_eq(d, arg, "AWS::NoValue");
@@ -783,14 +830,21 @@ static size_t utf8_chars(const char *s, size_t len)
 
 static void check_scalar(V *v, doc_id val, const sn *n, const where *w)
 {
+    unsigned types = n->w0 & SN_TYPES;
+    const doc_node *nd = doc_at(v->d, val);
+    /* The common case: a string with nothing more to check; any scalar but
+     * null will do (CloudFormation makes a string of a number or boolean). */
+    if ((types & ST_STR) && !(n->w0 & (SN_ENUM | SN_PATTERN | SN_MINLEN | SN_MAXLEN))) {
+        int plain = (nd->style & DOC_PLAIN) && !nd->tag;
+        if (!plain || nd->len > 4 || (nd->len && nd->str[0] != '~' && nd->str[0] != 'n' && nd->str[0] != 'N')) return;
+    }
     scal sc;
     read_scalar(v, val, &sc);
-    unsigned types = n->w0 & SN_TYPES;
     if (sc.null) {
         /* CloudFormation takes no null value ("'null' values are not allowed
          * in templates"); SAM drops some of its own, so only the registry's
          * places are judged. */
-        if (types && !(types & ST_NULL) && !(n->w1 & SX_SAM)) {
+        if (types && !(types & ST_NULL) && (!(n->w1 & SX_SAM) || (!w->up && !w->name_len))) {
             char path[256];
             path_of(w, path, sizeof path);
             keep(v, SCHEMA_SL604, val, "%s is null: CloudFormation takes no null values, give it a value or remove it",
@@ -891,6 +945,7 @@ static void missing_n(V *v, doc_id map, const where *w, const char *keys, int n)
     char path[256];
     const char *what = n == 1 ? "property" : "properties";
     path_of(w, path, sizeof path);
+    if (!w->up && !w->name_len) path[0] = 0;
     if (!v->type)
         keep(v, SCHEMA_SL603, map_site(w, map), "%s lacks required %s %s", path, what, keys);
     else if (!path[0])
@@ -987,14 +1042,13 @@ static void unknown_key(V *v, doc_id key, const char *k, size_t klen, const sn *
     suggest sg;
     suggest_init(&sg, k, klen);
     for (uint32_t i = 0; i < n->n_props; i++) {
-        const char *name = STR(n->props[3 * i]);
-        suggest_offer(&sg, name, strlen(name));
+        suggest_offer(&sg, PNAME(n->props[3 * i]), PLEN(n->props[3 * i]));
     }
     size_t blen = 0;
     const char *best = suggest_best(&sg, &blen);
     for (uint32_t i = 0; best && i < n->n_props; i++) {
-        const char *c = STR(n->props[3 * i]);
-        size_t cl = strlen(c);
+        const char *c = PNAME(n->props[3 * i]);
+        size_t cl = PLEN(n->props[3 * i]);
         if (cl > klen && !memcmp(c, k, klen) && suggest_distance(k, klen, c, cl, sg.best_dist) <= sg.best_dist) {
             best = c;
             blen = cl;
@@ -1036,7 +1090,7 @@ static void check_map(V *v, doc_id map, const sn *n, const where *w)
     for (uint32_t i = 0; i < count; i++) {
         const char *k = doc_str(d, doc_key(d, map, i));
         /* Fn::Transform / Fn::ForEach, Rain::Embed: what they make is not ours to judge */
-        if (k && (!strncmp(k, "Fn::", 4) || !strncmp(k, "Rain::", 6))) return;
+        if (k && ((k[0] == 'F' && !strncmp(k, "Fn::", 4)) || (k[0] == 'R' && !strncmp(k, "Rain::", 6)))) return;
     }
     for (uint32_t i = 0; i < count; i++) {
         doc_id key = doc_key(d, map, i), val = doc_val(d, map, i);
@@ -1049,7 +1103,7 @@ static void check_map(V *v, doc_id map, const sn *n, const where *w)
             cw.twin = doc_get_n(d, w->twin, kn->str, kn->len);
         }
         cw.sl204 = is_sl204(v, w, kn->str, kn->len);
-        if (!v->globals && is_required(n, kn->str, kn->len) && doc_is_null(d, val)) continue;   /* SL603 says it */
+        if (n->n_req && doc_is_null(d, val) && !v->globals && is_required(n, kn->str, kn->len)) continue;   /* SL603 says it */
         int at = prop_find(n, kn->str, kn->len);
         if (at >= 0) {
             check(v, val, n->props[3 * at + 1], &cw);
@@ -1234,7 +1288,7 @@ static void check_presence_branches(V *v, doc_id map, const uint32_t *br, uint32
 
 /* anyOf / oneOf whose branches are told apart by one key (a SAM event's
  * Type): judge the value against the branch its key names. */
-static void check_discriminated(V *v, doc_id val, const sn *n, const uint32_t *br, uint32_t nb, const where *w)
+static void check_discriminated(V *v, doc_id val, const sn *n, const where *w)
 {
     const doc *d = v->d;
     const char *key = STR(n->discrim);
@@ -1245,25 +1299,15 @@ static void check_discriminated(V *v, doc_id val, const sn *n, const uint32_t *b
     }
     if (!doc_is_scalar(d, kv)) return;   /* an intrinsic: cannot tell */
     const doc_node *kn = doc_at(d, kv);
+    for (uint32_t i = 0; i < n->n_dtable; i++)
+        if (!key_cmp(kn->str, kn->len, STR(n->dtable[2 * i]))) {
+            check(v, val, n->dtable[2 * i + 1], w);
+            return;
+        }
     suggest sg;
     suggest_init(&sg, kn->str, kn->len);
-    for (uint32_t i = 0; i < nb; i++) {
-        sn b;
-        sn_decode(br[i], &b);
-        int at = prop_find(&b, key, strlen(key));
-        if (at < 0) continue;
-        sn kb;
-        sn_decode(b.props[3 * at + 1], &kb);
-        if (!kb.n_enum && kb.n_allof == 1) sn_decode(kb.allof[0], &kb);
-        for (uint32_t e = 0; e < kb.n_enum; e++) {
-            const char *ev = STR(kb.enums[e]);
-            if (strlen(ev) == kn->len && !memcmp(ev, kn->str, kn->len)) {
-                check(v, val, br[i], w);
-                return;
-            }
-            suggest_offer(&sg, ev, strlen(ev));
-        }
-    }
+    for (uint32_t i = 0; i < n->n_dtable; i++)
+        suggest_offer(&sg, STR(n->dtable[2 * i]), strlen(STR(n->dtable[2 * i])));
     size_t blen = 0;
     const char *best = suggest_best(&sg, &blen);
     char tmp[80], path[256];
@@ -1283,7 +1327,7 @@ static void check_branches(V *v, doc_id val, const sn *n, const uint32_t *br, ui
         return;
     }
     if ((n->w1 & SX_DISCRIM) && doc_is_map(d, val)) {
-        check_discriminated(v, val, n, br, nb, w);
+        check_discriminated(v, val, n, w);
         return;
     }
     unsigned have = shape_kinds(v, val);
@@ -1506,7 +1550,7 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
                 suggest_offer(&sg, resource_keys[k], strlen(resource_keys[k]));
             if (sam)
                 for (uint32_t p = 0; p < res.n_props; p++)
-                    suggest_offer(&sg, STR(res.props[3 * p]), strlen(STR(res.props[3 * p])));
+                    suggest_offer(&sg, PNAME(res.props[3 * p]), PLEN(res.props[3 * p]));
             size_t blen = 0;
             const char *best = suggest_best(&sg, &blen);
             if (best)
@@ -1515,6 +1559,20 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
             else
                 keep(v, SCHEMA_SL602, key, "unknown resource attribute '%s' of %s '%s'", show(kn->str, kn->len, tmp, sizeof tmp),
                      r->type, r->id);
+            continue;
+        }
+        if (kn->len == 9 && !memcmp(kn->str, "DependsOn", 9)) {
+            /* a logical id or a list of them */
+            int bad = !doc_is_scalar(d, val) && !doc_is_seq(d, val);
+            for (uint32_t k = 0; !bad && doc_is_seq(d, val) && k < doc_count(d, val); k++)
+                bad = !doc_is_scalar(d, doc_item(d, val, k)) || doc_is_null(d, doc_item(d, val, k));
+            if (bad || doc_is_null(d, val))
+                keep(v, SCHEMA_SL604, val, "DependsOn of '%s' expects a logical id or a list of them", r->id);
+            continue;
+        }
+        if (kn->len == 9 && !memcmp(kn->str, "Condition", 9)) {
+            if (!doc_is_scalar(d, val) || doc_is_null(d, val))
+                keep(v, SCHEMA_SL604, val, "Condition of '%s' expects the name of a condition", r->id);
             continue;
         }
         int del = kn->len == 14 && !memcmp(kn->str, "DeletionPolicy", 14);
@@ -1548,6 +1606,8 @@ static void check_read_only(V *v, const tmpl_resource *r, const schema_type_row 
     const doc *d = v->d;
     for (uint32_t i = 0; i < row->ro_n; i++) {
         const char *path = STR(schema_readonly[row->ro_first + i]);
+        const char *slash = strchr(path, '/');
+        if (doc_get_n(d, props, path, slash ? (size_t)(slash - path) : strlen(path)) == DOC_NONE) continue;
         doc_id at = props, key = DOC_NONE;
         const char *seg = path;
         while (*seg && doc_is_map(d, at)) {

@@ -32,6 +32,10 @@ enum {
     SN_NOT = 1u << 29,
     SN_COMBOS = 1u << 30,
 };
+/* A property's name word: string offset in the low 20 bits, length above
+ * (properties are sorted by length, then bytes). */
+#define SCHEMA_NAME_OFF(w) ((w) & 0xfffffu)
+#define SCHEMA_NAME_LEN(w) ((w) >> 20)
 /* Word 1 of a node. */
 enum { SX_DISCRIM = 1, SX_COMBO_ONLY = 2, SX_CONST = 4, SX_SAM = 8 /* from SAM's own schema */ };
 /* Kinds of a COMBOS entry: kind, key (0 for none), count, keys. */
@@ -41,6 +45,7 @@ enum { SF_PROPS_REQUIRED = 1, SF_SAM = 2 };
 
 typedef struct schema_type_row {
     uint32_t name;      /* string */
+    uint32_t len;       /* its length (rows are sorted by length, then bytes) */
     uint32_t props;     /* node for the Properties mapping */
     uint32_t resource;  /* SAM: node for the resource mapping; 0 otherwise */
     uint32_t ro_first;  /* read-only property paths in schema_readonly[] */

@@ -88,6 +88,11 @@ if [ -d "$corpus" ]; then
         pi=$(instructions "$parse" "$corpus")
         si=$(instructions "$samlint" -j 1 "$corpus")
         echo "instructions (callgrind): parse only $pi, samlint -j 1 $si, ratio $(ratio "$si" "$pi")"
+        # The schema rules (SL6xx) walk every resource against the compiled
+        # registry and SAM schemas: their cost, next to the same floor.
+        sj=$(instructions "$samlint" -j 1 --format json --fail-on never "$corpus")
+        sn=$(instructions "$samlint" -j 1 --format json --fail-on never --ignore SL6 "$corpus")
+        echo "instructions (callgrind), --format json: with the SL6xx rules $sj ($(ratio "$sj" "$pi")x the parse-only floor), without them $sn ($(ratio "$sn" "$pi")x); target: at or under 1.00x"
     fi
     echo "targets: -j 1 under 1.50x the baseline, -j 2 under 1.00x, peak under 20 MiB"
 else
@@ -95,11 +100,21 @@ else
 fi
 
 echo
+bin_bytes=$(wc -c < "$samlint")
+tables=$(size "$root/build/src/schema_data.o" 2> /dev/null | awk 'NR == 2 { print $1 + $2 }')
+echo "== binary: $bin_bytes bytes (${tables:-n/a} bytes of them the compiled schema tables, build/src/schema_data.o)"
+
+echo
 echo "== one small template (latency of a commit hook)"
 small="$tmp/small.yaml"
 "$root/tools/gen_template.sh" resources 4 > "$small"
 t=$(best_of $((runs * 4)) "$samlint" "$small")
 echo "$(wc -c < "$small") bytes: best $(ms "$t") ms, peak $(mib "$(peak_kb "$samlint" "$small")") MiB (target: under 5 ms)"
+sam="$root/examples/template.yaml"
+if [ -f "$sam" ]; then
+    t=$(best_of $((runs * 4)) "$samlint" "$sam")
+    echo "examples/template.yaml with schema validation: best $(ms "$t") ms (target: under 3 ms)"
+fi
 
 echo
 echo "== generated templates (time should grow linearly)"

@@ -14,8 +14,9 @@ Layout of the output (read by src/schema.c; see src/schema_data.h):
   schema_code[]   every compiled schema node as a run of uint32 words: a
                   node is its offset. Word 0 holds the JSON types (low 7
                   bits) and which fields follow (SN_* bits), word 1 more
-                  bits (SX_*); then the fields in bit order. Identical
-                  subschemas are stored once.
+                  bits (SX_*); then the fields in bit order, and last, for
+                  SX_DISCRIM, the key, a count and (value, branch) pairs.
+                  Identical subschemas are stored once.
   schema_nums[]   numeric bounds (minimum / maximum), by index.
   schema_patterns[] the pattern strings, by pattern id (a cache slot each).
   schema_types[]  sorted by name: each type's Properties node, its
@@ -130,12 +131,12 @@ class Compiler:
         props = s.get("properties")
         if isinstance(props, dict) and props:
             items = []
-            for name in sorted(props, key=lambda k: k.encode("utf-8")):
+            for name in sorted(props, key=name_order):
                 sub = props[name]
                 self.prop_name = name
                 child = self.compile(self.sam_passthrough(sub, doc), doc)
                 desc = self.pool.add(self.describe(sub)) if self.sam_desc else 0
-                items.append((self.pool.add(name), child, desc))
+                items.append((self.pool.add(name) | len(name.encode("utf-8")) << 20, child, desc))
             f["PROPS"] = tuple(items)
         ap = s.get("additionalProperties")
         if ap is False:
@@ -309,6 +310,12 @@ class Compiler:
             key = "Type" if "Type" in keys else sorted(keys)[0]
             f["w1"] = f.get("w1", 0) | X_DISCRIM
             f["DISCRIM"] = self.pool.add(key)
+            ids = f["ANYOF"] if "ANYOF" in f and len(f["ANYOF"]) == len(rs) else f.get("ONEOF")
+            table = []
+            for b, bid in zip(rs, ids or ()):
+                kv = self.resolved(b["properties"][key], doc)
+                table.append((self.pool.add(kv["enum"][0]), bid))
+            f["DTABLE"] = tuple(table)
 
     # ---- SAM specifics ----
     def sam_passthrough(self, sub, doc):
@@ -357,6 +364,13 @@ class Compiler:
         if isinstance(pt, dict) and pt.get("markdownDescriptionOverride"):
             text = pt["markdownDescriptionOverride"]
         return short_description(text)
+
+
+def name_order(name):
+    """Properties and types are sorted by length, then bytes: a look-up
+    compares lengths first and bytes only between names of its length."""
+    b = name.encode("utf-8")
+    return (len(b), b)
 
 
 def short_description(text):
@@ -498,7 +512,7 @@ def main():
         types.append((tn, props_node, res_node, (), 2 | flags))
     globals_node = c.compile(defs["__main____Globals"], sdoc)
 
-    types.sort(key=lambda x: x[0].encode("utf-8"))
+    types.sort(key=lambda x: name_order(x[0]))
     write(c, types, globals_node, out)
 
 
@@ -525,7 +539,7 @@ def write(c, types, globals_node, out):
             else:
                 n += 1
         if "DISCRIM" in f:
-            n += 1
+            n += 2 + 2 * len(f["DTABLE"])
         return n
     pos = 0
     for i in order:
@@ -576,6 +590,9 @@ def write(c, types, globals_node, out):
                 words.append(v)
         if "DISCRIM" in f:
             words.append(f["DISCRIM"])
+            words.append(len(f["DTABLE"]))
+            for val, bid in f["DTABLE"]:
+                words += [val, off(bid)]
         assert len(words) == size(f), (f, words)
         code += words
 
@@ -584,7 +601,7 @@ def write(c, types, globals_node, out):
     for tn, node, res, ro, flags in types:
         first = len(ro_words)
         ro_words += list(ro)
-        type_rows.append((c.pool.add(tn), off(node), off(res) if res else 0, first, len(ro), flags))
+        type_rows.append((c.pool.add(tn), len(tn.encode("utf-8")), off(node), off(res) if res else 0, first, len(ro), flags))
     hdr = os.path.join(out, "schema_data.h")
     src = os.path.join(out, "schema_data.c")
     with open(hdr, "w", encoding="utf-8") as fh:
@@ -638,11 +655,13 @@ def write(c, types, globals_node, out):
         fh.write("};\n\n")
         fh.write("const schema_type_row schema_types[%d] = {\n" % len(type_rows))
         for r in type_rows:
-            fh.write("    {%d, %d, %d, %d, %d, %d},\n" % r)
+            fh.write("    {%d, %d, %d, %d, %d, %d, %d},\n" % r)
         fh.write("};\n\n")
         fh.write("const uint32_t schema_n_types = %d;\n" % len(type_rows))
         fh.write("const uint32_t schema_n_patterns = %d;\n" % len(c.patterns))
         fh.write("const uint32_t schema_globals = %d;\n" % off(globals_node))
+    if len(c.pool.data) >= 1 << 20:
+        sys.exit("gen_schema: the string pool outgrew the 20 bits a property name offset has")
     print("gen_schema: %d types, %d nodes (%d words), %d strings (%d bytes), %d patterns -> %s"
           % (len(type_rows), len(order), len(code), len(c.pool.index), len(c.pool.data), len(c.patterns), src))
 
@@ -659,6 +678,10 @@ enum {
     ST_OBJ = 1, ST_ARR = 2, ST_STR = 4, ST_INT = 8, ST_NUM = 16, ST_BOOL = 32, ST_NULL = 64,
 %(fields)s
 };
+/* A property's name word: string offset in the low 20 bits, length above
+ * (properties are sorted by length, then bytes). */
+#define SCHEMA_NAME_OFF(w) ((w) & 0xfffffu)
+#define SCHEMA_NAME_LEN(w) ((w) >> 20)
 /* Word 1 of a node. */
 enum { SX_DISCRIM = 1, SX_COMBO_ONLY = 2, SX_CONST = 4, SX_SAM = 8 /* from SAM's own schema */ };
 /* Kinds of a COMBOS entry: kind, key (0 for none), count, keys. */
@@ -668,6 +691,7 @@ enum { SF_PROPS_REQUIRED = 1, SF_SAM = 2 };
 
 typedef struct schema_type_row {
     uint32_t name;      /* string */
+    uint32_t len;       /* its length (rows are sorted by length, then bytes) */
     uint32_t props;     /* node for the Properties mapping */
     uint32_t resource;  /* SAM: node for the resource mapping; 0 otherwise */
     uint32_t ro_first;  /* read-only property paths in schema_readonly[] */
