@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "eval.h"
 #include "strmap.h"
+#include "../rules/data/sam_generated.h"
 
 
 
@@ -17,35 +18,206 @@ struct graph_symtab {
     size_t n_by_node;
     size_t sam_min_len, sam_max_len;  /* lengths of SAM resource ids (max capped) */
     size_t cap_refs, cap_events, cap_perms;
+    signed char global_made[32];  /* sam_generated_globals[i] made: 1, 0, or -1 not known yet */
 };
 
 /* ---- symbols ---- */
+
+/* ---- names SAM generates (rules/data/sam_generated.c) ---- */
+
+/* A SAM resource's effective property at a path of one or two keys
+ * ("Auth.UsagePlan"), Globals included; "" is always set. */
+static doc_id sam_prop(const tmpl *t, const tmpl_resource *r, const char *path)
+{
+    if (!*path) return r->node;
+    const char *dot = strchr(path, '.');
+    if (!dot) return tmpl_prop(t, r, NULL, path);
+    char first[64];
+    size_t n = (size_t)(dot - path) < sizeof first - 1 ? (size_t)(dot - path) : sizeof first - 1;
+    memcpy(first, path, n);
+    first[n] = '\0';
+    return tmpl_prop(t, r, NULL, first, dot + 1);
+}
+
+static int is_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static int all_alnum(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_alnum(s[i])) return 0;
+    return n > 0;
+}
+
+static int is_hash10(const char *s)
+{
+    for (int i = 0; i < 10; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f'))) return 0;
+    return s[10] == '\0';
+}
+
+/* Does `rest` start with the alphanumerics of the value at `v` (a literal
+ * scalar), or, for a value samlint cannot see, with some alphanumerics?
+ * Returns how many bytes of rest that is, or -1. With `tail`, rest must
+ * continue with exactly tail. */
+static long match_value(const doc *d, doc_id v, const char *rest, const char *tail)
+{
+    size_t tail_len = strlen(tail), rest_len = strlen(rest);
+    if (!doc_is_scalar(d, v)) {
+        if (rest_len <= tail_len || strcmp(rest + rest_len - tail_len, tail) != 0) return -1;
+        return all_alnum(rest, rest_len - tail_len) ? (long)(rest_len - tail_len) : -1;
+    }
+    const char *s = doc_str(d, v);
+    size_t i = 0;
+    for (; *s; s++) {
+        if (!is_alnum(*s)) continue;
+        if (rest[i] != *s) return -1;
+        i++;
+    }
+    return strcmp(rest + i, tail) == 0 ? (long)i : -1;
+}
+
+/* Is rest (after the logical id) a name row `gen` makes for SAM resource r? */
+static int sam_row_matches(const tmpl *t, const tmpl_resource *r, const sam_generated *gen, const char *rest)
+{
+    const doc *d = t->d;
+    size_t slen = strlen(gen->suffix);
+    switch (gen->kind) {
+    case SAM_GEN_IF_SET:
+        return strcmp(rest, gen->suffix) == 0 && sam_prop(t, r, gen->prop) != DOC_NONE;
+    case SAM_GEN_IF_UNSET:
+        return strcmp(rest, gen->suffix) == 0 && sam_prop(t, r, gen->prop) == DOC_NONE;
+    case SAM_GEN_HASH:
+        return strncmp(rest, gen->suffix, slen) == 0 && strlen(rest + slen) == 10 && is_hash10(rest + slen) &&
+               sam_prop(t, r, gen->prop) != DOC_NONE;
+    case SAM_GEN_VALUE: {
+        doc_id v = sam_prop(t, r, gen->prop);
+        return v != DOC_NONE && strncmp(rest, gen->suffix, slen) == 0 && rest[slen] &&
+               match_value(d, v, rest + slen, "") >= 0;
+    }
+    case SAM_GEN_STAGE: {
+        doc_id v = sam_prop(t, r, gen->prop);
+        return v != DOC_NONE && match_value(d, v, rest, gen->suffix) > 0;
+    }
+    case SAM_GEN_EVENT:
+    case SAM_GEN_EVENT_ANY: {
+        doc_id events = doc_get(d, r->props, "Events");
+        for (uint32_t i = 0; doc_is_map(d, events) && i < doc_count(d, events); i++) {
+            const char *ev = doc_str(d, doc_key(d, events, i));
+            size_t n = ev ? strlen(ev) : 0;
+            if (!n || strncmp(rest, ev, n) != 0) continue;
+            const char *after = rest + n;
+            if (gen->kind == SAM_GEN_EVENT && strcmp(after, gen->suffix) == 0) return 1;
+            if (gen->kind == SAM_GEN_EVENT_ANY && strncmp(after, gen->suffix, slen) == 0 &&
+                (!after[slen] || all_alnum(after + slen, strlen(after + slen))))
+                return 1;
+        }
+        return 0;
+    }
+    case SAM_GEN_AUTH: {
+        doc_id auths = sam_prop(t, r, gen->prop);
+        for (uint32_t i = 0; doc_is_map(d, auths) && i < doc_count(d, auths); i++) {
+            const char *a = doc_str(d, doc_key(d, auths, i));
+            size_t n = a ? strlen(a) : 0;
+            if (n && strncmp(rest, a, n) == 0 && strcmp(rest + n, gen->suffix) == 0) return 1;
+        }
+        return 0;
+    }
+    case SAM_GEN_PREFIX:
+        return strncmp(rest, gen->suffix, slen) == 0 && sam_prop(t, r, gen->prop) != DOC_NONE;
+    }
+    return 0;
+}
+
+static const char *sam_resource_generates(const tmpl *t, const tmpl_resource *r, const char *rest)
+{
+    for (int i = 0; sam_generated_names[i].sam_type; i++) {
+        const sam_generated *gen = &sam_generated_names[i];
+        if (!tmpl_is_type(r, gen->sam_type)) continue;
+        if ((rest[0] == '.') != (gen->suffix[0] == '.')) continue;
+        if (sam_row_matches(t, r, gen, rest)) return gen->cfn_type ? gen->cfn_type : "";
+    }
+    return NULL;
+}
+
+/* Does some SAM resource make the template-wide name row `gl` needs? */
+static int sam_global_made(const tmpl *t, const sam_generated_global *gl)
+{
+    const doc *d = t->d;
+    for (size_t i = 0; i < t->n_res; i++) {
+        const tmpl_resource *r = &t->res[i];
+        if (!r->is_sam) continue;
+        if (!gl->event_type) {
+            if (sam_prop(t, r, gl->prop) != DOC_NONE) return 1;
+            continue;
+        }
+        if (!tmpl_is_type(r, "AWS::Serverless::Function") && !tmpl_is_type(r, "AWS::Serverless::StateMachine")) continue;
+        doc_id events = doc_get(d, r->props, "Events");
+        for (uint32_t k = 0; doc_is_map(d, events) && k < doc_count(d, events); k++) {
+            doc_id ev = doc_val(d, events, k);
+            if (doc_str_eq(d, doc_get(d, ev, "Type"), gl->event_type) &&
+                doc_get(d, doc_get(d, ev, "Properties"), gl->event_prop) == DOC_NONE)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *sam_global_name(const graph *g, const char *name)
+{
+    const tmpl *t = g->t;
+    for (int i = 0; sam_generated_globals[i].name; i++) {
+        const sam_generated_global *gl = &sam_generated_globals[i];
+        size_t n = strlen(gl->name);
+        if (strncmp(name, gl->name, n) != 0) continue;
+        const char *rest = name + n;
+        int shape = 0;
+        switch (gl->kind) {
+        case SAM_GEN_HASH: shape = strlen(rest) == 10 && is_hash10(rest); break;
+        case SAM_GEN_STAGE: {
+            size_t m = strlen(rest);
+            shape = m > 5 && strcmp(rest + m - 5, "Stage") == 0 && all_alnum(rest, m - 5);
+            break;
+        }
+        default: shape = *rest == '\0'; break;
+        }
+        if (!shape) continue;
+        signed char *made = i < 32 ? &g->syms->global_made[i] : NULL;
+        if (made && *made < 0) *made = (signed char)sam_global_made(t, gl);
+        if (made ? *made : sam_global_made(t, gl)) return gl->cfn_type;
+    }
+    return NULL;
+}
+
+const char *graph_sam_generated(const graph *g, const char *name)
+{
+    const tmpl *t = g->t;
+    const char *type = sam_global_name(g, name);
+    if (type) return type;
+    /* <Id><suffix> or <Id>.<property>: each prefix that could be a SAM
+     * resource's id is looked up, rather than every resource tried
+     * (quadratic with many unresolved names). */
+    size_t len = strlen(name);
+    const char *dot = strchr(name, '.');
+    size_t longest = dot ? (size_t)(dot - name) : (len ? len - 1 : 0);
+    if (longest > g->syms->sam_max_len) longest = g->syms->sam_max_len;
+    int r;
+    for (size_t n = g->syms->sam_min_len; n <= longest; n++) {
+        if (!strmap_get(&g->syms->resources, name, n, &r) || !t->res[r].is_sam) continue;
+        type = sam_resource_generates(t, &t->res[r], name + n);
+        if (type) return type;
+    }
+    return NULL;
+}
 
 int graph_lookup(const graph *g, const char *name)
 {
     int kind;
     if (strmap_get(&g->syms->names, name, strlen(name), &kind)) return kind;
     if (eval_is_pseudo(name)) return SYM_PSEUDO;
-    const tmpl *t = g->t;
-    /* Fn.Alias, Fn.Version, Api.Stage, Api.Deployment, ... */
-    const char *dot = strchr(name, '.');
-    size_t base_len = dot ? (size_t)(dot - name) : strlen(name);
-    int r;
-    if (dot && strmap_get(&g->syms->resources, name, base_len, &r) && t->res[r].is_sam) return SYM_SAM_GENERATED;
-    if (t->is_sam && (strcmp(name, "ServerlessRestApi") == 0 || strcmp(name, "ServerlessHttpApi") == 0 ||
-                      strncmp(name, "ServerlessRestApi", 17) == 0 || strncmp(name, "ServerlessHttpApi", 17) == 0))
-        return SYM_SAM_GENERATED;
-    /* <Fn>Role, <Fn>Alias<alias>, <Fn>Version<hash>, <Api>Stage,
-     * <Api>Deployment<hash>, <Fn><Event>Permission, ...: a SAM resource's id
-     * followed by a capitalised suffix. Each prefix that could be one is
-     * looked up, rather than every resource tried (quadratic with many
-     * unresolved names). */
-    size_t longest = base_len ? base_len - 1 : 0;
-    if (longest > g->syms->sam_max_len) longest = g->syms->sam_max_len;
-    for (size_t n = g->syms->sam_min_len; n <= longest; n++) {
-        if (!((name[n] >= 'A' && name[n] <= 'Z') || (name[n] >= '0' && name[n] <= '9'))) continue;
-        if (strmap_get(&g->syms->resources, name, n, &r) && t->res[r].is_sam) return SYM_SAM_GENERATED;
-    }
+    if (graph_sam_generated(g, name)) return SYM_SAM_GENERATED;
     return -1;
 }
 
@@ -536,6 +708,7 @@ void graph_build(graph *g, const tmpl *t)
     g->t = t;
     g->syms = xcalloc(1, sizeof *g->syms);
     struct graph_symtab *s = g->syms;
+    memset(s->global_made, -1, sizeof s->global_made);
     strmap_init(&s->names);
     strmap_init(&s->resources);
     const doc *d = t->d;

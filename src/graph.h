@@ -71,6 +71,11 @@ void graph_release(graph *g);
 /* Is `name` a defined logical id (parameter, resource, condition, pseudo
  * parameter, or a name SAM generates)? Returns its kind or -1. */
 int graph_lookup(const graph *g, const char *name);
+/* Is `name` a logical id SAM generates from a SAM resource of this template
+ * (<Fn>Role, ServerlessRestApi, <Api>.Stage, ...; rules/data/sam_generated.c)?
+ * Returns the CloudFormation type of that resource ("" when samlint does not
+ * know it), or NULL. */
+const char *graph_sam_generated(const graph *g, const char *name);
 /* Resource index for a logical id, or -1. */
 int graph_resource(const graph *g, const char *name);
 /* Resource index a value refers to: Ref X, Fn::GetAtt [X, ...], or a
