@@ -65,7 +65,7 @@ enum {
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_EXIT_ZERO, OPT_EXCLUDE, OPT_STDIN_FILENAME, OPT_STATISTICS,
-    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_LSP, OPT_REGIONS, OPT_OMIT_SUPPRESSED,
+    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_LSP, OPT_REGIONS, OPT_OMIT_SUPPRESSED, OPT_PRE_COMMIT,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -102,6 +102,7 @@ static const struct option long_options[] = {
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
     {"statistics", no_argument, NULL, OPT_STATISTICS},
     {"omit-suppressed", no_argument, NULL, OPT_OMIT_SUPPRESSED},
+    {"pre-commit", no_argument, NULL, OPT_PRE_COMMIT},
     {"fix", no_argument, NULL, OPT_FIX},
     {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
     {"diff", no_argument, NULL, OPT_DIFF},
@@ -361,6 +362,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         case OPT_STDIN_FILENAME: cfg->stdin_name = optarg; break;
         case OPT_STATISTICS: out->statistics = 1; break;
         case OPT_OMIT_SUPPRESSED: out->omit_suppressed = 1; break;
+        case OPT_PRE_COMMIT: wf->pre_commit = 1; break;
         case OPT_FIX: wf->fix = 1; break;
         case OPT_UNSAFE_FIXES: wf->unsafe_fixes = 1; break;
         case OPT_DIFF: wf->diff = 1; break;

@@ -155,6 +155,88 @@ void inputs_collect(input_list *l, const lint_config *cfg, char **paths, size_t 
     }
 }
 
+static int has_code_ext(const char *name)
+{
+    static const char *const exts[] = {".js", ".mjs", ".cjs", ".ts", ".jsx", ".tsx", ".py", NULL};
+    size_t n = strlen(name);
+    for (int i = 0; exts[i]; i++) {
+        size_t e = strlen(exts[i]);
+        if (n > e && strcmp(name + n - e, exts[i]) == 0) return 1;
+    }
+    return 0;
+}
+
+static int listed(const input_list *l, const char *path)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i].path, path) == 0) return 1;
+    return 0;
+}
+
+/* The template files (by extension) in each folder from `code`'s upward, to
+ * the root of its git work tree (or 16 levels), not yet listed. */
+static void add_templates_above(input_list *l, const lint_config *cfg, const char *code)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", code);
+    char *slash = strrchr(dir, '/');
+    if (slash) *slash = '\0';
+    else strcpy(dir, ".");
+    for (int depth = 0; depth < 16; depth++) {
+        DIR *dp = opendir(dir);
+        if (dp) {
+            char **names = NULL;
+            size_t n = 0;
+            struct dirent *de;
+            while ((de = readdir(dp)) != NULL)
+                if (de->d_name[0] != '.' || strcmp(de->d_name, ".samlint.yaml") != 0)
+                    if (has_template_ext(de->d_name) && strcmp(de->d_name, ".samlint.yaml") != 0) {
+                        names = xrealloc(names, (n + 1) * sizeof *names);
+                        names[n++] = xstrdup(de->d_name);
+                    }
+            closedir(dp);
+            for (size_t i = 0; i < n; i++) {
+                char path[4096 + 256];
+                if (strcmp(dir, ".") == 0) snprintf(path, sizeof path, "%s", names[i]);
+                else snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+                struct stat st;
+                if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && !excluded(cfg, path, names[i]) &&
+                    !listed(l, path))
+                    add(l, path, 0, NULL);
+                free(names[i]);
+            }
+            free(names);
+        }
+        char git[4096 + 8];
+        snprintf(git, sizeof git, "%s/.git", dir);
+        struct stat gst;
+        if (lstat(git, &gst) == 0) return;  /* the work tree's root */
+        size_t len = strlen(dir);
+        if (strcmp(dir, ".") == 0 || (len >= 2 && strcmp(dir + len - 2, "..") == 0)) {
+            if (len + 4 >= sizeof dir) return;
+            strcpy(dir + len, strcmp(dir, ".") == 0 ? "" : "/..");
+            if (strcmp(dir, "") == 0) strcpy(dir, "..");
+        } else if ((slash = strrchr(dir, '/')) != NULL) {
+            if (slash == dir) return;  /* "/": the top */
+            *slash = '\0';
+        } else {
+            strcpy(dir, ".");
+        }
+    }
+}
+
+void inputs_for_hook(input_list *l, const lint_config *cfg)
+{
+    size_t n = l->n;
+    for (size_t i = 0; i < n; i++) {
+        l->items[i].explicit_path = 0;  /* no SL002 for the YAML files that are no templates */
+        const char *path = l->items[i].path;
+        const char *name = strrchr(path, '/');
+        name = name ? name + 1 : path;
+        if (!l->items[i].error && has_code_ext(name)) add_templates_above(l, cfg, path);
+    }
+}
+
 void inputs_release(input_list *l)
 {
     for (size_t i = 0; i < l->n; i++) {

@@ -21,6 +21,11 @@ typedef struct input_list {
  * symlinked directories not followed) for .yaml/.yml/.json/.template files
  * not matching cfg->exclude. */
 void inputs_collect(input_list *l, const lint_config *cfg, char **paths, size_t n);
+/* --pre-commit: named files that are no templates are skipped (as in a
+ * scan), and a handler code file (.js .mjs .cjs .ts .jsx .tsx .py) brings in
+ * the template files of its folder and of each one above it, up to the root
+ * of its git work tree: the templates whose CodeUri can hold it. */
+void inputs_for_hook(input_list *l, const lint_config *cfg);
 void inputs_release(input_list *l);
 
 #endif

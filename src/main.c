@@ -103,6 +103,7 @@ static int run(int argc, char **argv)
     input_list inputs;
     inputs_collect(&inputs, &cfg, wf.paths, wf.n_paths);
     for (size_t i = 0; i < inputs.n && wf.templates_only; i++) inputs.items[i].explicit_path = 0;
+    if (wf.pre_commit) inputs_for_hook(&inputs, &cfg);
     lint_result *results = xcalloc(inputs.n, sizeof *results);
     pool_run(&cfg, inputs.items, inputs.n, wf.jobs, keep_result, results);
 
