@@ -623,7 +623,15 @@ static int is_novalue(const doc *d, doc_id id)
 /* What an intrinsic function returns, as far as the schema cares. */
 static enum ab abstract(const V *v, doc_id id, doc_id *arg, const char **fn_out)
 {
+    const doc_node *nd = doc_at(v->d, id);
+    /* A tag samlint does not know (!Rain::S3, !Foo): a tool's directive,
+     * its result unknown. */
+    if (nd->tag && nd->tag[0] == '!' && nd->tag[1] != '!' && !doc_intrinsic(v->d, id, NULL)) return AB_SKIP;
     if (!doc_is_map(v->d, id) || doc_count(v->d, id) != 1) return AB_NONE;
+    {
+        const char *k = doc_str(v->d, doc_key(v->d, id, 0));
+        if (k && k[0] == 'R' && !strncmp(k, "Rain::", 6)) return AB_SKIP;   /* Rain::Embed, Rain::Module */
+    }
     const char *fn = doc_intrinsic(v->d, id, arg);
     if (!fn || !strcmp(fn, "Condition")) return AB_NONE;
     *fn_out = fn;
