@@ -10,7 +10,7 @@ RULE_CHECK(SL101)
         size_t off = 0;
         if (n->kind != DOC_SCALAR || !n->str || (n->style & DOC_SYNTH) || n->len < SECRET_ACCESS_KEY_LEN)
             continue;
-        if (secret_find_access_key(n->str, n->len, &off))
+        if (secret_find_credential_id(n->str, n->len, &off))
             report(ctx, (doc_id)i, "hardcoded AWS access key id %s",
                    lint_mask(ctx, n->str + off, SECRET_ACCESS_KEY_LEN));
     }

@@ -11,7 +11,7 @@
 static int scalar_has_access_key(const doc *d, doc_id id)
 {
     const doc_node *n = &d->nodes[id];
-    return n->kind == DOC_SCALAR && n->str && secret_find_access_key(n->str, n->len, NULL);
+    return n->kind == DOC_SCALAR && n->str && secret_find_credential_id(n->str, n->len, NULL);
 }
 
 static void report_key(lint_ctx *ctx, doc_id node, const char *key)
@@ -45,7 +45,8 @@ static void check_pairs(lint_ctx *ctx, doc_id map)
     for (uint32_t i = 0; i < doc_count(d, map); i++) {
         doc_id value = pairs[2 * i + 1];
         const doc_node *n = &d->nodes[value];
-        if (n->kind != DOC_SCALAR || n->len != SECRET_KEY_VALUE_LEN || !secret_is_secret_key_value(n->str, n->len))
+        if (n->kind != DOC_SCALAR || n->len != SECRET_KEY_VALUE_LEN || !secret_is_secret_key_value(n->str, n->len) ||
+            secret_is_placeholder(n->str, n->len))
             continue;
         if (access_key_beside < 0) {
             if (doc_intrinsic(d, map, NULL)) /* asked only now: few maps hold a key */
@@ -82,7 +83,11 @@ static void check_text(lint_ctx *ctx, doc_id id)
         memcpy(before, n->str + from, at - from);
         before[at - from] = 0;
         if (has_access_key < 0)
-            has_access_key = secret_find_access_key(n->str, n->len, NULL);
+            has_access_key = secret_find_credential_id(n->str, n->len, NULL);
+        if (secret_is_placeholder(n->str + at, SECRET_KEY_VALUE_LEN) || secret_in_arn(n->str, at)) {
+            pos = at + SECRET_KEY_VALUE_LEN;
+            continue;
+        }
         if (has_access_key || secret_name_says_secret_key(before)) {
             report_key(ctx, id, n->str + at);
             return;
@@ -107,7 +112,7 @@ RULE_CHECK(SL102)
         const tmpl_param *p = &t->params[i];
         const doc_node *n = p->default_node >= 0 ? &d->nodes[p->default_node] : NULL;
         if (n && n->kind == DOC_SCALAR && secret_is_secret_key_value(n->str, n->len) &&
-            secret_name_says_secret_key(p->id))
+            !secret_is_placeholder(n->str, n->len) && secret_name_says_secret_key(p->id))
             report_key(ctx, p->default_node, n->str);
     }
 }

@@ -1,5 +1,6 @@
 /* SL203 timeout-exceeds-api-limit: a function outlives its API Gateway integration. */
 #include <string.h>
+#include <strings.h>
 #include "fnconf.h"
 
 #define REST_LIMIT_MS 29000
@@ -39,6 +40,54 @@ static int node_within(const doc *d, doc_id node, doc_id outer)
     return outer != DOC_NONE && node >= outer && node < d->nodes[outer].subtree_end;
 }
 
+/* Does a REST integration invoke the function asynchronously? API Gateway
+ * then answers at once and no 504 can happen: the request parameter
+ * `integration.request.header.X-Amz-Invocation-Type: "'Event'"`, or a
+ * mapping template that sets the header to Event
+ * (`#set($context.requestOverride.header.X-Amz-Invocation-Type = "Event")`). */
+static int is_async_integration(const doc *d, doc_id integration)
+{
+    doc_id params = doc_get(d, integration, "RequestParameters");
+    if (!doc_is_map(d, params)) params = doc_get(d, integration, "requestParameters");
+    for (uint32_t i = 0; i < doc_count(d, params); i++) {
+        const char *k = doc_str(d, doc_key(d, params, i)), *v = doc_str(d, doc_val(d, params, i));
+        if (k && v && strcasecmp(k, "integration.request.header.X-Amz-Invocation-Type") == 0 &&
+            strcmp(v, "'Event'") == 0)
+            return 1;
+    }
+    doc_id templates = doc_get(d, integration, "RequestTemplates");
+    if (!doc_is_map(d, templates)) templates = doc_get(d, integration, "requestTemplates");
+    for (uint32_t i = 0; i < doc_count(d, templates); i++) {
+        const char *t = doc_str(d, doc_val(d, templates, i));
+        const char *h = t ? strcasestr(t, "X-Amz-Invocation-Type") : NULL;
+        const char *eol = h ? strchr(h, '\n') : NULL;
+        const char *ev = h ? strstr(h, "Event") : NULL;
+        if (ev && (!eol || ev < eol))
+            return 1;
+    }
+    return 0;
+}
+
+/* The OpenAPI integration of a SAM Api event's path and method in its
+ * Api's DefinitionBody, or DOC_NONE. */
+static doc_id definition_integration(const lint_ctx *ctx, const graph_event *ev)
+{
+    const doc *d = ctx->d;
+    int api = graph_target(ctx->g, doc_get(d, ev->props, "RestApiId"));
+    if (api < 0) return DOC_NONE;
+    const char *path = doc_str(d, doc_get(d, ev->props, "Path"));
+    const char *method = doc_str(d, doc_get(d, ev->props, "Method"));
+    doc_id paths = doc_path(d, ctx->t->res[api].props, "DefinitionBody", "paths");
+    doc_id item = path ? doc_get(d, paths, path) : DOC_NONE;
+    if (!doc_is_map(d, item) || !method) return DOC_NONE;
+    for (uint32_t i = 0; i < doc_count(d, item); i++) {
+        const char *m = doc_str(d, doc_key(d, item, i));
+        if (m && (strcasecmp(m, method) == 0 || strcmp(m, "x-amazon-apigateway-any-method") == 0))
+            return doc_get(d, doc_val(d, item, i), "x-amazon-apigateway-integration");
+    }
+    return DOC_NONE;
+}
+
 /* The tightest API limit of every function (by resource index), in one
  * pass over the events and one over the references: a pass per function
  * was quadratic with thousands of functions. */
@@ -52,7 +101,7 @@ static api_limit *find_limits(lint_ctx *ctx)
         if (ev->function < 0 || ev->origin != EV_SAM_EVENT || !ev->type)
             continue;
         api_limit *best = &all[ev->function];
-        if (strcmp(ev->type, "Api") == 0)
+        if (strcmp(ev->type, "Api") == 0 && !is_async_integration(d, definition_integration(ctx, ev)))
             consider(best, integration_ms(ctx, ev->props, "TimeoutInMillis", REST_LIMIT_MS),
                      "REST API event", ev->name);
         else if (strcmp(ev->type, "HttpApi") == 0)
@@ -68,7 +117,8 @@ static api_limit *find_limits(lint_ctx *ctx)
         if (tmpl_is_type(m, "AWS::ApiGateway::Method")) {
             doc_id integration = doc_get(d, m->props, "Integration");
             if (!doc_is_map(d, integration)
-                || !node_within(d, ref->node, doc_get(d, integration, "Uri")))
+                || !node_within(d, ref->node, doc_get(d, integration, "Uri"))
+                || is_async_integration(d, integration))
                 continue;
             consider(best, integration_ms(ctx, integration, "TimeoutInMillis", REST_LIMIT_MS),
                      "REST API method", m->id);

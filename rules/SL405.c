@@ -25,7 +25,7 @@ static int near_access_key(const code_text *ct, size_t off)
 {
     uint32_t line = line_of(ct, off);
     size_t at = 0, found;
-    while (at < ct->len && secret_find_access_key(ct->text + at, ct->len - at, &found)) {
+    while (at < ct->len && secret_find_credential_id(ct->text + at, ct->len - at, &found)) {
         uint32_t l = line_of(ct, at + found);
         if (l + NEAR_ACCESS_KEY_LINES >= line && l <= line + NEAR_ACCESS_KEY_LINES)
             return 1;
@@ -47,7 +47,7 @@ static int on_assignment(void *user, const size_t *ov)
     memcpy(name, ct->text + ov[2], n);
     name[n] = '\0';
     const char *value = ct->text + ov[4];
-    if (!secret_is_secret_key_value(value, SECRET_KEY_VALUE_LEN))
+    if (!secret_is_secret_key_value(value, SECRET_KEY_VALUE_LEN) || secret_is_placeholder(value, SECRET_KEY_VALUE_LEN))
         return 0;
     int named = secret_name_says_secret_key(name);
     if (!named && !near_access_key(ct, ov[4]))
@@ -84,7 +84,7 @@ static void check_target(lint_ctx *ctx, const code_target *tg)
     sl405 s = {ctx, tg};
     /* Credentials leak from comments as much as from code: look everywhere. */
     size_t at = 0, found;
-    while (at < ct->len && secret_find_access_key(ct->text + at, ct->len - at, &found)) {
+    while (at < ct->len && secret_find_credential_id(ct->text + at, ct->len - at, &found)) {
         code_report(ctx, tg, ctx->rule->sev, at + found,
                     "AWS access key id %s hardcoded in handler code: anyone who can read the code can use it; "
                     "use the function's execution role",

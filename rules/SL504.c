@@ -55,11 +55,29 @@ static int has_default_method_setting(const tmpl *t, doc_id settings)
     return n > 0;
 }
 
+/* A SAM Api whose Auth.UsagePlan sets Throttle limits and that requires an
+ * API key on every call (Auth.ApiKeyRequired: true) is throttled by the plan. */
+static int usage_plan_throttles(lint_ctx *ctx, const api_stage *s)
+{
+    const doc *d = ctx->d;
+    enum tmpl_origin origin;
+    int required = 0;
+    doc_id plan = api_prop(ctx->t, s, &origin, "Auth", "UsagePlan");
+    doc_id throttle = doc_is_map(d, plan) ? doc_get(d, plan, "Throttle") : DOC_NONE;
+    if (!doc_is_map(d, throttle) || doc_str_eq(d, doc_get(d, plan, "CreateUsagePlan"), "NONE"))
+        return 0;
+    if (!obs_has_value(d, doc_get(d, throttle, "BurstLimit")) && !obs_has_value(d, doc_get(d, throttle, "RateLimit")))
+        return 0;
+    return doc_get_bool(d, api_prop(ctx->t, s, &origin, "Auth", "ApiKeyRequired"), &required) && required;
+}
+
 static void check_rest(lint_ctx *ctx, const api_stage *s)
 {
     const tmpl *t = ctx->t;
     const doc *d = ctx->d;
     doc_id own = DOC_NONE, global = DOC_NONE, null_at = DOC_NONE;
+    if (s->sam && usage_plan_throttles(ctx, s))
+        return;
     /* SAM appends a Globals list to the resource's own list: either may hold it. */
     if (!s->implicit && doc_is_map(d, s->res->props))
         own = doc_get(d, s->res->props, "MethodSettings");

@@ -199,13 +199,11 @@ int baseline_write(const char *path, const lint_result *r, size_t n, const char 
             cJSON_AddStringToObject(o, "fingerprint", fps[j]);
             cJSON_AddStringToObject(o, "rule", f->rule->id);
             cJSON_AddStringToObject(o, "severity", severity_name(f->sev));
-            cJSON_AddStringToObject(o, "file", relpath(cwd, f->file ? f->file : r[i].path));
+            /* Strings from templates and paths, made valid UTF-8 like any output. */
+            out_json_str(o, "file", relpath(cwd, f->file ? f->file : r[i].path));
             cJSON_AddNumberToObject(o, "line", f->line);
-            if (f->resource)
-                cJSON_AddStringToObject(o, "resource", f->resource);
-            else
-                cJSON_AddNullToObject(o, "resource");
-            cJSON_AddStringToObject(o, "message", f->message ? f->message : "");
+            out_json_str(o, "resource", f->resource);
+            out_json_str(o, "message", f->message ? f->message : "");
             cJSON_AddItemToArray(list, o);
         }
         free(fps);

@@ -1,5 +1,6 @@
 /* cfg: the .samlint.yaml config file, found from the working directory upward. */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,7 +205,7 @@ static int cfg_options(cfg_reader *rd, lint_config *cfg, doc_id map)
             const char *val = doc_is_scalar(d, ov) ? doc_str(d, ov) : NULL;
             char *end = NULL;
             double num = val ? strtod(val, &end) : 0;
-            if (!val || end == val || *end)
+            if (!val || end == val || *end || !isfinite(num))
                 return cfg_error(rd, ov, "option %s.%s must be a number", id,
                                  doc_is_scalar(d, ok) ? doc_str(d, ok) : "?");
             if (!doc_is_scalar(d, ok) || !ruledoc_has_option(rule_find(id), doc_str(d, ok)))

@@ -1,6 +1,7 @@
 /* cli: samlint's command line: options, the config file they override, --help. */
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "arena.h"
 #include "cfg.h"
 #include "cli.h"
+#include "out.h"
 #include "pool.h"
 #include "ruledoc.h"
 #include "types.h"
@@ -107,9 +109,13 @@ static const struct option long_options[] = {
 
 int cli_usage_error(const char *fmt, const char *arg)
 {
+    /* The argument is the user's, or a file name: escaped, so it cannot
+     * drive the terminal. */
+    char *shown = arg ? out_escaped_str(arg) : NULL;
     fputs("samlint: ", stderr);
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, fmt, shown ? shown : "");
     fputs("\nTry 'samlint --help'.\n", stderr);
+    free(shown);
     return 2;
 }
 
@@ -295,8 +301,8 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
             const char *dot = strchr(optarg, '.'), *eq = strchr(optarg, '=');
             char *end = NULL;
             double v = eq ? strtod(eq + 1, &end) : 0;
-            if (!dot || !eq || dot > eq || end == eq + 1 || *end)
-                return cli_usage_error("--rule-option wants RULE.NAME=NUMBER, not '%s'", optarg);
+            if (!dot || !eq || dot > eq || end == eq + 1 || *end || !isfinite(v))
+                return cli_usage_error("--rule-option wants RULE.NAME=NUMBER (a finite number), not '%s'", optarg);
             cfg->opts = xrealloc(cfg->opts, (cfg->n_opts + 1) * sizeof *cfg->opts);
             rule_opt *o = &cfg->opts[cfg->n_opts++];
             o->rule = xstrdup(optarg);
@@ -306,6 +312,8 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
             o->value = v;
             const rule *r = ruledoc_find(o->rule);
             if (!r) return cli_usage_error("unknown rule '%s'", o->rule);
+            if (!ruledoc_has_option(r, o->name))  /* as strict as the config file */
+                return cli_usage_error("no such rule option '%s' (see samlint --explain RULE)", optarg);
             free(o->rule);
             o->rule = xstrdup(r->id);
             break;

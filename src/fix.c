@@ -294,37 +294,57 @@ static int has_rule(const lint_result *r, const char *id)
     return 0;
 }
 
+/* The rules a fix is checked with: the user's, and always the structure
+ * rules (SL0xx: a fix must never break the YAML or repeat a key). The copy
+ * shares the user's strings; release it with free(all->select). */
+static lint_config checked_rules(const lint_config *cfg)
+{
+    static char structure[] = "SL0";
+    lint_config all = *cfg;
+    if (cfg->n_select) {
+        all.select = xcalloc(cfg->n_select + 1, sizeof *all.select);
+        memcpy(all.select, cfg->select, cfg->n_select * sizeof *all.select);
+        all.select[all.n_select++] = structure;
+    }
+    return all;
+}
+
 /* Apply the fixes chosen among `r`'s findings to `text` and lint the new
- * text. Kept (returns the new text, *after filled) when, rule by rule,
- * findings went down by at least the number fixed; else NULL. */
-static char *try_fixes(const lint_config *cfg, const lint_result *r, const fix *const *fixes,
-                       const size_t *finding_of, size_t n, int *chosen, const char *text, size_t len,
-                       size_t bom, size_t *new_len, lint_result *after)
+ * text with the checked rules. Kept (returns the new text) when, rule by rule,
+ * findings went down from `base` (the old text, the same rules) by at least
+ * the number fixed; else NULL. */
+static char *try_fixes(const lint_config *all, const lint_result *r, const lint_result *base,
+                       const fix *const *fixes, const size_t *finding_of, size_t n, int *chosen,
+                       const char *text, size_t len, size_t bom, size_t *new_len)
 {
     size_t body_len;
     char *body = fix_apply(fixes, n, chosen, text + bom, len - bom, &body_len);
-    char *all = xrealloc(NULL, body_len + bom + 1);
-    memcpy(all, text, bom);
-    memcpy(all + bom, body, body_len + 1);
+    char *out = xrealloc(NULL, body_len + bom + 1);
+    memcpy(out, text, bom);
+    memcpy(out + bom, body, body_len + 1);
     free(body);
     *new_len = body_len + bom;
     size_t *before = xcalloc(rule_count, sizeof *before), *now = xcalloc(rule_count, sizeof *now);
-    count_by_rule(r, before);
+    count_by_rule(base, before);
     size_t fixed = 0;
+    int good = 1;
     for (size_t i = 0; i < n; i++)
         if (chosen[i]) {
-            before[r->findings[finding_of[i]].rule - rule_registry]--;
+            size_t k = (size_t)(r->findings[finding_of[i]].rule - rule_registry);
+            if (before[k]) before[k]--;
+            else good = 0;  /* a finding the full lint does not have: leave it */
             fixed++;
         }
-    lint_buffer(cfg, r->path, all, *new_len, 1, after);
-    count_by_rule(after, now);
-    int good = fixed > 0 && !has_rule(after, "SL001") && !has_rule(after, "SL002");
+    lint_result after;
+    lint_buffer(all, r->path, out, *new_len, 1, &after);
+    count_by_rule(&after, now);
+    good = good && fixed > 0 && !has_rule(&after, "SL001") && !has_rule(&after, "SL002");
     for (size_t i = 0; i < rule_count && good; i++) good = now[i] <= before[i];
+    lint_result_release(&after);
     free(before);
     free(now);
-    if (good) return all;
-    lint_result_release(after);
-    free(all);
+    if (good) return out;
+    free(out);
     return NULL;
 }
 
@@ -358,16 +378,18 @@ static char *read_file(const char *path, size_t limit, size_t *len, char *err, s
 
 /* One pass: lint `text`, fix what it can. Returns the new text or NULL. */
 static char *fix_pass(const lint_config *cfg, const char *path, const char *text, size_t len, int unsafe,
-                      size_t *new_len, size_t *n_fixed, lint_result *out)
+                      size_t *new_len, size_t *n_fixed)
 {
     lint_result cur;
     lint_buffer(cfg, path, text, len, 1, &cur);
-    char *result = NULL;
     *n_fixed = 0;
     if (!cur.linted || has_rule(&cur, "SL001") || has_rule(&cur, "SL002") || !fix_available(&cur, unsafe)) {
-        *out = cur;
+        lint_result_release(&cur);
         return NULL;
     }
+    lint_config all = checked_rules(cfg);
+    lint_result base;
+    lint_buffer(&all, path, text, len, 1, &base);
     size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     const fix **fixes = xcalloc(FIX_MAX_PER_PASS, sizeof *fixes);
     size_t *finding_of = xcalloc(FIX_MAX_PER_PASS, sizeof *finding_of);
@@ -380,33 +402,29 @@ static char *fix_pass(const lint_config *cfg, const char *path, const char *text
         finding_of[n] = i;
         chosen[n++] = 1;
     }
-    lint_result after;
-    result = try_fixes(cfg, &cur, fixes, finding_of, n, chosen, text, len, bom, new_len, &after);
+    char *result = try_fixes(&all, &cur, &base, fixes, finding_of, n, chosen, text, len, bom, new_len);
     if (!result && n > 1) {
         /* Together they fail: keep each that passes on top of those kept. */
         int *keep = xcalloc(n, sizeof *keep);
         for (size_t i = 0; i < n && i < FIX_MAX_ONE_BY_ONE; i++) {
             memcpy(chosen, keep, n * sizeof *chosen);
             chosen[i] = 1;
-            char *attempt = try_fixes(cfg, &cur, fixes, finding_of, n, chosen, text, len, bom, new_len, &after);
+            char *attempt = try_fixes(&all, &cur, &base, fixes, finding_of, n, chosen, text, len, bom, new_len);
             if (!attempt) continue;
-            keep[i] = 1;
+            keep[i] = chosen[i];
             free(attempt);
-            lint_result_release(&after);
         }
         memcpy(chosen, keep, n * sizeof *chosen);
         free(keep);
         int any = 0;
         for (size_t i = 0; i < n; i++) any |= chosen[i];
-        if (any) result = try_fixes(cfg, &cur, fixes, finding_of, n, chosen, text, len, bom, new_len, &after);
+        if (any) result = try_fixes(&all, &cur, &base, fixes, finding_of, n, chosen, text, len, bom, new_len);
     }
-    if (result) {
+    if (result)
         for (size_t i = 0; i < n; i++) *n_fixed += (size_t)chosen[i];
-        lint_result_release(&cur);
-        *out = after;
-    } else {
-        *out = cur;
-    }
+    lint_result_release(&base);
+    lint_result_release(&cur);
+    if (all.select != cfg->select) free(all.select);
     free(fixes);
     free(finding_of);
     free(chosen);
@@ -420,15 +438,9 @@ int fix_file(const lint_config *cfg, lint_result *r, const fix_options *opt, cha
     if (!orig) return -1;
     char *text = orig;
     size_t text_len = len, total = 0;
-    lint_result last = {0};
-    int have_last = 0;
     for (int pass = 0; pass < FIX_MAX_PASSES; pass++) {
         size_t new_len, n_fixed;
-        lint_result out;
-        char *next = fix_pass(cfg, r->path, text, text_len, opt->unsafe, &new_len, &n_fixed, &out);
-        if (have_last) lint_result_release(&last);
-        last = out;
-        have_last = 1;
+        char *next = fix_pass(cfg, r->path, text, text_len, opt->unsafe, &new_len, &n_fixed);
         if (!next) break;
         if (text != orig) free(text);
         text = next;
@@ -441,12 +453,12 @@ int fix_file(const lint_config *cfg, lint_result *r, const fix_options *opt, cha
     } else if (total && fix_write_atomic(r->path, text, text_len, err, errlen) != 0) {
         rc = -1;
     }
-    if (rc > 0 && have_last) {
-        /* The findings of the fixed text, under the result's own path. */
+    if (rc > 0) {
+        /* What is left: the fixed text's findings, under the result's own path. */
+        char *path = xstrdup(r->path);
         lint_result_release(r);
-        *r = last;
-    } else if (have_last) {
-        lint_result_release(&last);
+        lint_buffer(cfg, path, text, text_len, 1, r);
+        free(path);
     }
     if (text != orig) free(text);
     free(orig);

@@ -71,7 +71,10 @@ static int cmp_entry(const void *a, const void *b)
 
 static void walk(input_list *l, const lint_config *cfg, const char *dir, int depth)
 {
-    if (depth > MAX_DIR_DEPTH) return;
+    if (depth > MAX_DIR_DEPTH) {  /* said, not skipped silently: exit 2 names it */
+        add(l, dir, 0, "directories nested deeper than 64 levels: not searched");
+        return;
+    }
     DIR *dp = opendir(dir);
     if (!dp) {
         add(l, dir, 0, strerror(errno));
@@ -135,10 +138,11 @@ static void walk(input_list *l, const lint_config *cfg, const char *dir, int dep
 void inputs_collect(input_list *l, const lint_config *cfg, char **paths, size_t n)
 {
     memset(l, 0, sizeof *l);
+    int stdin_taken = 0;
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (strcmp(paths[i], "-") == 0) {
-            add(l, paths[i], 1, NULL);
+            if (!stdin_taken++) add(l, paths[i], 1, NULL);  /* standard input is read once */
         } else if (stat(paths[i], &st) != 0) {
             char msg[256];
             snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));

@@ -16,6 +16,7 @@
 #include "code.h"
 #include "fix.h"
 #include "lsp_rpc.h"
+#include "lsp_schema.h"
 #include "out.h"
 #include "ruledoc.h"
 #include "secret.h"
@@ -624,6 +625,7 @@ static cJSON *on_initialize(lsp_server *s, const cJSON *params)
     cJSON_AddNumberToObject(sync, "change", 2);  /* incremental */
     cJSON_AddBoolToObject(cJSON_AddObjectToObject(sync, "save"), "includeText", 0);
     cJSON_AddBoolToObject(caps, "hoverProvider", 1);
+    cJSON_AddObjectToObject(caps, "completionProvider");
     cJSON *ca = cJSON_AddObjectToObject(caps, "codeActionProvider");
     cJSON *kinds = cJSON_AddArrayToObject(ca, "codeActionKinds");
     cJSON_AddItemToArray(kinds, cJSON_CreateString("quickfix"));
@@ -765,6 +767,49 @@ static void samlint_pos(const lsp_server *s, const lsp_doc *d, const line_index 
     *sc = c;
 }
 
+/* The byte offset of an LSP position in a document. */
+static size_t doc_offset(const lsp_server *s, const lsp_doc *d, long long line, long long ch)
+{
+    line_index li;
+    index_lines(&li, d->text, d->len);
+    size_t off = lsp_offset(s, &li, d->text, d->len, line, ch);
+    free(li.start);
+    return off;
+}
+
+static cJSON *markdown(const char *text)
+{
+    cJSON *r = cJSON_CreateObject();
+    cJSON *c = cJSON_AddObjectToObject(r, "contents");
+    cJSON_AddStringToObject(c, "kind", "markdown");
+    out_json_str(c, "value", text);
+    return r;
+}
+
+/* Hover on a property of a resource or Globals: SAM's description of it. */
+static cJSON *hover_property(const lsp_server *s, const lsp_doc *d, long long line, long long ch)
+{
+    yaml_place place;
+    if (d->is_code || d->is_json || !yaml_place_at(d->text, d->len, doc_offset(s, d, line, ch), &place)) return NULL;
+    char *md = lsp_schema_hover(&place);
+    if (!md) return NULL;
+    cJSON *r = markdown(md);
+    free(md);
+    return r;
+}
+
+static cJSON *on_completion(lsp_server *s, const cJSON *params)
+{
+    lsp_doc *d = doc_of_params(s, params);
+    const cJSON *pos = cJSON_GetObjectItemCaseSensitive(params, "position");
+    long long line, ch;
+    yaml_place place;
+    if (!d || d->is_code || d->is_json || !num_at(pos, "line", &line) || !num_at(pos, "character", &ch) ||
+        !yaml_place_at(d->text, d->len, doc_offset(s, d, line, ch), &place))
+        return cJSON_CreateArray();
+    return lsp_schema_complete(&place);
+}
+
 static cJSON *on_hover(lsp_server *s, const cJSON *params)
 {
     lsp_doc *d = doc_of_params(s, params);
@@ -777,7 +822,7 @@ static cJSON *on_hover(lsp_server *s, const cJSON *params)
     samlint_pos(s, d, &li, line, ch, &p.line, &p.col);
     free(li.start);
     each_finding(s, d, pick_finding, &p);
-    if (!p.n) return NULL;
+    if (!p.n) return hover_property(s, d, line, ch);
     size_t cap = 256, len = 0;
     char *md = xrealloc(NULL, cap);
     md[0] = '\0';
@@ -799,10 +844,7 @@ static cJSON *on_hover(lsp_server *s, const cJSON *params)
                                     url_of(f->rule, url, sizeof url));
     }
     secret_mask_text(md, len);  /* the pages' examples hold sample keys */
-    cJSON *r = cJSON_CreateObject();
-    cJSON *c = cJSON_AddObjectToObject(r, "contents");
-    cJSON_AddStringToObject(c, "kind", "markdown");
-    out_json_str(c, "value", md);
+    cJSON *r = markdown(md);
     free(md);
     return r;
 }
@@ -918,6 +960,8 @@ static void dispatch(lsp_server *s, const cJSON *msg)
             reply(s, id, NULL);
         } else if (strcmp(method, "textDocument/hover") == 0) {
             reply(s, id, on_hover(s, params));
+        } else if (strcmp(method, "textDocument/completion") == 0) {
+            reply(s, id, on_completion(s, params));
         } else if (strcmp(method, "textDocument/codeAction") == 0) {
             reply(s, id, on_code_action(s, params));
         } else {

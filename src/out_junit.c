@@ -5,6 +5,18 @@
 #include "out.h"
 #include "out_junit.h"
 
+/* Is the (valid) UTF-8 sequence at p a character XML 1.0 cannot hold or
+ * should not: U+FFFE and U+FFFF, the same two at the end of every other
+ * plane, and the non-characters U+FDD0-U+FDEF? */
+static int xml_excluded(const unsigned char *p)
+{
+    if (p[0] == 0xEF)  /* U+F000-U+FFFF */
+        return (p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) ||
+               (p[1] == 0xB7 && p[2] >= 0x90 && p[2] <= 0xAF);
+    /* U+xFFFE / U+xFFFF of planes 1-16: F0-F4, then (plane & 3) BF, BF, BE-BF */
+    return p[0] <= 0xF4 && (p[1] & 0x0F) == 0x0F && p[2] == 0xBF && (p[3] == 0xBE || p[3] == 0xBF);
+}
+
 /* XML attribute/text escaping; characters XML 1.0 cannot hold become '?',
  * invalid UTF-8 becomes U+FFFD. */
 static void xml_escape(FILE *out, const char *text)
@@ -19,7 +31,13 @@ static void xml_escape(FILE *out, const char *text)
         case '\'': fputs("&apos;", out); break;
         case '\n': fputs("&#10;", out); break;
         case '\t': fputs("&#9;", out); break;
-        default: fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, out);
+        default:
+            if (*p >= 0xEF && xml_excluded(p)) {
+                fputc('?', out);
+                p += *p >= 0xF0 ? 3 : 2;
+                break;
+            }
+            fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, out);
         }
     }
     free(s);

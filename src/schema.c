@@ -12,6 +12,7 @@
 #include "schema.h"
 
 #include <pthread.h>
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -622,7 +623,15 @@ static int is_novalue(const doc *d, doc_id id)
 /* What an intrinsic function returns, as far as the schema cares. */
 static enum ab abstract(const V *v, doc_id id, doc_id *arg, const char **fn_out)
 {
+    const doc_node *nd = doc_at(v->d, id);
+    /* A tag samlint does not know (!Rain::S3, !Foo): a tool's directive,
+     * its result unknown. */
+    if (nd->tag && nd->tag[0] == '!' && nd->tag[1] != '!' && !doc_intrinsic(v->d, id, NULL)) return AB_SKIP;
     if (!doc_is_map(v->d, id) || doc_count(v->d, id) != 1) return AB_NONE;
+    {
+        const char *k = doc_str(v->d, doc_key(v->d, id, 0));
+        if (k && k[0] == 'R' && !strncmp(k, "Rain::", 6)) return AB_SKIP;   /* Rain::Embed, Rain::Module */
+    }
     const char *fn = doc_intrinsic(v->d, id, arg);
     if (!fn || !strcmp(fn, "Condition")) return AB_NONE;
     *fn_out = fn;
@@ -1728,11 +1737,44 @@ static struct schema_memo *validate(lint_ctx *ctx)
     return m;
 }
 
+/* A misspelt key (SL602) or enum value (SL605) with exactly one close
+ * suggestion, which the message ends with ("did you mean 'MemorySize'?"):
+ * a safe fix writes the suggestion in its place. Only a word that needs
+ * no quoting: the edit must not change what the YAML says. */
+static void fix_suggestion(lint_ctx *ctx, enum schema_kind kind, doc_id node, const char *msg)
+{
+    const char *at = strstr(msg, "did you mean '");
+    if (!at) return;
+    const char *word = at + 14, *end = strchr(word, '\'');
+    if (!end || end == word || strcmp(end, "'?") != 0 || end - word > 120) return;
+    for (const char *p = word; p < end; p++)
+        if (!isalnum((unsigned char)*p) && !strchr("._:/-", *p)) return;
+    char *text = lint_alloc(ctx, (size_t)(end - word) + 1);
+    memcpy(text, word, (size_t)(end - word));
+    if (kind == SCHEMA_SL602) {
+        /* The key's mapping: the nearest one before it that holds it (nodes
+         * are in document order). The suggestion must not be a key it has. */
+        const doc *d = ctx->d;
+        doc_id map = DOC_NONE;
+        for (doc_id i = node - 1; i >= 0 && node - i <= 4096 && map == DOC_NONE; i--)
+            if (doc_is_map(d, i) && d->nodes[i].subtree_end > node) map = i;
+        if (map == DOC_NONE || doc_get_key(d, map, text) != DOC_NONE) return;
+    }
+    lint_edit edit;
+    if (!lint_edit_scalar(ctx, node, text, &edit)) return;
+    char title[160];
+    snprintf(title, sizeof title, "Change to '%s'", text);
+    report_fix(ctx, 1, title, &edit, 1);
+}
+
 void schema_report(lint_ctx *ctx, enum schema_kind kind)
 {
     if (!ctx->t) return;
     if (!ctx->schema) ctx->schema = validate(ctx);
     const struct schema_memo *m = ctx->schema;
-    for (size_t i = 0; i < m->n; i++)
-        if (m->items[i].kind == kind) report_for(ctx, m->items[i].resource, m->items[i].node, "%s", m->items[i].msg);
+    for (size_t i = 0; i < m->n; i++) {
+        if (m->items[i].kind != kind) continue;
+        report_for(ctx, m->items[i].resource, m->items[i].node, "%s", m->items[i].msg);
+        if (kind == SCHEMA_SL602 || kind == SCHEMA_SL605) fix_suggestion(ctx, kind, m->items[i].node, m->items[i].msg);
+    }
 }

@@ -69,6 +69,34 @@ int secret_find_access_key(const char *s, size_t len, size_t *off)
     return 0;
 }
 
+int secret_is_placeholder(const char *s, size_t len)
+{
+    return s && memmem(s, len, "EXAMPLE", 7) != NULL;
+}
+
+int secret_in_arn(const char *s, size_t at)
+{
+    static const char stops[] = " \t\r\n\"'`,;=()[]<>";  /* not {}: ${AWS::Partition} in a Sub */
+    size_t b = at, floor = at > 2048 ? at - 2048 : 0;
+    while (b > floor && !memchr(stops, s[b - 1], sizeof stops - 1)) b--;
+    return at - b >= 4 && strncmp(s + b, "arn:", 4) == 0;
+}
+
+int secret_find_credential_id(const char *s, size_t len, size_t *off)
+{
+    size_t pos = 0, o;
+    while (pos < len && secret_find_access_key(s + pos, len - pos, &o)) {
+        size_t at = pos + o;
+        if (memcmp(s + at + SECRET_ACCESS_KEY_LEN - 7, "EXAMPLE", 7) != 0 && !secret_in_arn(s, at)) {
+            if (off)
+                *off = at;
+            return 1;
+        }
+        pos = at + SECRET_ACCESS_KEY_LEN;
+    }
+    return 0;
+}
+
 int secret_is_secret_key_value(const char *s, size_t len)
 {
     if (!s || len != SECRET_KEY_VALUE_LEN)

@@ -17,6 +17,21 @@
  * NUL-terminated. */
 int secret_find_access_key(const char *s, size_t len, size_t *off);
 
+/* The same for the credential rules (SL101, SL102, SL405): AWS's documented
+ * placeholders (an id ending in EXAMPLE, such as AKIAIOSFODNN7EXAMPLE) and
+ * ids inside an ARN (the run of characters holding it starts with "arn:",
+ * as in arn:aws:kms:...:key/...) are skipped: they are no credentials. */
+int secret_find_credential_id(const char *s, size_t len, size_t *off);
+
+/* Is s[0..len) one of AWS's documented sample values: it holds "EXAMPLE"
+ * (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY)? */
+int secret_is_placeholder(const char *s, size_t len);
+
+/* Does the character at s[at] lie inside an ARN: the run of characters
+ * without space, quote or bracket (braces allowed: ${AWS::Region}) that holds it starts with "arn:"
+ * (looked for at most 2,048 bytes back, an ARN's longest)? */
+int secret_in_arn(const char *s, size_t at);
+
 /* Is the WHOLE value s[0..len) a secret access key: exactly 40 characters
  * of [A-Za-z0-9/+] (surrounding spaces are not trimmed)? Template values are
  * judged whole: a longer or shorter string is something else. */

@@ -351,7 +351,44 @@ def check_hostile():
     result("lsp_exit_without_shutdown_is_1", s.finish() == 1)
 
 
-for check in (check_basics, check_encodings, check_config_and_code, check_hostile):
+def check_schema():
+    # Completion of property names and enum values, hover with SAM's description, from the compiled schemas.
+    text = """Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Tim
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Tracing: Ac
+      Memo
+"""
+    path = os.path.join(WORK, "schema", "template.yaml")
+    write(path, text)
+    s = Server()
+    caps = s.initialize()["result"]["capabilities"]
+    result("lsp_completion_capability", "completionProvider" in caps, caps)
+    uri = s.open(path, text)
+    s.diagnostics(uri)
+
+    def labels(line, ch):
+        r = s.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": line, "character": ch}})
+        return [i["label"] for i in r.get("result") or []]
+
+    result("lsp_complete_globals_key", labels(3, 7) == ["Timeout"], labels(3, 7))
+    result("lsp_complete_property_key", labels(10, 10) == ["MemorySize"], labels(10, 10))
+    result("lsp_complete_enum_value", labels(9, 17) == ["Active"], labels(9, 17))
+    all_values = labels(9, 15)
+    result("lsp_complete_enum_all", sorted(all_values) == ["Active", "Disabled", "PassThrough"], all_values)
+    h = s.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 8, "character": 8}})
+    value = ((h.get("result") or {}).get("contents") or {}).get("value", "")
+    result("lsp_hover_sam_description", value.startswith("**Runtime** (AWS::Serverless::Function)") and "runtime" in value[30:], value)
+    result("lsp_schema_exit", s.close() == 0)
+
+
+for check in (check_basics, check_encodings, check_config_and_code, check_schema, check_hostile):
     try:
         check()
     except Exception as e:  # a broken session is one failure, not a crash of the suite

@@ -106,3 +106,22 @@ print("; ".join(x.message[:200] for x in e[:3]))' "$schema" "$fx/fix.sarif")
 else
     skip fix_sarif_schema_valid "python3-jsonschema or ../shared/schemas missing"
 fi
+
+# A suggested key that the mapping already has is no fix (it would repeat the key).
+cat > "$fx/dupkey.yaml" <<'YAML'
+Resources:
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+      KeySchema:
+        - AttributeName: id
+          KeyType: HASH
+          AttributeTyp: S
+      AttributeDefinitions:
+        - AttributeName: id
+          AttributeType: S
+YAML
+cp "$fx/dupkey.yaml" "$fx/dupkey.orig"
+"$SAMLINT" --no-config --select SL602 --fix "$fx/dupkey.yaml" > /dev/null 2>&1
+if cmp -s "$fx/dupkey.yaml" "$fx/dupkey.orig"; then ok fix_no_duplicate_key; else not_ok fix_no_duplicate_key "$(diff "$fx/dupkey.orig" "$fx/dupkey.yaml")"; fi

@@ -85,14 +85,54 @@ else
     ok "hostile: the baseline file never holds a secret-shaped name whole"
 fi
 # A secret written with JSON's \/ escape is masked in the excerpt too.
-printf '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"Tags": [{"Key": "AWS_SECRET_ACCESS_KEY", "Value": "wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYEXAMPLEKEY"}]}}}}\n' > "$TMP/mask/j.json"
+printf '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"Tags": [{"Key": "AWS_SECRET_ACCESS_KEY", "Value": "kZ8ur4pTq2vNwB7\\/xYhM3cLdE9sGfJ1aR6oWnQbV"}]}}}}\n' > "$TMP/mask/j.json"
 ho_out=$("$SAMLINT" "$TMP/mask/j.json" 2>&1)
 check_contains "hostile: SL102 flags a secret written with \\/" "[SL102" "$ho_out"
 case $ho_out in
-*'K7MDENG'*) not_ok "hostile: a secret written with \\/ is masked in the excerpt" "$(printf '%s\n' "$ho_out" | grep -m 2 K7MDENG)" ;;
+*'xYhM3cLdE9'*) not_ok "hostile: a secret written with \\/ is masked in the excerpt" "$(printf '%s\n' "$ho_out" | grep -m 2 xYhM3cLdE9)" ;;
 *) ok "hostile: a secret written with \\/ is masked in the excerpt" ;;
 esac
 # A 40-letter logical id is no secret: shown as it is.
 ho_long=LogicalIdThatIsExactlyFortyLettersLongAb
 printf 'Resources:\n  %s:\n    Type: AWS::SQS::Queue\n' "$ho_long" > "$TMP/mask/long.yaml"
 check_contains "hostile: a 40-letter logical id is shown as it is" "'$ho_long'" "$("$SAMLINT" --no-excerpt "$TMP/mask/long.yaml" 2>&1)"
+
+# --- broken output ---
+printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Ref "x\357\277\277y\357\277\276z\357\267\220w\360\237\277\277v"}\n' > "$TMP/nonchar.yaml"
+if "$SAMLINT" -f junit "$TMP/nonchar.yaml" 2> /dev/null | python3 -c 'import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())' 2> "$TMP/xml.err"; then
+    ok "hostile: U+FFFF, U+FFFE, U+FDD0 and U+1FFFF in a template leave JUnit well-formed XML"
+else
+    not_ok "hostile: U+FFFF, U+FFFE, U+FDD0 and U+1FFFF in a template leave JUnit well-formed XML" "$(tail -n 1 "$TMP/xml.err")"
+fi
+printf 'Resources:\n  Q\377\376:\n    Type: AWS::SQS::Queue\n' > "$TMP/bad8.yaml"
+"$SAMLINT" --write-baseline "$TMP/b8.json" "$TMP/bad8.yaml" > /dev/null 2>&1
+if python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))' "$TMP/b8.json" 2> "$TMP/b8.err"; then
+    ok "hostile: the baseline file is valid UTF-8 JSON whatever the template holds"
+else
+    not_ok "hostile: the baseline file is valid UTF-8 JSON whatever the template holds" "$(tail -n 1 "$TMP/b8.err")"
+fi
+
+# --- smaller ones ---
+ho_one=$("$SAMLINT" --no-excerpt - < "$TMP/nonchar.yaml" 2>&1)
+ho_two=$("$SAMLINT" --no-excerpt - - < "$TMP/nonchar.yaml" 2>&1)
+check "hostile: 'samlint - -' reads standard input once" "$ho_one" "$ho_two"
+ho_out=$("$SAMLINT" --select "$(printf 'SL\033[2J')" "$TMP/nonchar.yaml" 2>&1)
+case $ho_out in
+*"$(printf '\033')"*) not_ok "hostile: a usage error escapes the argument it quotes" "raw ESC on stderr" ;;
+*) ok "hostile: a usage error escapes the argument it quotes" ;;
+esac
+for ho_arg in SL304.typo=4 SL304.factor=nan SL304.factor=inf SL304.factor=-inf; do
+    "$SAMLINT" --rule-option "$ho_arg" "$TMP/nonchar.yaml" > /dev/null 2>&1
+    check "hostile: --rule-option $ho_arg is a usage error, as in a config file" 2 "$?"
+done
+for ho_val in .nan .inf nan inf; do
+    printf 'rule-options:\n  SL304: {factor: %s}\n' "$ho_val" > "$TMP/nan.yaml"
+    "$SAMLINT" --config "$TMP/nan.yaml" "$TMP/nonchar.yaml" > /dev/null 2>&1
+    check "hostile: factor: $ho_val in a config file is an error" 2 "$?"
+done
+ho_deep="$TMP/deep"
+for ho_i in $(seq 70); do ho_deep="$ho_deep/d"; done
+mkdir -p "$ho_deep" && cp "$TMP/nonchar.yaml" "$ho_deep/t.yaml"
+ho_out=$("$SAMLINT" "$TMP/deep" 2>&1)
+check "hostile: a directory tree deeper than 64 levels is exit 2" 2 "$?"
+check_contains "hostile: the too-deep directory is named, not skipped silently" "/d/d: directories nested deeper than 64 levels" "$ho_out"

@@ -192,6 +192,7 @@ CFNLINT_WRONG = [
     ("E6101", r"^'MyStateMachine(PostApi|GetApi|CWSchedule)(Role)?' is not one of", r"/state_machine_with_(api_combination|schedule_cloudwatch_event)",
      "a name SAM generates for a state machine's event (<StateMachine><Event> rule, <StateMachine><Event>Role); "
      "cfn-lint checks Outputs against the resources of the template before the transform"),
+    ("E3001", r"^Exception ", None, "cfn-lint's own crash (an exception inside the rule), not a finding"),
     ("E3006", r"", r"/MacrosExamples/(Boto3|S3Objects)/",
      "the template's Transform names a macro (Boto3, S3Objects) that defines this type and rewrites "
      "the template before CloudFormation validates it"),
@@ -399,6 +400,8 @@ QUOTED = re.compile(r"'([A-Za-z0-9_.:/-]+)'")
 def tokens_of(msg):
     """The property or value names a cfn-lint message is about."""
     head = re.split(r" is not one of | does not match | is not a '| is not of type", msg)[0]
+    if head[:1] in "{[" or head.startswith("None") or re.match(r"^-?\d", head):
+        return set()    # the value itself (a mapping, list, number): no name
     toks = set()
     for t in QUOTED.findall(head):
         toks.add(t.split(".")[-1])

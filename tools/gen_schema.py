@@ -396,8 +396,12 @@ def apply_sam_overlay(sam, overlay):
         d = defs.get(e["definition"])
         if not isinstance(d, dict) or "properties" not in d:
             sys.exit("gen_schema: overlay SAM definition %s not found" % e["definition"])
-        for name in e["add"]:
+        for name in e.get("add", []):
             d["properties"].setdefault(name, {"title": name, "markdownDescription": e.get("description", "")})
+        for name in e.get("also_string", []):
+            p = d["properties"][name]
+            d["properties"][name] = {"anyOf": [{k: v for k, v in p.items() if k != "markdownDescription"}, {"type": "string"}],
+                                     "markdownDescription": p.get("markdownDescription", "")}
 
 
 def apply_overlay(registry, overlay):
