@@ -383,12 +383,151 @@ void out_json_str(cJSON *obj, const char *key, const char *s)
     free(clean);
 }
 
+/* ---- streaming JSON: the document's small frame is built and printed by
+ * cJSON with an empty array where the many items go; the items are printed
+ * one by one into one reused buffer and written at once, so no tree or
+ * text of the whole run is ever held, and the bytes are cJSON's own. ---- */
+
+/* cJSON reports some allocation failures only by leaving a field out:
+ * its allocator notes them here. */
+static _Thread_local int json_alloc_failed;
+
+static void *json_malloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p) json_alloc_failed = 1;
+    return p;
+}
+
+void out_json_hooks(void)
+{
+    cJSON_Hooks hooks = {json_malloc, free};
+    cJSON_InitHooks(&hooks);
+}
+
+int out_json_frame(FILE *f, cJSON *frame, const char *key, out_json_items_fn items, void *user)
+{
+    json_alloc_failed = 0;
+    char *text = frame ? cJSON_Print(frame) : NULL;
+    cJSON_Delete(frame);
+    if (!text || json_alloc_failed) {
+        free(text);
+        return -1;
+    }
+    char marker[64];
+    snprintf(marker, sizeof marker, "\"%s\":\t[]", key);
+    char *at = strstr(text, marker);  /* a key in a string would have escaped quotes */
+    int rc = 0;
+    if (!at) {
+        fputs(text, f);
+    } else {
+        size_t head = (size_t)(at - text) + strlen(marker) - 1;  /* up to the '[' */
+        fwrite(text, 1, head, f);
+        rc = items(f, user);
+        fputs(at + strlen(marker) - 1, f);
+    }
+    fputc('\n', f);
+    free(text);
+    return rc;
+}
+
+int out_json_item(out_json_stream *st, cJSON *item)
+{
+    json_alloc_failed = 0;
+    int rc = -1;
+    if (item) {
+        for (;;) {
+            if (st->cap && cJSON_PrintPreallocated(item, st->buf, (int)st->cap, 1)) break;
+            if (st->cap > (size_t)1 << 30) goto done;
+            st->cap = st->cap ? st->cap * 2 : 4096;
+            free(st->buf);
+            st->buf = malloc(st->cap);
+            if (!st->buf) {
+                st->cap = 0;
+                goto done;
+            }
+        }
+        if (json_alloc_failed) goto done;
+        /* Printed alone the item is at depth 0: its lines get the depth's
+         * tabs, in a second buffer written at once. */
+        size_t len = strlen(st->buf), lines = 0, depth = (size_t)st->depth;
+        for (const char *q = st->buf; (q = memchr(q, '\n', len - (size_t)(q - st->buf))) != NULL; q++) lines++;
+        size_t need = 2 + len + lines * depth;
+        if (need > st->out_cap) {
+            free(st->out);
+            st->out_cap = need * 2;
+            st->out = malloc(st->out_cap);
+            if (!st->out) {
+                st->out_cap = 0;
+                goto done;
+            }
+        }
+        char *o = st->out;
+        if (st->n++) {
+            *o++ = ',';
+            *o++ = ' ';
+        }
+        const char *p = st->buf, *end = st->buf + len;
+        for (const char *nl; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1) {
+            memcpy(o, p, (size_t)(nl + 1 - p));
+            o += nl + 1 - p;
+            memset(o, '\t', depth);
+            o += depth;
+        }
+        memcpy(o, p, (size_t)(end - p));
+        o += end - p;
+        fwrite(st->out, 1, (size_t)(o - st->out), st->f);
+        rc = 0;
+    }
+done:
+    cJSON_Delete(item);
+    return rc;
+}
+
+typedef struct json_run { const out_options *opt; const lint_result *results; size_t n; } json_run;
+
+static int json_findings(FILE *f, void *user)
+{
+    const json_run *run = user;
+    out_json_stream st = {f, 2, 0, NULL, 0, NULL, 0};
+    int rc = 0;
+    for (size_t i = 0; i < run->n; i++) {
+        const lint_result *r = &run->results[i];
+        if (!r->linted && !r->error) continue;
+        for (size_t j = 0; j < r->n_findings; j++) {
+            const finding *fd = &r->findings[j];
+            if (fd->suppressed && !run->opt->show_suppressed) continue;
+            cJSON *o = cJSON_CreateObject();
+            if (o) {
+                out_json_static(o, "rule", fd->rule->id);
+                out_json_static(o, "name", fd->rule->name);
+                out_json_static(o, "severity", severity_name(fd->sev));
+                out_json_str(o, "file", fd->file);
+                out_json_int(o, "line", fd->line);
+                out_json_int(o, "column", fd->col);
+                out_json_int(o, "end_line", fd->end_line);
+                out_json_int(o, "end_column", fd->end_col);
+                out_json_str(o, "resource", fd->resource);
+                out_json_str(o, "message", fd->message);
+                if (run->opt->show_suppressed) {
+                    cJSON_AddBoolToObject(o, "suppressed", fd->suppressed);
+                    out_json_str(o, "reason", fd->suppress_reason);
+                }
+            }
+            if (out_json_item(&st, o) < 0) rc = -1;  /* this one is lost; the others still go out */
+        }
+    }
+    free(st.buf);
+    free(st.out);
+    return rc;
+}
+
 static int emit_json(FILE *f, const out_options *opt, const lint_result *results, size_t n)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "version", SAMLINT_VERSION);
     cJSON *files = cJSON_AddArrayToObject(root, "files");
-    cJSON *findings = cJSON_AddArrayToObject(root, "findings");
+    cJSON_AddArrayToObject(root, "findings");
     for (size_t i = 0; i < n; i++) {
         const lint_result *r = &results[i];
         if (!r->linted && !r->error) continue;
@@ -397,26 +536,6 @@ static int emit_json(FILE *f, const out_options *opt, const lint_result *results
         cJSON_AddBoolToObject(file, "linted", r->linted);
         out_json_str(file, "error", r->error);
         cJSON_AddItemToArray(files, file);
-        for (size_t j = 0; j < r->n_findings; j++) {
-            const finding *fd = &r->findings[j];
-            if (fd->suppressed && !opt->show_suppressed) continue;
-            cJSON *o = cJSON_CreateObject();
-            out_json_static(o, "rule", fd->rule->id);
-            out_json_static(o, "name", fd->rule->name);
-            out_json_static(o, "severity", severity_name(fd->sev));
-            out_json_str(o, "file", fd->file);
-            out_json_int(o, "line", fd->line);
-            out_json_int(o, "column", fd->col);
-            out_json_int(o, "end_line", fd->end_line);
-            out_json_int(o, "end_column", fd->end_col);
-            out_json_str(o, "resource", fd->resource);
-            out_json_str(o, "message", fd->message);
-            if (opt->show_suppressed) {
-                cJSON_AddBoolToObject(o, "suppressed", fd->suppressed);
-                out_json_str(o, "reason", fd->suppress_reason);
-            }
-            cJSON_AddItemToArray(findings, o);
-        }
     }
     counts c = count_all(results, n);
     cJSON *summary = cJSON_AddObjectToObject(root, "summary");
@@ -427,17 +546,13 @@ static int emit_json(FILE *f, const out_options *opt, const lint_result *results
     cJSON_AddNumberToObject(summary, "infos", (double)c.infos);
     cJSON_AddNumberToObject(summary, "suppressed", (double)c.suppressed);
     cJSON_AddNumberToObject(summary, "unreadable", (double)c.unreadable);
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
-    if (!text) return -1;  /* out of memory: main says so */
-    fputs(text, f);
-    fputc('\n', f);
-    free(text);
-    return 0;
+    json_run run = {opt, results, n};
+    return out_json_frame(f, root, "findings", json_findings, &run);
 }
 
 int out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n)
 {
+    out_json_hooks();
     switch (o->format) {
     case OUT_JSON: return emit_json(f, o, results, n);
     case OUT_SARIF: return out_sarif(f, results, n, SAMLINT_VERSION, o->cfg);

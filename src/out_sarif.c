@@ -193,6 +193,31 @@ static cJSON *sarif_result(const finding *f, const lint_result *r, const char *f
     return o;
 }
 
+typedef struct sarif_run { const lint_result *r; size_t n; const char *cwd; } sarif_run;
+
+/* The results, one file and one result at a time: nothing of the whole
+ * run is held, and a result that runs out of memory loses only itself. */
+static int sarif_results(FILE *out, void *user)
+{
+    const sarif_run *sr = user;
+    out_json_stream st = {out, 4, 0, NULL, 0, NULL, 0};
+    int rc = 0;
+    for (size_t i = 0; i < sr->n; i++) {
+        const lint_result *r = &sr->r[i];
+        if (!r->n_findings)
+            continue;
+        fingerprint *fps = xcalloc(r->n_findings, sizeof *fps);
+        baseline_fingerprints(r, sr->cwd, fps);
+        for (size_t j = 0; j < r->n_findings; j++)
+            if (out_json_item(&st, sarif_result(&r->findings[j], r, fps[j], sr->cwd)) < 0)
+                rc = -1;
+        free(fps);
+    }
+    free(st.buf);
+    free(st.out);
+    return rc;
+}
+
 int out_sarif(FILE *out, const lint_result *r, size_t n, const char *version, const lint_config *cfg)
 {
     char cwd[4096];
@@ -240,23 +265,8 @@ int out_sarif(FILE *out, const lint_result *r, size_t n, const char *version, co
         cJSON_Delete(notes);
     cJSON_AddItemToArray(cJSON_AddArrayToObject(run, "invocations"), invocation);
 
-    cJSON *results = cJSON_AddArrayToObject(run, "results");
-    for (size_t i = 0; i < n; i++) {
-        if (!r[i].n_findings)
-            continue;
-        fingerprint *fps = xcalloc(r[i].n_findings, sizeof *fps);
-        baseline_fingerprints(&r[i], cwd, fps);
-        for (size_t j = 0; j < r[i].n_findings; j++)
-            cJSON_AddItemToArray(results, sarif_result(&r[i].findings[j], &r[i], fps[j], cwd));
-        free(fps);
-    }
+    cJSON_AddArrayToObject(run, "results");  /* filled as the frame is written */
     cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints");
-
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
-    if (!text)
-        return -1;  /* out of memory: main says so */
-    int rc = fputs(text, out) == EOF || fputc('\n', out) == EOF ? -1 : 0;
-    cJSON_free(text);
-    return rc;
+    sarif_run sr = {r, n, cwd};
+    return out_json_frame(out, root, "results", sarif_results, &sr);
 }

@@ -129,6 +129,13 @@ for n in 100 1000 10000; do
         "$(awk -v us="$t" -v n="$n" 'BEGIN { printf "%.1f", us / n }')" "$(mib "$(peak_kb "$samlint" "$f")")" "$ins"
 done
 
+echo
+echo "== a 50 MB template in SARIF (peak memory; target: a few times the file size)"
+"$root/tools/gen_template.sh" resources 165000 > "$tmp/big.yaml"
+big_kb=$(peak_kb "$samlint" -f sarif --max-file-size 64M "$tmp/big.yaml")
+echo "$(wc -c < "$tmp/big.yaml") bytes: peak $(mib "$big_kb") MiB, $(awk -v kb="$big_kb" -v b="$(wc -c < "$tmp/big.yaml")" 'BEGIN { printf "%.1f", kb * 1024 / b }') x the file"
+rm -f "$tmp/big.yaml"
+
 if [ "${BENCH_INSTRUCTIONS:-1}" = 1 ]; then
     echo
     echo "== shapes that were once quadratic (instructions at N and 4N: a ratio near 4 is linear)"
