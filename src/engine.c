@@ -696,7 +696,9 @@ static void sink_release(struct lint_sink *sink)
 
 static void run_rule(lint_ctx *ctx, const rule *r)
 {
-    if (!lint_rule_enabled(ctx->cfg, r->id)) return;
+    /* r is the registry's own entry (what rule_find(r->id) returns): with no
+     * select or ignore list, only its optional flag decides, with no lookup. */
+    if (ctx->cfg->n_select || ctx->cfg->n_ignore ? !lint_rule_enabled(ctx->cfg, r->id) : r->optional) return;
     ctx->rule = r;
     r->check(ctx);
 }

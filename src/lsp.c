@@ -41,6 +41,7 @@ typedef struct lsp_doc {
     char *text;
     size_t len, cap;
     int is_code;             /* handler source: gets the SL4xx findings of templates */
+    long long version;       /* the client's, published with the diagnostics; -1 unknown */
     int is_json;
     lint_result res;         /* templates: the last lint */
     int have_res;
@@ -509,6 +510,7 @@ static void publish(lsp_server *s, lsp_doc *d)
     free(acc.li.start);
     cJSON *p = cJSON_CreateObject();
     out_json_str(p, "uri", d->uri);
+    if (d->version >= 0) cJSON_AddNumberToObject(p, "version", (double)d->version);
     cJSON_AddItemToObject(p, "diagnostics", acc.arr);
     notify(s, "textDocument/publishDiagnostics", p);
 }
@@ -649,6 +651,7 @@ static void on_did_open(lsp_server *s, const cJSON *params)
         s->docs = xrealloc(s->docs, (s->n_docs + 1) * sizeof *s->docs);
         s->docs[s->n_docs++] = d;
     }
+    if (!num_at(td, "version", &d->version)) d->version = -1;
     const cJSON *tv = cJSON_GetObjectItemCaseSensitive(td, "text");
     doc_set_text(d, text, strlen(tv->valuestring));
     if (d->is_code) {
@@ -664,6 +667,7 @@ static void on_did_change(lsp_server *s, const cJSON *params)
     lsp_doc *d = doc_of_params(s, params);
     const cJSON *changes = cJSON_GetObjectItemCaseSensitive(params, "contentChanges"), *c;
     if (!d || !cJSON_IsArray(changes)) return;
+    if (!num_at(cJSON_GetObjectItemCaseSensitive(params, "textDocument"), "version", &d->version)) d->version = -1;
     cJSON_ArrayForEach(c, changes) {
         const char *text = str_at(c, "text");
         if (!text) continue;

@@ -30,6 +30,24 @@ unsigned suggest_distance(const char *a, size_t alen, const char *b, size_t blen
     if (blen > SUGGEST_MAX) blen = SUGGEST_MAX;
     size_t diff = alen > blen ? alen - blen : blen - alen;
     if (2 * diff > cap) return cap + 1;
+    /* A lower bound first: every edit of cost c changes the case-folded
+     * byte counts of a and b by at most c in all, so their difference
+     * bounds the distance from below; most candidates stop here. */
+    short count[256] = {0};
+    for (size_t i = 0; i < alen; i++) count[fold((unsigned char)a[i])]++;
+    for (size_t j = 0; j < blen; j++) count[fold((unsigned char)b[j])]--;
+    unsigned bag = 0;
+    for (size_t i = 0; i < alen; i++) {
+        unsigned char c = fold((unsigned char)a[i]);
+        bag += (unsigned)(count[c] < 0 ? -count[c] : count[c]);
+        count[c] = 0;
+    }
+    for (size_t j = 0; j < blen; j++) {
+        unsigned char c = fold((unsigned char)b[j]);
+        bag += (unsigned)(count[c] < 0 ? -count[c] : count[c]);
+        count[c] = 0;
+    }
+    if (bag > cap) return cap + 1;
     /* Three rows of the optimal-string-alignment table. */
     unsigned rows[3][SUGGEST_MAX + 1];
     unsigned *prev2 = rows[0], *prev = rows[1], *cur = rows[2];

@@ -168,7 +168,9 @@ def check_basics():
     # Incremental change: delete the duplicate key line (line 11), then the finding is gone.
     s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
         {"range": {"start": {"line": 11, "character": 0}, "end": {"line": 12, "character": 0}}, "text": ""}]})
-    got = codes(s.diagnostics(uri))
+    m = s.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri)
+    result("lsp_diagnostics_version", m["params"].get("version") == 2, m["params"].get("version"))
+    got = codes(m["params"]["diagnostics"])
     result("lsp_incremental_change", got == [("SL006", 1, 2), ("SL007", 3, 2), ("SL302", 7, 2)], got)
     # Two changes in one notification: insert a line, then edit inside it.
     s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [

@@ -15,3 +15,9 @@ while IFS= read -r line; do
         "skip "*) rest=${line#skip }; skip "${rest%%: *}" "${rest#*: }" ;;
     esac
 done < "$TMP/attribution.txt"
+
+# SL001 says what to do for the usual causes, and shows the line.
+sl001=$("$SAMLINT" --select SL001 "$ROOT/fixtures/SL001/tab.bad.yaml" "$ROOT/fixtures/SL001/bad.yaml" 2>&1)
+check_contains "SL001: a tab in the indentation says to use spaces" "a tab in the indentation: YAML indents with spaces only" "$sl001"
+check_contains "SL001: an unclosed quote says to close it" "a quoted string is never closed" "$sl001"
+check_contains "SL001 findings get an excerpt" "    5 | " "$sl001"

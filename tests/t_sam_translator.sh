@@ -52,6 +52,8 @@ basic_function_withimageuri.yaml SL604 ImageConfig.Command (Lambda ImageConfig.C
 basic_function_withimageuri.yaml SL604 ImageConfig.EntryPoint (Lambda ImageConfig.EntryPoint is a list of strings)
 api_with_canary_setting.yaml SL602 StageVariablesOverrides (the Stage CanarySetting key is StageVariableOverrides)
 function_with_resource_refs.yaml SL602 Name (AWS::S3::Bucket has no Name property)
+function_with_resource_refs.yaml SL608 'Name' (AWS::Lambda::Alias returns only AliasArn to Fn::GetAtt)
+function_with_resource_refs.yaml SL608 FunctionWithoutAlias.Alias (no AutoPublishAlias: SAM makes no alias)
 api_with_usageplans_shared_attributes_three.yaml SL605 Snapshot (SAM gives the policy to the RestApi, Stage and Deployment it makes, which take no snapshots; cfn-lint E3036 agrees)
 globals_for_function.yaml SL605 FunctionChange (RuntimeManagementConfig.UpdateRuntimeOn is Auto, FunctionUpdate or Manual)
 function_with_metrics_config.yaml SL605 FilterCriteria.Filters (the registry schema of AWS::Lambda::EventSourceMapping wants at least 1 filter)

@@ -50,4 +50,6 @@ vg "${#sample[@]} corpus templates, -j 2, sarif" -j 2 -f sarif "${sample[@]}"
 vg "hostile fixtures, junit" -j 2 -f junit "$root/fixtures/limits" /dev/null
 vg "hostile fixtures" -j 2 "$root/fixtures/limits" "$root/fixtures/limits/empty.yaml" "$root/fixtures/limits/utf16-bom.yaml" /dev/null "$tmp/missing.yaml"
 [ -d "$root/fixtures" ] && vg "all fixtures" -j 2 "$root/fixtures"
+vg "fixes as a diff" --diff --unsafe-fixes "$root/fixtures/fix"
+vg "a language server session" --lsp < "$root/fuzz/seeds-fuzz_lsp/session"
 exit "$status"
