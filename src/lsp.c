@@ -790,11 +790,19 @@ static cJSON *markdown(const char *text)
     return r;
 }
 
+/* The schema place (resource or Globals property path) at an LSP position:
+ * block YAML templates only; 0 when there is none. Hover and completion. */
+static int schema_place_at(const lsp_server *s, const lsp_doc *d, long long line, long long ch,
+                           yaml_place *place)
+{
+    return !d->is_code && !d->is_json && yaml_place_at(d->text, d->len, doc_offset(s, d, line, ch), place);
+}
+
 /* Hover on a property of a resource or Globals: SAM's description of it. */
 static cJSON *hover_property(const lsp_server *s, const lsp_doc *d, long long line, long long ch)
 {
     yaml_place place;
-    if (d->is_code || d->is_json || !yaml_place_at(d->text, d->len, doc_offset(s, d, line, ch), &place)) return NULL;
+    if (!schema_place_at(s, d, line, ch, &place)) return NULL;
     char *md = lsp_schema_hover(&place);
     if (!md) return NULL;
     cJSON *r = markdown(md);
@@ -808,8 +816,8 @@ static cJSON *on_completion(lsp_server *s, const cJSON *params)
     const cJSON *pos = cJSON_GetObjectItemCaseSensitive(params, "position");
     long long line, ch;
     yaml_place place;
-    if (!d || d->is_code || d->is_json || !num_at(pos, "line", &line) || !num_at(pos, "character", &ch) ||
-        !yaml_place_at(d->text, d->len, doc_offset(s, d, line, ch), &place))
+    if (!d || !num_at(pos, "line", &line) || !num_at(pos, "character", &ch) ||
+        !schema_place_at(s, d, line, ch, &place))
         return cJSON_CreateArray();
     return lsp_schema_complete(&place);
 }
