@@ -56,13 +56,13 @@ SL502 api-access-log-not-structured info
 SL503 api-tracing-disabled info
 SL504 api-default-throttling-unset warning
 SL601 unknown-resource-type error
-SL608 unknown-attribute error
 SL602 unknown-property error
 SL603 missing-required-property error
 SL604 wrong-value-type error
 SL605 invalid-value error
 SL606 read-only-property error
 SL607 property-combination error
+SL608 unknown-attribute error
 "
 extra="SL007"
 while read -r id name sev; do
