@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "arena.h"
+#include "code.h"
 
 #define MAX_DIR_DEPTH 64
 
@@ -157,13 +158,7 @@ void inputs_collect(input_list *l, const lint_config *cfg, char **paths, size_t 
 
 static int has_code_ext(const char *name)
 {
-    static const char *const exts[] = {".js", ".mjs", ".cjs", ".ts", ".jsx", ".tsx", ".py", NULL};
-    size_t n = strlen(name);
-    for (int i = 0; exts[i]; i++) {
-        size_t e = strlen(exts[i]);
-        if (n > e && strcmp(name + n - e, exts[i]) == 0) return 1;
-    }
-    return 0;
+    return code_lang_of_path(name) != CODE_OTHER;
 }
 
 static int listed(const input_list *l, const char *path)
