@@ -465,6 +465,7 @@ typedef struct pair_at {
     size_t off;          /* the pair's backslash in d->text */
     size_t copy_off;     /* and in libyaml's copy */
     uint32_t line, col;  /* 0-based, in the copy (libyaml's marks) */
+    uint32_t line_kept;  /* kept pairs on its line up to this one */
     int keep;            /* written as \U in the copy */
 } pair_at;
 
@@ -535,6 +536,7 @@ static void write_copy(const doc *d, pairs *P)
         for (; counted < a->off; counted++) col += ((unsigned char)d->text[counted] & 0xC0) != 0x80;
         a->line = (uint32_t)line;
         a->col = (uint32_t)(col - shift);
+        a->line_kept = (uint32_t)(shift / 2 + (size_t)a->keep);
         if (!a->keep) continue;
         memcpy(o, d->text + from, a->off - from);
         o += a->off - from;
@@ -553,14 +555,14 @@ static void write_copy(const doc *d, pairs *P)
 static void fix_mark(const pairs *P, yaml_mark_t *m)
 {
     if (!P->text) return;
-    size_t same = 0, n = 0;
+    size_t same = 0, n = 0; /* n: the pairs before the mark */
     for (size_t lo = 0, hi = P->n; lo < hi;) {
         size_t mid = (lo + hi) / 2;
         const pair_at *a = &P->at[mid];
         if (a->line < m->line || (a->line == m->line && a->col < m->column)) lo = n = mid + 1;
         else hi = mid;
     }
-    for (size_t i = n; i-- > 0 && P->at[i].line == m->line;) same += (size_t)P->at[i].keep;
+    if (n > 0 && P->at[n - 1].line == m->line) same = P->at[n - 1].line_kept;
     m->column += 2 * same;
 }
 
@@ -706,6 +708,7 @@ static int yaml_road(loader *L, pairs *P)
             L->fatal = 1;
             break;
         }
+        if (ev.type == YAML_SCALAR_EVENT) again |= unkeep_pairs(P, &ev); /* in the copy's marks */
         fix_mark(P, &ev.start_mark);
         fix_mark(P, &ev.end_mark);
         switch (ev.type) {
@@ -715,10 +718,7 @@ static int yaml_road(loader *L, pairs *P)
                 problem(L, "SL001", (uint32_t)ev.start_mark.line + 1, (uint32_t)ev.start_mark.column + 1,
                         "a second YAML document: CloudFormation reads a template as one document");
             break;
-        case YAML_SCALAR_EVENT:
-            again |= unkeep_pairs(P, &ev);
-            if (documents == 1) ld_on_scalar(L, &ev);
-            break;
+        case YAML_SCALAR_EVENT: if (documents == 1) ld_on_scalar(L, &ev); break;
         case YAML_SEQUENCE_START_EVENT: if (documents == 1) ld_on_collection_start(L, &ev, DOC_SEQ); break;
         case YAML_MAPPING_START_EVENT: if (documents == 1) ld_on_collection_start(L, &ev, DOC_MAP); break;
         case YAML_SEQUENCE_END_EVENT:
