@@ -120,9 +120,13 @@ static int run(int argc, char **argv)
     input_list inputs;
     inputs_collect(&inputs, &cfg, wf.paths, wf.n_paths);
     for (size_t i = 0; i < inputs.n && wf.templates_only; i++) inputs.items[i].explicit_path = 0;
-    if (wf.pre_commit) inputs_for_hook(&inputs, &cfg);
-    lint_result *results = xcalloc(inputs.n, sizeof *results);
+    if (wf.pre_commit) {
+        inputs_for_hook(&inputs, &cfg);
+        cfg.want_code_dirs = 1;
+    }
+    lint_result *results = xcalloc(inputs.n ? inputs.n : 1, sizeof *results);
     pool_run(&cfg, inputs.items, inputs.n, wf.jobs, keep_result, results);
+    if (wf.pre_commit) inputs_hook_filter(&inputs, results);
 
     int fixed = 0;
     if (wf.fix || wf.diff) {

@@ -44,6 +44,47 @@ done
 check precommit_hooks_with_files "2 $(grep -c '^- id:' "$ROOT/.pre-commit-hooks.yaml")" "$n_hooks 2"
 check precommit_hooks_through_script "2" "$(grep -c '^  entry: tools/pre-commit-samlint' "$ROOT/.pre-commit-hooks.yaml")"
 
+# --pre-commit with a handler code file: the templates upward from it whose
+# functions' code folder holds it are linted (own CodeUri, Globals CodeUri,
+# the template's folder for a SAM function without CodeUri); the others not.
+hk="$pc/code"
+mkdir -p "$hk/src" "$hk/tools" "$hk/svc/fn" "$hk/flat"
+git init -q "$hk" 2> /dev/null || mkdir -p "$hk/.git"
+sam_fn() {  # CODEURI-LINE (may be empty)
+    printf 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n%s      Handler: app.handler\n      Runtime: nodejs22.x\n      MemorySize: 512\n      Timeout: 10\n' "$1"
+}
+sam_fn '      CodeUri: src/
+' > "$hk/template.yaml"
+sam_fn '      CodeUri: other/
+' > "$hk/unrelated.yaml"
+printf 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    CodeUri: fn\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      Runtime: python3.12\n      MemorySize: 512\n      Timeout: 10\n' > "$hk/svc/template.yaml"
+sam_fn '' > "$hk/flat/template.yaml"
+key="accessKeyId: 'AKIAZ7EXAMPLE2345ABC'"
+printf "const c = { %s };\nexports.handler = async () => { try { return c; } catch (e) { throw e; } };\n" "$key" > "$hk/src/app.js"
+cp "$hk/src/app.js" "$hk/flat/app.js"
+printf "import boto3\ns3 = boto3.client('s3', aws_access_key_id='AKIAZ7EXAMPLE2345ABC')\ndef handler(event, context):\n    try:\n        return 1\n    except Exception:\n        raise\n" > "$hk/svc/fn/app.py"
+# Not used by any template; its text says Resources (it is not linted as YAML).
+printf "// Resources: none\nconst c = { %s };\n" "$key" > "$hk/tools/build.js"
+hook_lint() { (cd "$hk" && "$SAMLINT" --pre-commit --no-excerpt --fail-on error -- "$@" 2>&1); }
+out=$(hook_lint src/app.js); rc=$?
+files=$(printf '%s\n' "$out" | grep -o '^[^:]*:[0-9]*:[0-9]*: ' | cut -d: -f1 | sort -u | tr '\n' ' ')
+if [ "$rc" = 1 ] && printf '%s' "$out" | grep -q '^src/app.js:1:.*SL405' && [ "$files" = "src/app.js template.yaml " ]; then
+    ok precommit_code_codeuri
+else
+    not_ok precommit_code_codeuri "rc=$rc files=[$files] $out"
+fi
+out=$(hook_lint svc/fn/app.py); rc=$?
+files=$(printf '%s\n' "$out" | grep -o '^[^:]*:[0-9]*:[0-9]*: ' | cut -d: -f1 | sort -u | tr '\n' ' ')
+if [ "$rc" = 1 ] && [ "$files" = "svc/fn/app.py svc/template.yaml " ]; then ok precommit_code_globals_codeuri; else not_ok precommit_code_globals_codeuri "rc=$rc files=[$files] $out"; fi
+out=$(hook_lint flat/app.js); rc=$?
+files=$(printf '%s\n' "$out" | grep -o '^[^:]*:[0-9]*:[0-9]*: ' | cut -d: -f1 | sort -u | tr '\n' ' ')
+if [ "$rc" = 1 ] && [ "$files" = "flat/app.js flat/template.yaml " ]; then ok precommit_code_no_codeuri; else not_ok precommit_code_no_codeuri "rc=$rc files=[$files] $out"; fi
+out=$(hook_lint tools/build.js); rc=$?
+check precommit_code_unused "0 No findings in 0 files." "$rc $out"
+# A staged template and a code file it holds: each linted once.
+out=$(hook_lint template.yaml src/app.js); rc=$?
+check precommit_code_and_template_once "1 1" "$rc $(printf '%s\n' "$out" | grep -c 'SL405')"
+
 if ! command -v pre-commit > /dev/null || ! command -v git > /dev/null; then
     skip precommit "pre-commit (Debian package pre-commit) or git is missing"
 else
@@ -160,6 +201,25 @@ YAML
         ok precommit_dash_file_good
     else
         not_ok precommit_dash_file_good "$(tail -n 15 "$pc/readme-dash-good.txt")"
+    fi
+
+    # Handler code: a hardcoded key in src/app.js blocks the commit with
+    # SL405; a code file that no template uses goes in.
+    mkdir -p src tools
+    printf 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: app.handler\n      Runtime: nodejs22.x\n      MemorySize: 512\n      Timeout: 10\n' > app.yaml
+    printf "exports.handler = async () => { try { return 1; } catch (e) { throw e; } };\n" > src/app.js
+    git add app.yaml src/app.js
+    if git commit -qm "function" > "$pc/readme-fn.txt" 2>&1; then ok precommit_code_commit_clean; else not_ok precommit_code_commit_clean "$(tail -n 15 "$pc/readme-fn.txt")"; fi
+    printf "const c = { accessKeyId: 'AKIAZ7EXAMPLE2345ABC' };\nexports.handler = async () => { try { return c; } catch (e) { throw e; } };\n" > src/app.js
+    git add src/app.js
+    blocked precommit_code_commit_blocked "$pc/readme-key.txt" 'src/app.js:1:.*SL405'
+    git checkout -q -- src/app.js
+    printf "const c = { accessKeyId: 'AKIAZ7EXAMPLE2345ABC' };\n" > tools/build.js
+    git add tools/build.js
+    if git commit -qm "unused code" > "$pc/readme-unused.txt" 2>&1 && git ls-files --error-unmatch tools/build.js > /dev/null 2>&1; then
+        ok precommit_code_commit_unused
+    else
+        not_ok precommit_code_commit_unused "$(tail -n 15 "$pc/readme-unused.txt")"
     fi
 
     # `pre-commit autoupdate`, as the README says: `main` becomes the newest
