@@ -1422,13 +1422,6 @@ static void check(V *v, doc_id val, schema_ref s, const where *w)
     sn n;
     sn_decode(s, &n);
     if (schema_is_any(&n)) return;
-    /* SAM's own schema is looser and stricter than its translator in
-     * places below the top: it is judged at the top of a resource's
-     * Properties (or a Globals section) and of each event, and properties
-     * SAM passes on to CloudFormation are judged by the registry. */
-    if ((n.w1 & SX_SAM) && (w->depth > (w->events ? 4 : 1) ||
-                            (w->depth > (w->events ? 3 : 0) && doc_is_map(v->d, val) && !doc_intrinsic(v->d, val, NULL))))
-        return;
     const doc *d = v->d;
     doc_id arg = DOC_NONE;
     const char *fn = NULL;
