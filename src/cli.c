@@ -39,8 +39,6 @@ static const char usage_text[] =
     "      --write-baseline FILE  record the current findings as the baseline\n"
     "      --stdin-filename F  the name (and folder) of the template read from -\n"
     "      --templates-only    skip named files that are no templates\n"
-    "      --pre-commit        as the pre-commit hook: --templates-only, and a handler\n"
-    "                          code file stands for the templates whose CodeUri holds it\n"
     "      --statistics        count findings per rule instead of listing them\n"
     "  -q, --quiet             findings only: no summary line\n"
     "      --show-suppressed   also list suppressed findings, with their reasons\n"
