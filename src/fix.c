@@ -473,7 +473,9 @@ int fix_results(const lint_config *cfg, lint_result *results, size_t n, const fi
         lint_result *r = &results[i];
         if (r->error || !r->linted || strcmp(r->path, "<stdin>") == 0 || !fix_available(r, opt->unsafe)) continue;
         char err[512];
-        int got = fix_file(cfg, r, opt, err, sizeof err);
+        const lint_config *own = r->cfg ? r->cfg : cfg;
+        int got = fix_file(own, r, opt, err, sizeof err);
+        r->cfg = own;  /* linted again with it */
         if (got < 0) {
             fputs("samlint: ", stderr);
             out_escaped(stderr, r->path);

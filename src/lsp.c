@@ -310,25 +310,7 @@ static char *dir_of(const char *path)
 /* The nearest .samlint.yaml from the document's folder upward (malloc'd), or NULL. */
 static char *find_config(const char *doc_path)
 {
-    if (doc_path[0] != '/') return cfg_find();
-    char *dir = dir_of(doc_path);
-    for (;;) {
-        size_t n = strlen(dir) + sizeof CFG_FILE_NAME + 2;
-        char *cand = xrealloc(NULL, n);
-        snprintf(cand, n, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, CFG_FILE_NAME);
-        struct stat st;
-        if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
-            free(dir);
-            return cand;
-        }
-        free(cand);
-        if (strcmp(dir, "/") == 0) break;
-        char *up = dir_of(dir);
-        free(dir);
-        dir = up;
-    }
-    free(dir);
-    return NULL;
+    return cfg_find_for(doc_path);
 }
 
 static void config_defaults(const lsp_server *s, lint_config *cfg)
