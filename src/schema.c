@@ -1698,6 +1698,9 @@ static int check_resource_frame(V *v, const tmpl_resource *r)
         keep(v, SCHEMA_SL603, r->key, "resource '%s' lacks its Type", r->id);
         return 1;
     }
+    if (doc_is_map(d, r->type_node) && doc_count(d, r->type_node) == 1 &&
+        !strncmp(doc_str(d, doc_key(d, r->type_node, 0)) ? doc_str(d, doc_key(d, r->type_node, 0)) : "", "Rain::", 6))
+        return 0;   /* Type: {Rain::Module: ...}: rain pkg replaces it */
     if (!doc_is_scalar(d, r->type_node) || doc_is_null(d, r->type_node)) {
         keep(v, SCHEMA_SL604, r->type_node, "Type of resource '%s' expects a resource type name such as AWS::SQS::Queue", r->id);
         return 1;
@@ -1732,6 +1735,8 @@ static void check_resource(V *v, const tmpl_resource *r)
         for (uint32_t i = 0; i < n.n_req; i++)
             if (presence(v, DOC_NONE, twin, STR(n.req[i])) == 0) names_add(&ns, STR(n.req[i]));
         if (ns.n) missing_n(v, r->node, &root, names_end(&ns), ns.n);
+        /* "exactly / at least one of" holds without Properties too (ELBv2 Subnets or SubnetMappings) */
+        if (n.n_combos) check_combos(v, DOC_NONE, &n, &root);
     } else {
         where root = {NULL, "", 0, pkey, twin, 0, 0, 0};
         check(v, props, row->props, &root);
