@@ -901,11 +901,22 @@ static cJSON *on_code_action(lsp_server *s, const cJSON *params)
     cJSON *actions = cJSON_CreateArray();
     line_index li;
     index_lines(&li, d->text, d->len);
+    /* The fixes offered are checked as --fix checks them: applied alone and
+     * linted again, the finding is gone and nothing new appeared. */
+    size_t which[32], n_fixes = 0;
+    int good[32] = {0}, fix_ok[32] = {0};
+    for (size_t i = 0; i < p.n; i++)
+        if (p.f[i]->fix && !d->is_code && p.r[i] == &d->res && p.f[i]->file == d->res.path) {
+            which[n_fixes++] = (size_t)(p.f[i] - d->res.findings);
+            good[i] = 1;
+        }
+    if (n_fixes) fix_verify(config_for(s, d->path), &d->res, d->text, d->len, which, n_fixes, fix_ok);
+    for (size_t i = 0, k = 0; i < p.n; i++)
+        if (good[i]) good[i] = fix_ok[k++];
     for (size_t i = 0; i < p.n; i++) {
         const finding *f = p.f[i];
-        const lint_result *r = p.r[i];
         /* Its fix: the edits in the template, which is this document. */
-        if (f->fix && !d->is_code && f->file == r->path) {
+        if (good[i]) {
             size_t bom = d->len >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
             cJSON *edits = cJSON_CreateArray();
             for (size_t k = 0; k < f->fix->n_edits; k++) {

@@ -508,7 +508,71 @@ Resources:
     result("lsp_places_exit", s.close() == 0)
 
 
-for check in (check_basics, check_encodings, check_config_and_code, check_schema, check_schema_places, check_hostile):
+def apply_edits(text, edits):
+    """Apply LSP TextEdits (UTF-16 positions; ASCII text here) to text, last first."""
+    lines = text.split("\n")
+    offs = [0]
+    for l in lines:
+        offs.append(offs[-1] + len(l) + 1)
+    def off(p):
+        return offs[p["line"]] + p["character"]
+    for e in sorted(edits, key=lambda e: off(e["range"]["start"]), reverse=True):
+        text = text[:off(e["range"]["start"])] + e["newText"] + text[off(e["range"]["end"]):]
+    return text
+
+
+def check_verified_actions():
+    # The fixes offered are those --fix would make: applied and linted again, the finding is gone
+    # and nothing new appears. java8 -> java25 would raise SL206; the event Type SQQ -> SQS would
+    # bring the SQS event's own findings.
+    text = """Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: java8
+      Handler: app.handler
+      CodeUri: src/
+      MemorySiz: 512
+      Events:
+        Work:
+          Type: SQQ
+          Properties:
+            Queue: arn:aws:sqs:us-east-1:123456789012:q
+"""
+    path = os.path.join(WORK, "verify", "template.yaml")
+    write(path, text)
+    s = Server()
+    s.initialize()
+    uri = s.open(path, text)
+    diags = s.diagnostics(uri)
+    got = codes(diags)
+    def actions(line):
+        a = s.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "context": {"diagnostics": []}})
+        return a["result"]
+    titles = [x["title"] for x in actions(8)]
+    result("lsp_fix_offered_when_it_holds", "Change to 'MemorySize'" in titles, (titles, got))
+    titles5 = [x["title"] for x in actions(5)]
+    result("lsp_fix_not_offered_when_new_finding", any(t.startswith("Suppress SL205") for t in titles5) and
+           not any("java" in t and not t.startswith("Suppress") for t in titles5), (titles5, got))
+    titles11 = [x["title"] for x in actions(11)]
+    result("lsp_fix_event_type_not_offered", any(t.startswith("Suppress SL605") for t in titles11) and
+           "Change to 'SQS'" not in titles11, titles11)
+    # Apply the offered fix as a client would: SL602 is gone and nothing new is reported.
+    fix = [x for x in actions(8) if x["title"] == "Change to 'MemorySize'"]
+    fixed = apply_edits(text, fix[0]["edit"]["changes"][uri]) if fix else text
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]})
+    after = [c[0] for c in codes(s.diagnostics(uri))]
+    before = [c[0] for c in got]
+    before.remove("SL602") if "SL602" in before else None
+    left = list(before)
+    new = [c for c in after if c not in left or left.remove(c)]
+    result("lsp_fix_applied_is_clean", "MemorySize: 512" in fixed and "SL602" not in after and not new, (after, before))
+    result("lsp_verify_exit", s.close() == 0)
+
+
+for check in (check_basics, check_encodings, check_config_and_code, check_schema, check_schema_places, check_verified_actions,
+              check_hostile):
     if ONLY and check.__name__ not in ONLY:
         continue
     try:
