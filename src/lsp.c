@@ -34,6 +34,9 @@ enum {
  * and how many files a folder may offer. */
 #define CODE_SEARCH_LEVELS 4
 #define CODE_SEARCH_FILES 64
+/* A template on disk larger than this is not linted again on every
+ * keystroke in a handler file, only when it is opened or saved. */
+#define CODE_LIVE_MAX ((off_t)1 << 20)
 
 typedef struct line_index { size_t *start; size_t n; } line_index;
 
@@ -47,9 +50,10 @@ typedef struct lsp_doc {
     int is_json;
     lint_result res;         /* templates: the last lint */
     int have_res;
-    lint_result *disk;       /* handler source: templates on disk that use it */
-    size_t n_disk;
     char **cands;            /* handler source: templates on disk that may use it */
+    int *cand_big;           /* larger than CODE_LIVE_MAX: linted again at save only */
+    lint_result *disk;       /* the lint of each, when it has findings in this file */
+    int *have_disk;
     size_t n_cands;
 } lsp_doc;
 
@@ -253,26 +257,25 @@ static lsp_doc *ldoc_find(lsp_server *s, const char *uri)
     return NULL;
 }
 
-static void doc_release_disk(lsp_doc *d)
-{
-    for (size_t i = 0; i < d->n_disk; i++) lint_result_release(&d->disk[i]);
-    free(d->disk);
-    d->disk = NULL;
-    d->n_disk = 0;
-}
-
 static void doc_release_cands(lsp_doc *d)
 {
-    for (size_t i = 0; i < d->n_cands; i++) free(d->cands[i]);
+    for (size_t i = 0; i < d->n_cands; i++) {
+        free(d->cands[i]);
+        if (d->have_disk[i]) lint_result_release(&d->disk[i]);
+    }
     free(d->cands);
+    free(d->cand_big);
+    free(d->disk);
+    free(d->have_disk);
     d->cands = NULL;
+    d->cand_big = d->have_disk = NULL;
+    d->disk = NULL;
     d->n_cands = 0;
 }
 
 static void ldoc_free(lsp_doc *d)
 {
     if (d->have_res) lint_result_release(&d->res);
-    doc_release_disk(d);
     doc_release_cands(d);
     free(d->uri);
     free(d->path);
@@ -506,7 +509,8 @@ static void each_finding(lsp_server *s, lsp_doc *d, finding_fn fn, void *user)
         for (size_t i = 0; !t->is_code && t->have_res && i < t->res.n_findings; i++)
             if (finding_in(&t->res, &t->res.findings[i], d)) fn(s, d, &t->res, &t->res.findings[i], user);
     }
-    for (size_t j = 0; j < d->n_disk; j++) {
+    for (size_t j = 0; j < d->n_cands; j++) {
+        if (!d->have_disk[j]) continue;
         const lint_result *r = &d->disk[j];
         int open = 0;
         for (size_t k = 0; k < s->n_docs && !open; k++) open = !s->docs[k]->is_code && strcmp(s->docs[k]->path, r->path) == 0;
@@ -594,8 +598,14 @@ static void find_code_templates(lsp_server *s, lsp_doc *d)
             size_t n = strlen(dir) + strlen(e->d_name) + 2;
             char *path = xrealloc(NULL, n);
             snprintf(path, n, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, e->d_name);
-            if (file_mentions(path, stem, s->max_file_size)) {
+            struct stat st;
+            if (file_mentions(path, stem, s->max_file_size) && stat(path, &st) == 0) {
                 d->cands = xrealloc(d->cands, (d->n_cands + 1) * sizeof *d->cands);
+                d->cand_big = xrealloc(d->cand_big, (d->n_cands + 1) * sizeof *d->cand_big);
+                d->disk = xrealloc(d->disk, (d->n_cands + 1) * sizeof *d->disk);
+                d->have_disk = xrealloc(d->have_disk, (d->n_cands + 1) * sizeof *d->have_disk);
+                d->cand_big[d->n_cands] = st.st_size > CODE_LIVE_MAX;
+                d->have_disk[d->n_cands] = 0;
                 d->cands[d->n_cands++] = path;
             } else {
                 free(path);
@@ -611,22 +621,21 @@ static void find_code_templates(lsp_server *s, lsp_doc *d)
 }
 
 /* Lint, from disk (handler files as open in the editor), the templates that
- * may use a handler file; keep those that have findings in it. */
-static void lint_code_templates(lsp_server *s, lsp_doc *d)
+ * may use a handler file; keep those that have findings in it. While it is
+ * being typed in (`live`), a large template keeps its last lint. */
+static void lint_code_templates(lsp_server *s, lsp_doc *d, int live)
 {
-    doc_release_disk(d);
     load_code(s);
     for (size_t i = 0; i < d->n_cands; i++) {
-        lint_result r;
-        lint_path(config_for(s, d->cands[i]), d->cands[i], 0, &r);
+        if (live && d->cand_big[i]) continue;
+        if (d->have_disk[i]) lint_result_release(&d->disk[i]);
+        d->have_disk[i] = 0;
+        lint_result *r = &d->disk[i];
+        lint_path(config_for(s, d->cands[i]), d->cands[i], 0, r);
         int uses = 0;
-        for (size_t k = 0; k < r.n_findings && !uses; k++) uses = finding_in(&r, &r.findings[k], d);
-        if (uses) {
-            d->disk = xrealloc(d->disk, (d->n_disk + 1) * sizeof *d->disk);
-            d->disk[d->n_disk++] = r;
-        } else {
-            lint_result_release(&r);
-        }
+        for (size_t k = 0; k < r->n_findings && !uses; k++) uses = finding_in(r, &r->findings[k], d);
+        if (uses) d->have_disk[i] = 1;
+        else lint_result_release(r);
     }
 }
 
@@ -644,7 +653,7 @@ static void refresh_all(lsp_server *s)
     for (size_t i = 0; i < s->n_docs; i++) {
         if (s->docs[i]->is_code) {
             find_code_templates(s, s->docs[i]);
-            lint_code_templates(s, s->docs[i]);
+            lint_code_templates(s, s->docs[i], 0);
         } else {
             lint_doc(s, s->docs[i]);
         }
@@ -655,11 +664,11 @@ static void refresh_all(lsp_server *s)
 /* After a handler file changed in the editor: the open templates (they
  * read it as it is in the buffer), the templates on disk that use it, and
  * the diagnostics of every open document. */
-static void refresh_code(lsp_server *s, lsp_doc *changed)
+static void refresh_code(lsp_server *s, lsp_doc *changed, int live)
 {
     for (size_t i = 0; i < s->n_docs; i++)
         if (!s->docs[i]->is_code) lint_doc(s, s->docs[i]);
-    if (changed) lint_code_templates(s, changed);
+    if (changed) lint_code_templates(s, changed, live);
     for (size_t i = 0; i < s->n_docs; i++) publish(s, s->docs[i]);
 }
 
@@ -790,7 +799,7 @@ static void on_did_open(lsp_server *s, const cJSON *params)
     doc_set_text(d, text, strlen(tv->valuestring));
     if (d->is_code) {
         find_code_templates(s, d);
-        refresh_code(s, d);
+        refresh_code(s, d, 0);
     } else {
         refresh(s, d);
     }
@@ -826,7 +835,7 @@ static void on_did_change(lsp_server *s, const cJSON *params)
         }
         doc_splice(d, from, to, text, strlen(text));
     }
-    if (d->is_code) refresh_code(s, d);
+    if (d->is_code) refresh_code(s, d, 1);
     else refresh(s, d);
 }
 
@@ -858,7 +867,7 @@ static void on_did_close(lsp_server *s, const cJSON *params)
         for (size_t i = 0; i < s->n_docs; i++)
             if (s->docs[i]->is_code) publish(s, s->docs[i]);
     } else {
-        refresh_code(s, NULL);  /* the templates read the file from disk again */
+        refresh_code(s, NULL, 0);  /* the templates read the file from disk again */
     }
 }
 
