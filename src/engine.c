@@ -616,17 +616,19 @@ static const char *with_owners(lint_result *out, const char *message, finding **
     char buf[1024];
     size_t len = (size_t)snprintf(buf, sizeof buf, "%s; applies to ", message);
     size_t named = 0, distinct = 0;
+    strmap seen; /* ids are interned, but a hash of their text costs little and assumes nothing */
+    strmap_init(&seen);
     for (size_t i = 0; i < n; i++) {
         const char *id = group[i]->resource;
-        int seen = !id;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = group[j]->resource && strcmp(group[j]->resource, id) == 0;
-        if (seen) continue;
+        int first;
+        if (!id || strmap_get(&seen, id, strlen(id), &first)) continue;
+        strmap_put(&seen, id, strlen(id), (int)i);
         distinct++;
         if (named == 10 || len >= sizeof buf) continue;
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", named ? ", " : "", id);
         named++;
     }
+    strmap_release(&seen);
     if (distinct > named && len < sizeof buf)
         snprintf(buf + len, sizeof buf - len, " and %zu more", distinct - named);
     return arena_strdup(out->arena, buf);
@@ -817,6 +819,18 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
     }
     lint_buffer(cfg, name, bytes, len, explicit_path, out);
     free(bytes);
+}
+
+void lint_results_mask_paths(lint_result *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].path) secret_mask_path(r[i].path, strlen(r[i].path));
+        for (size_t j = 0; j < r[i].n_findings; j++) {
+            finding *f = &r[i].findings[j];
+            /* Another file's name is the result's own copy (arena_strdup): writable. */
+            if (f->file && f->file != r[i].path) secret_mask_path((char *)f->file, strlen(f->file));
+        }
+    }
 }
 
 void lint_result_release(lint_result *r)
