@@ -705,8 +705,10 @@ static void run_rule(lint_ctx *ctx, const rule *r)
     r->check(ctx);
 }
 
-void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, size_t len,
-                 int explicit_path, lint_result *out)
+/* lint_buffer, where `borrow` says bytes[len] is NUL and outlives the lint:
+ * the loader reads them in place (lint_path's own buffer). */
+static void lint_bytes(const lint_config *cfg, const char *path, const char *bytes, size_t len,
+                       int explicit_path, int borrow, lint_result *out)
 {
     memset(out, 0, sizeof *out);
     out->arena = arena_new_sized(RESULT_BLOCK);
@@ -724,7 +726,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
     ctx.cfg = cfg;
     ctx.sink = &sink;
 
-    doc_limits lim = {cfg->max_depth, cfg->max_alias_nodes, 0};
+    doc_limits lim = {cfg->max_depth, cfg->max_alias_nodes, 0, borrow};
     doc_result dr = doc_load(path, bytes, len, &lim);
     ctx.d = dr.d;
     ctx.problems = dr.problems;
@@ -800,6 +802,12 @@ static void too_big(const lint_config *cfg, const char *path, lint_result *out)
                               cfg->max_file_size);
 }
 
+void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, size_t len,
+                 int explicit_path, lint_result *out)
+{
+    lint_bytes(cfg, path, bytes, len, explicit_path, 0, out);
+}
+
 void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint_result *out)
 {
     char err[256];
@@ -817,7 +825,7 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
         set_error(out, name, "%s", err);
         return;
     }
-    lint_buffer(cfg, name, bytes, len, explicit_path, out);
+    lint_bytes(cfg, name, bytes, len, explicit_path, 1, out);  /* rfile ends the bytes with a NUL */
     free(bytes);
 }
 
