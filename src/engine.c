@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "rfile.h"
 #include "fix.h"
+#include "params.h"
 #include "secret.h"
 #include "strmap.h"
 #include "suppress.h"
@@ -740,6 +741,7 @@ static void lint_bytes(const lint_config *cfg, const char *path, const char *byt
         if (tmpl_build(&t, dr.d, &why) == 0) {
             have_tmpl = 1;
             ctx.t = &t;
+            if (cfg->params && cfg->params->n) tmpl_set_values(&t, dr.d, cfg->params);
             graph_build(&g, &t);
             ctx.g = &g;
         } else {

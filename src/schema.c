@@ -377,6 +377,7 @@ typedef struct V {
     int silent;             /* > 0: trying a branch; count, do not keep */
     unsigned errors;
     long budget;            /* node visits left: bounds any schema x document blow-up */
+    doc_id at_ref;          /* judging a --parameters value: report at this Ref (else DOC_NONE) */
     sfinding *items;
     size_t n, cap;
 } V;
@@ -417,6 +418,7 @@ static void keep(V *v, enum schema_kind kind, doc_id node, const char *fmt, ...)
     size_t len = strlen(buf) + 1;
     char *msg = lint_alloc(v->ctx, len);
     memcpy(msg, buf, len);
+    if (v->at_ref != DOC_NONE) node = v->at_ref;
     v->items[v->n++] = (sfinding){(uint8_t)kind, v->res == NULL, node, v->res, msg};
 }
 
@@ -1441,6 +1443,18 @@ static void check(V *v, doc_id val, schema_ref s, const where *w)
             }
         return;
     }
+    if ((a == AB_STR || a == AB_NUM) && !strcmp(fn, "Ref")) {
+        /* A value given for the lint (--parameters) is known: judged as
+         * the literal it is, reported at the Ref. */
+        const tmpl_param *p = tmpl_find_param(v->t, doc_str(d, arg));
+        if (p && p->given) {
+            doc_id outer = v->at_ref;
+            if (outer == DOC_NONE) v->at_ref = val;
+            check(v, p->value_node, s, w);
+            v->at_ref = outer;
+            return;
+        }
+    }
     if (a != AB_NONE) {
         unsigned types = n.w0 & SN_TYPES;
         if (a == AB_SKIP || a == AB_NOVALUE || !types) return;
@@ -1750,6 +1764,7 @@ static struct schema_memo *validate(lint_ctx *ctx)
     v.t = ctx->t;
     v.d = ctx->d;
     v.budget = 4000000;
+    v.at_ref = DOC_NONE;
     struct schema_memo *m = lint_alloc(ctx, sizeof *m);
     memset(m, 0, sizeof *m);
     if (foreign_transform(v.d, v.t->transform)) return m;
