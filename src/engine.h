@@ -72,6 +72,10 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
 /* Read and lint a file (or "-" for stdin). */
 void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint_result *out);
 void lint_result_release(lint_result *r);
+/* Mask file names that look like secrets (secret_mask_path) in results and
+ * their findings, in place: the last step before output, once fixes and
+ * baseline fingerprints have used the real names. */
+void lint_results_mask_paths(lint_result *r, size_t n);
 
 /* Sort findings by file, line, column, rule. */
 void lint_sort_findings(finding *f, size_t n);

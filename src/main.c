@@ -145,6 +145,7 @@ static int run(int argc, char **argv)
         wf.write_baseline = "";  /* nothing else goes out */
     }
     if (fixed < 0 && !exit_code) exit_code = 2;
+    lint_results_mask_paths(results, inputs.n);  /* every output below, and the error lines */
     /* --output-file: the report goes through a checked writer of its own. */
     writer file_out = {0};
     FILE *report = stdout;

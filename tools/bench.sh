@@ -144,7 +144,7 @@ if [ "${BENCH_INSTRUCTIONS:-1}" = 1 ]; then
     echo
     echo "== shapes that were once quadratic (instructions at N and 4N: a ratio near 4 is linear)"
     printf '%-12s %8s %16s %16s %7s\n' "shape" "N" "at N" "at 4N" "ratio"
-    for shape in "params 5000" "depends 5000" "aliasorder 5000" "mixed 250" "jsonline 2000" "ignorefile 2000"; do
+    for shape in "params 5000" "depends 5000" "aliasorder 5000" "mixed 250" "jsonline 2000" "ignorefile 2000" "globals 2000"; do
         set -- $shape
         "$root/tools/gen_template.sh" "$1" "$2" > "$tmp/a.yaml"
         "$root/tools/gen_template.sh" "$1" $(($2 * 4)) > "$tmp/b.yaml"
