@@ -28,6 +28,7 @@ typedef struct lint_config {
     uint64_t regions;                   /* bits of types_regions (src/types.h); 0 = us-east-1 */
     struct param_list *params;          /* --parameters values (src/params.h), borrowed; or NULL */
     int want_code_dirs;                 /* --pre-commit: fill lint_result.code_dirs */
+    int no_gitignore;                   /* scans list what .gitignore ignores too */
 } lint_config;
 
 void lint_config_init(lint_config *cfg);
@@ -66,6 +67,7 @@ typedef struct lint_result {
     /* With cfg->want_code_dirs: its functions' local code folders (see
      * code_each_dir), each once. */
     const char **code_dirs; size_t n_code_dirs;
+    const struct lint_config *cfg;  /* what it was linted with (its folder's config), or NULL */
 } lint_result;
 
 /* Lint bytes already read. `explicit_path`: the user named this file (SL002
@@ -76,6 +78,10 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
 /* Read and lint a file (or "-" for stdin). */
 void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint_result *out);
 void lint_result_release(lint_result *r);
+/* Mask file names that look like secrets (secret_mask_path) in results and
+ * their findings, in place: the last step before output, once fixes and
+ * baseline fingerprints have used the real names. */
+void lint_results_mask_paths(lint_result *r, size_t n);
 
 /* Sort findings by file, line, column, rule. */
 void lint_sort_findings(finding *f, size_t n);
