@@ -79,8 +79,13 @@ static void check_rest(lint_ctx *ctx, const api_stage *s)
     if (s->sam && usage_plan_throttles(ctx, s))
         return;
     /* SAM appends a Globals list to the resource's own list: either may hold it. */
-    if (!s->implicit && doc_is_map(d, s->res->props))
-        own = doc_get(d, s->res->props, "MethodSettings");
+    if (!s->implicit && doc_is_map(d, s->settings))
+        own = doc_get(d, s->settings, "MethodSettings");
+    /* A Deployment's StageDescription sets the stage-wide limits directly. */
+    if (s->deployment && doc_is_map(d, s->settings)
+        && obs_has_value(d, doc_get(d, s->settings, "ThrottlingBurstLimit"))
+        && obs_has_value(d, doc_get(d, s->settings, "ThrottlingRateLimit")))
+        return;
     if (s->sam) {
         doc_id g = s->implicit ? t->globals_api : tmpl_globals_for(t, s->res);
         if (doc_is_map(d, g))
