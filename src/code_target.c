@@ -3,6 +3,7 @@
 #include "arena.h"
 #include "rx.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <stdarg.h>
@@ -549,20 +550,31 @@ static void inline_pos(lint_ctx *ctx, const code_target *tg, size_t off, uint32_
     scalar_pos(ctx->d, p->node, within < len ? within : len, line, col);
 }
 
-void code_report(lint_ctx *ctx, const code_target *tg, severity sev, size_t off, const char *fmt, ...)
+void code_report(lint_ctx *ctx, const code_target *tg, severity sev, size_t off, size_t len, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    uint32_t line, col;
+    const code_text *ct = tg->text;
+    if (off > ct->len) off = ct->len;
+    if (len == 0)  /* the name written there */
+        while (off + len < ct->len && (isalnum((unsigned char)ct->text[off + len]) || ct->text[off + len] == '_' ||
+                                       ct->text[off + len] == '$' || ct->text[off + len] == '.'))
+            len++;
+    if (len > ct->len - off) len = ct->len - off;
+    uint32_t line, col, end_line, end_col;
     if (tg->where == TARGET_INLINE) {
         inline_pos(ctx, tg, off, &line, &col);
-        report_file(ctx, sev, tg->fn->id, ctx->d->path, line, col, "%s", msg);
+        inline_pos(ctx, tg, off + len, &end_line, &end_col);
+        if (len && end_line == line && end_col <= col)  /* folded: at its indicator */
+            end_col = col + 1;
+        report_file_to(ctx, sev, tg->fn->id, ctx->d->path, line, col, end_line, end_col, "%s", msg);
     } else {
-        code_pos(tg->text, off, &line, &col);
-        report_file(ctx, sev, tg->fn->id, tg->path, line, col, "%s", msg);
+        code_pos(ct, off, &line, &col);
+        code_pos(ct, off + len, &end_line, &end_col);
+        report_file_to(ctx, sev, tg->fn->id, tg->path, line, col, end_line, end_col, "%s", msg);
     }
 }
 
