@@ -453,6 +453,16 @@ static inline size_t api_stages(lint_ctx *ctx, api_stage **out)
     return n;
 }
 
+/* Who a message is about: the stage, or "Globals.Api" / "Globals.HttpApi"
+ * when the value judged comes from SAM Globals (one finding there, which
+ * the engine ends with "; applies to A, B"). */
+static inline const char *api_who(const api_stage *s, enum tmpl_origin origin, doc_id value)
+{
+    if (origin == TMPL_GLOBALS && value != DOC_NONE)
+        return s->kind == API_REST ? "Globals.Api" : "Globals.HttpApi";
+    return s->label;
+}
+
 /* A stage setting: Properties path k1[.k2] (k2 may be NULL). SAM resources
  * fall back to their Globals section, merged key by key; an implicit API reads
  * Globals only. *origin says where it came from. DOC_NONE when unset. */
