@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "rfile.h"
 #include "fix.h"
+#include "params.h"
 #include "secret.h"
 #include "strmap.h"
 #include "suppress.h"
@@ -698,17 +699,19 @@ static const char *with_owners(lint_result *out, const char *message, finding **
     char buf[1024];
     size_t len = (size_t)snprintf(buf, sizeof buf, "%s; applies to ", message);
     size_t named = 0, distinct = 0;
+    strmap seen; /* ids are interned, but a hash of their text costs little and assumes nothing */
+    strmap_init(&seen);
     for (size_t i = 0; i < n; i++) {
         const char *id = group[i]->resource;
-        int seen = !id;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = group[j]->resource && strcmp(group[j]->resource, id) == 0;
-        if (seen) continue;
+        int first;
+        if (!id || strmap_get(&seen, id, strlen(id), &first)) continue;
+        strmap_put(&seen, id, strlen(id), (int)i);
         distinct++;
         if (named == 10 || len >= sizeof buf) continue;
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", named ? ", " : "", id);
         named++;
     }
+    strmap_release(&seen);
     if (distinct > named && len < sizeof buf)
         snprintf(buf + len, sizeof buf - len, " and %zu more", distinct - named);
     return arena_strdup(out->arena, buf);
@@ -785,8 +788,10 @@ static void run_rule(lint_ctx *ctx, const rule *r)
     r->check(ctx);
 }
 
-void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, size_t len,
-                 int explicit_path, lint_result *out)
+/* lint_buffer, where `borrow` says bytes[len] is NUL and outlives the lint:
+ * the loader reads them in place (lint_path's own buffer). */
+static void lint_bytes(const lint_config *cfg, const char *path, const char *bytes, size_t len,
+                       int explicit_path, int borrow, lint_result *out)
 {
     memset(out, 0, sizeof *out);
     out->arena = arena_new_sized(RESULT_BLOCK);
@@ -804,7 +809,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
     ctx.cfg = cfg;
     ctx.sink = &sink;
 
-    doc_limits lim = {cfg->max_depth, cfg->max_alias_nodes, 0};
+    doc_limits lim = {cfg->max_depth, cfg->max_alias_nodes, 0, borrow};
     doc_result dr = doc_load(path, bytes, len, &lim);
     ctx.d = dr.d;
     ctx.problems = dr.problems;
@@ -818,6 +823,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
         if (tmpl_build(&t, dr.d, &why) == 0) {
             have_tmpl = 1;
             ctx.t = &t;
+            if (cfg->params && cfg->params->n) tmpl_set_values(&t, dr.d, cfg->params);
             graph_build(&g, &t);
             ctx.g = &g;
         } else {
@@ -880,6 +886,12 @@ static void too_big(const lint_config *cfg, const char *path, lint_result *out)
                               cfg->max_file_size);
 }
 
+void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, size_t len,
+                 int explicit_path, lint_result *out)
+{
+    lint_bytes(cfg, path, bytes, len, explicit_path, 0, out);
+}
+
 void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint_result *out)
 {
     char err[256];
@@ -897,8 +909,20 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
         set_error(out, name, "%s", err);
         return;
     }
-    lint_buffer(cfg, name, bytes, len, explicit_path, out);
+    lint_bytes(cfg, name, bytes, len, explicit_path, 1, out);  /* rfile ends the bytes with a NUL */
     free(bytes);
+}
+
+void lint_results_mask_paths(lint_result *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].path) secret_mask_path(r[i].path, strlen(r[i].path));
+        for (size_t j = 0; j < r[i].n_findings; j++) {
+            finding *f = &r[i].findings[j];
+            /* Another file's name is the result's own copy (arena_strdup): writable. */
+            if (f->file && f->file != r[i].path) secret_mask_path((char *)f->file, strlen(f->file));
+        }
+    }
 }
 
 void lint_result_release(lint_result *r)

@@ -14,6 +14,7 @@
 #include "inputs.h"
 #include "lsp.h"
 #include "out.h"
+#include "params.h"
 #include "pool.h"
 #include "writer.h"
 
@@ -45,6 +46,26 @@ static int apply_baseline(const cli_options *wf, lint_result *results, size_t n)
     if (!*err) return 0;
     print_error(err);
     return 2;
+}
+
+/* A name no linted template declares is most likely misspelt: said, but
+ * not an error, as one set of values serves every template of a scan. */
+static void warn_unused_params(param_list *params, const lint_result *results, size_t n)
+{
+    int linted = 0;
+    for (size_t i = 0; i < n && !linted; i++) linted = results[i].linted;
+    for (size_t i = 0; linted && i < params->n; i++) {
+        if (atomic_load_explicit(&params->items[i].used, memory_order_relaxed)) continue;
+        fputs("samlint: warning: no linted template has a parameter named '", stderr);
+        out_escaped(stderr, params->items[i].name);
+        fputs("'; its value is not used\n", stderr);
+    }
+}
+
+/* --fail-on of the config the result was linted with. */
+static severity fail_on(const lint_result *r, const lint_config *run)
+{
+    return r->cfg ? r->cfg->fail_on : run->fail_on;
 }
 
 /* pool_run's callback: every result is kept for out_emit, at its input's index. */
@@ -93,17 +114,23 @@ static int run(int argc, char **argv)
     int status = cli_parse(argc, argv, &cfg, &wf, &done);
     if (status || done) {
         lint_config_release(&cfg);
+        cli_release(&wf);
         return status;
     }
     if (wf.lsp) {
         status = lsp_serve(&cfg, 0, 1);
         lint_config_release(&cfg);
+        cli_release(&wf);
         return status;
     }
     input_list inputs;
-    inputs_collect(&inputs, &cfg, wf.paths, wf.n_paths);
+    /* Each file is linted with the nearest .samlint.yaml above it. */
+    input_configs per_folder = {cli_config_for_dir, &wf};
+    inputs_collect_with(&inputs, &cfg, &per_folder, wf.paths, wf.n_paths);
     for (size_t i = 0; i < inputs.n && wf.templates_only; i++) inputs.items[i].explicit_path = 0;
     if (wf.pre_commit) inputs_for_hook(&inputs, &cfg);
+    cli_assign_configs(&wf, &inputs);
+    if (inputs.n && inputs.items[0].cfg) wf.out.cfg = inputs.items[0].cfg;  /* SARIF's rules that run */
     lint_result *results = xcalloc(inputs.n, sizeof *results);
     pool_run(&cfg, inputs.items, inputs.n, wf.jobs, keep_result, results);
 
@@ -118,6 +145,7 @@ static int run(int argc, char **argv)
         wf.write_baseline = "";  /* nothing else goes out */
     }
     if (fixed < 0 && !exit_code) exit_code = 2;
+    lint_results_mask_paths(results, inputs.n);  /* every output below, and the error lines */
     /* --output-file: the report goes through a checked writer of its own. */
     writer file_out = {0};
     FILE *report = stdout;
@@ -147,14 +175,17 @@ static int run(int argc, char **argv)
             exit_code = 2;
         }
         for (size_t j = 0; j < r->n_findings && exit_code == 0 && !wf.write_baseline; j++)
-            if (!r->findings[j].suppressed && !r->findings[j].baselined && cfg.fail_on != SEV_NONE && r->findings[j].sev >= cfg.fail_on)
+            if (!r->findings[j].suppressed && !r->findings[j].baselined && fail_on(r, &cfg) != SEV_NONE &&
+                r->findings[j].sev >= fail_on(r, &cfg))
                 exit_code = 1;
     }
     if (exit_code == 1 && wf.exit_zero) exit_code = 0;
+    warn_unused_params(&wf.params, results, inputs.n);
     for (size_t i = 0; i < inputs.n; i++) lint_result_release(&results[i]);
     free(results);
     inputs_release(&inputs);
     lint_config_release(&cfg);
+    cli_release(&wf);
     code_cache_release();
     return exit_code;
 }

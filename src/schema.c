@@ -324,6 +324,32 @@ size_t schema_enum_values(schema_ref node, const char **out, size_t max)
     return n.n_enum;
 }
 
+const char *schema_discriminator(schema_ref node)
+{
+    sn n;
+    sn_decode(node, &n);
+    return (n.w1 & SX_DISCRIM) ? STR(n.discrim) : NULL;
+}
+
+schema_ref schema_discriminate(schema_ref node, const char *value, size_t len)
+{
+    sn n;
+    sn_decode(node, &n);
+    if (!(n.w1 & SX_DISCRIM)) return SCHEMA_ANY;
+    for (uint32_t i = 0; i < n.n_dtable; i++)
+        if (!key_cmp(value, len, STR(n.dtable[2 * i]))) return n.dtable[2 * i + 1];
+    return SCHEMA_ANY;
+}
+
+size_t schema_discriminator_values(schema_ref node, const char **out, size_t max)
+{
+    sn n;
+    sn_decode(node, &n);
+    if (!(n.w1 & SX_DISCRIM)) return 0;
+    for (uint32_t i = 0; i < n.n_dtable && i < max; i++) out[i] = STR(n.dtable[2 * i]);
+    return n.n_dtable;
+}
+
 /* ---- findings ----------------------------------------------------------- */
 
 typedef struct sfinding {
@@ -332,6 +358,7 @@ typedef struct sfinding {
     doc_id node;
     const char *resource;
     const char *msg;
+    const char *to;       /* SL602/SL605: the one close suggestion, or NULL (for the fix) */
 } sfinding;
 
 struct schema_memo {
@@ -351,8 +378,11 @@ typedef struct V {
     int silent;             /* > 0: trying a branch; count, do not keep */
     unsigned errors;
     long budget;            /* node visits left: bounds any schema x document blow-up */
+    doc_id at_ref;          /* judging a --parameters value: report at this Ref (else DOC_NONE) */
     sfinding *items;
     size_t n, cap;
+    const char *to;         /* the next finding's suggestion (suggested()), not NUL-terminated */
+    size_t to_len;
 } V;
 
 /* Where a value stands: for messages and positions. */
@@ -367,9 +397,19 @@ typedef struct where {
     int events;             /* below a SAM function's Events */
 } where;
 
+/* The next finding kept suggests `best`: its fix's replacement. */
+static void suggested(V *v, const char *best, size_t len)
+{
+    v->to = best;
+    v->to_len = len;
+}
+
 static void keep(V *v, enum schema_kind kind, doc_id node, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static void keep(V *v, enum schema_kind kind, doc_id node, const char *fmt, ...)
 {
+    const char *to = v->to;
+    size_t to_len = v->to_len;
+    v->to = NULL;
     if (v->silent) {
         v->errors++;
         return;
@@ -391,7 +431,14 @@ static void keep(V *v, enum schema_kind kind, doc_id node, const char *fmt, ...)
     size_t len = strlen(buf) + 1;
     char *msg = lint_alloc(v->ctx, len);
     memcpy(msg, buf, len);
-    v->items[v->n++] = (sfinding){(uint8_t)kind, v->res == NULL, node, v->res, msg};
+    char *copy = NULL;
+    if (to && v->at_ref == DOC_NONE) {  /* a --parameters value is not the template's text: no fix */
+        copy = lint_alloc(v->ctx, to_len + 1);
+        memcpy(copy, to, to_len);
+        copy[to_len] = '\0';
+    }
+    if (v->at_ref != DOC_NONE) node = v->at_ref;
+    v->items[v->n++] = (sfinding){(uint8_t)kind, v->res == NULL, node, v->res, msg, copy};
 }
 
 /* A value's path from the resource's Properties (or Globals) for messages:
@@ -769,6 +816,7 @@ static void suggest_enum(V *v, doc_id site, const sn *n, const scal *sc, const w
     if (runtime) snprintf(what, sizeof what, "a Lambda runtime");
     else snprintf(what, sizeof what, "a valid %s", path[0] ? path : "value");
     if (best) {
+        suggested(v, best, blen);
         keep(v, SCHEMA_SL605, site, "'%s'%s is not %s: did you mean '%.*s'?", val, note, what, (int)blen, best);
         return;
     }
@@ -1066,11 +1114,13 @@ static void unknown_key(V *v, doc_id key, const char *k, size_t klen, const sn *
     }
     char ph[320], tmp[80];
     where_phrase(v, w, ph, sizeof ph);
-    if (best)
+    if (best) {
+        suggested(v, best, blen);
         keep(v, SCHEMA_SL602, key, "unknown property '%s' %s: did you mean '%.*s'?", show(k, klen, tmp, sizeof tmp), ph, (int)blen,
              best);
-    else
+    } else {
         keep(v, SCHEMA_SL602, key, "unknown property '%s' %s", show(k, klen, tmp, sizeof tmp), ph);
+    }
 }
 
 /* MemorySize, Timeout, ReservedConcurrentExecutions at the top of a
@@ -1321,11 +1371,13 @@ static void check_discriminated(V *v, doc_id val, const sn *n, const where *w)
     const char *best = suggest_best(&sg, &blen);
     char tmp[80], path[256];
     path_of(w, path, sizeof path);
-    if (best)
+    if (best) {
+        suggested(v, best, blen);
         keep(v, SCHEMA_SL605, kv, "unknown %s '%s' of %s: did you mean '%.*s'?", key, show(kn->str, kn->len, tmp, sizeof tmp),
              path[0] ? path : "the value", (int)blen, best);
-    else
+    } else {
         keep(v, SCHEMA_SL605, kv, "unknown %s '%s' of %s", key, show(kn->str, kn->len, tmp, sizeof tmp), path[0] ? path : "the value");
+    }
 }
 
 static void check_branches(V *v, doc_id val, const sn *n, const uint32_t *br, uint32_t nb, int one, const where *w)
@@ -1396,13 +1448,6 @@ static void check(V *v, doc_id val, schema_ref s, const where *w)
     sn n;
     sn_decode(s, &n);
     if (schema_is_any(&n)) return;
-    /* SAM's own schema is looser and stricter than its translator in
-     * places below the top: it is judged at the top of a resource's
-     * Properties (or a Globals section) and of each event, and properties
-     * SAM passes on to CloudFormation are judged by the registry. */
-    if ((n.w1 & SX_SAM) && (w->depth > (w->events ? 4 : 1) ||
-                            (w->depth > (w->events ? 3 : 0) && doc_is_map(v->d, val) && !doc_intrinsic(v->d, val, NULL))))
-        return;
     const doc *d = v->d;
     doc_id arg = DOC_NONE;
     const char *fn = NULL;
@@ -1414,6 +1459,18 @@ static void check(V *v, doc_id val, schema_ref s, const where *w)
                 if (!is_novalue(d, br)) check(v, br, s, w);
             }
         return;
+    }
+    if ((a == AB_STR || a == AB_NUM) && !strcmp(fn, "Ref")) {
+        /* A value given for the lint (--parameters) is known: judged as
+         * the literal it is, reported at the Ref. */
+        const tmpl_param *p = tmpl_find_param(v->t, doc_str(d, arg));
+        if (p && p->given) {
+            doc_id outer = v->at_ref;
+            if (outer == DOC_NONE) v->at_ref = val;
+            check(v, p->value_node, s, w);
+            v->at_ref = outer;
+            return;
+        }
     }
     if (a != AB_NONE) {
         unsigned types = n.w0 & SN_TYPES;
@@ -1472,12 +1529,14 @@ static void check_policy_value(V *v, const tmpl_resource *r, doc_id key, doc_id 
             suggest_offer(&sg, p->name, strlen(p->name));
         size_t blen = 0;
         const char *best = suggest_best(&sg, &blen);
-        if (best)
+        if (best) {
+            suggested(v, best, blen);
             keep(v, SCHEMA_SL602, key, "unknown SAM policy template '%s' in Policies of %s: did you mean '%.*s'?",
                  show(kn->str, kn->len, tmp, sizeof tmp), r->type, (int)blen, best);
-        else
+        } else {
             keep(v, SCHEMA_SL602, key, "unknown SAM policy template '%s' in Policies of %s",
                  show(kn->str, kn->len, tmp, sizeof tmp), r->type);
+        }
         return;
     }
     if (pt->param && doc_is_map(v->d, val) && !doc_intrinsic(v->d, val, NULL) &&
@@ -1562,12 +1621,14 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
                     suggest_offer(&sg, PNAME(res.props[3 * p]), PLEN(res.props[3 * p]));
             size_t blen = 0;
             const char *best = suggest_best(&sg, &blen);
-            if (best)
+            if (best) {
+                suggested(v, best, blen);
                 keep(v, SCHEMA_SL602, key, "unknown resource attribute '%s' of %s '%s': did you mean '%.*s'?",
                      show(kn->str, kn->len, tmp, sizeof tmp), r->type, r->id, (int)blen, best);
-            else
+            } else {
                 keep(v, SCHEMA_SL602, key, "unknown resource attribute '%s' of %s '%s'", show(kn->str, kn->len, tmp, sizeof tmp),
                      r->type, r->id);
+            }
             continue;
         }
         if (kn->len == 9 && !memcmp(kn->str, "DependsOn", 9)) {
@@ -1585,6 +1646,17 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
             continue;
         }
         int del = kn->len == 14 && !memcmp(kn->str, "DeletionPolicy", 14);
+        if ((del || (kn->len == 19 && !memcmp(kn->str, "UpdateReplacePolicy", 19))) && !doc_is_scalar(d, val)) {
+            /* Fn::If, Ref, FindInMap may give a policy; a condition function gives true or false */
+            const char *fn = doc_intrinsic(d, val, NULL);
+            if (fn && (!strcmp(fn, "Fn::Equals") || !strcmp(fn, "Fn::And") || !strcmp(fn, "Fn::Or") || !strcmp(fn, "Fn::Not")))
+                keep(v, SCHEMA_SL605, val, "%.*s of '%s' is %s, which gives true or false: expected Delete, Retain%s or Snapshot "
+                     "(choose between them with Fn::If)", (int)kn->len, kn->str, r->id, fn, del ? ", RetainExceptOnCreate" : "");
+            else if (!fn)
+                keep(v, SCHEMA_SL604, val, "%.*s of '%s' expects Delete, Retain%s or Snapshot, got a %s", (int)kn->len, kn->str, r->id,
+                     del ? ", RetainExceptOnCreate" : "", doc_is_seq(d, val) ? "list" : "mapping");
+            continue;
+        }
         if ((del || (kn->len == 19 && !memcmp(kn->str, "UpdateReplacePolicy", 19))) && doc_is_scalar(d, val)) {
             const char *s = doc_str(d, val);
             if (!strcmp(s, "Snapshot") && !takes_snapshot(r)) {
@@ -1598,12 +1670,14 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
                     suggest_offer(&sg, values[k], strlen(values[k]));
                 size_t blen = 0;
                 const char *best = suggest_best(&sg, &blen);
-                if (best)
+                if (best) {
+                    suggested(v, best, blen);
                     keep(v, SCHEMA_SL605, val, "'%s' is not a valid %.*s: did you mean '%.*s'?", show(s, strlen(s), tmp, sizeof tmp),
                          (int)kn->len, kn->str, (int)blen, best);
-                else
+                } else {
                     keep(v, SCHEMA_SL605, val, "'%s' is not a valid %.*s: expected Delete, Retain%s or Snapshot",
                          show(s, strlen(s), tmp, sizeof tmp), (int)kn->len, kn->str, del ? ", RetainExceptOnCreate" : "");
+                }
             }
         }
     }
@@ -1637,9 +1711,37 @@ static void check_read_only(V *v, const tmpl_resource *r, const schema_type_row 
     }
 }
 
+/* A resource CloudFormation cannot read at all: not a mapping, no Type, or
+ * a Type that is no string. Returns 1 when it reported. */
+static int check_resource_frame(V *v, const tmpl_resource *r)
+{
+    const doc *d = v->d;
+    if (r->type_len || !strncmp(r->id, "Fn::", 4)) return 0;   /* Fn::ForEach loops, Fn::Transform */
+    v->type = NULL;
+    v->res = r->id;
+    if (!doc_is_map(d, r->node)) {
+        keep(v, SCHEMA_SL604, doc_is_null(d, r->node) ? r->key : r->node, "resource '%s' expects a mapping with a Type, got %s",
+             r->id, doc_is_seq(d, r->node) ? "a list" : doc_is_null(d, r->node) ? "nothing" : "a string");
+        return 1;
+    }
+    if (r->type_node == DOC_NONE) {
+        keep(v, SCHEMA_SL603, r->key, "resource '%s' lacks its Type", r->id);
+        return 1;
+    }
+    if (doc_is_map(d, r->type_node) && doc_count(d, r->type_node) == 1 &&
+        !strncmp(doc_str(d, doc_key(d, r->type_node, 0)) ? doc_str(d, doc_key(d, r->type_node, 0)) : "", "Rain::", 6))
+        return 0;   /* Type: {Rain::Module: ...}: rain pkg replaces it */
+    if (!doc_is_scalar(d, r->type_node) || doc_is_null(d, r->type_node)) {
+        keep(v, SCHEMA_SL604, r->type_node, "Type of resource '%s' expects a resource type name such as AWS::SQS::Queue", r->id);
+        return 1;
+    }
+    return 0;
+}
+
 static void check_resource(V *v, const tmpl_resource *r)
 {
     const doc *d = v->d;
+    if (check_resource_frame(v, r)) return;
     if (!r->type_len || !doc_is_map(d, r->node)) return;
     if (r->type_len > 8 && !memcmp(r->type + r->type_len - 8, "::MODULE", 8)) return;
     const schema_type_row *row = type_row(r->type, r->type_len);
@@ -1663,6 +1765,8 @@ static void check_resource(V *v, const tmpl_resource *r)
         for (uint32_t i = 0; i < n.n_req; i++)
             if (presence(v, DOC_NONE, twin, STR(n.req[i])) == 0) names_add(&ns, STR(n.req[i]));
         if (ns.n) missing_n(v, r->node, &root, names_end(&ns), ns.n);
+        /* "exactly / at least one of" holds without Properties too (ELBv2 Subnets or SubnetMappings) */
+        if (n.n_combos) check_combos(v, DOC_NONE, &n, &root);
     } else {
         where root = {NULL, "", 0, pkey, twin, 0, 0, 0};
         check(v, props, row->props, &root);
@@ -1724,6 +1828,7 @@ static struct schema_memo *validate(lint_ctx *ctx)
     v.t = ctx->t;
     v.d = ctx->d;
     v.budget = 4000000;
+    v.at_ref = DOC_NONE;
     struct schema_memo *m = lint_alloc(ctx, sizeof *m);
     memset(m, 0, sizeof *m);
     if (foreign_transform(v.d, v.t->transform)) return m;
@@ -1738,19 +1843,15 @@ static struct schema_memo *validate(lint_ctx *ctx)
 }
 
 /* A misspelt key (SL602) or enum value (SL605) with exactly one close
- * suggestion, which the message ends with ("did you mean 'MemorySize'?"):
- * a safe fix writes the suggestion in its place. Only a word that needs
- * no quoting: the edit must not change what the YAML says. */
-static void fix_suggestion(lint_ctx *ctx, enum schema_kind kind, doc_id node, const char *msg)
+ * suggestion (kept with the finding): a safe fix writes the suggestion in
+ * its place. Only a word that needs no quoting: the edit must not change
+ * what the YAML says. */
+static void fix_suggestion(lint_ctx *ctx, enum schema_kind kind, doc_id node, const char *text)
 {
-    const char *at = strstr(msg, "did you mean '");
-    if (!at) return;
-    const char *word = at + 14, *end = strchr(word, '\'');
-    if (!end || end == word || strcmp(end, "'?") != 0 || end - word > 120) return;
-    for (const char *p = word; p < end; p++)
+    size_t n = strlen(text);
+    if (!n || n > 120) return;
+    for (const char *p = text; *p; p++)
         if (!isalnum((unsigned char)*p) && !strchr("._:/-", *p)) return;
-    char *text = lint_alloc(ctx, (size_t)(end - word) + 1);
-    memcpy(text, word, (size_t)(end - word));
     if (kind == SCHEMA_SL602) {
         /* The key's mapping: the nearest one before it that holds it (nodes
          * are in document order). The suggestion must not be a key it has. */
@@ -1775,6 +1876,7 @@ void schema_report(lint_ctx *ctx, enum schema_kind kind)
     for (size_t i = 0; i < m->n; i++) {
         if (m->items[i].kind != kind) continue;
         report_for(ctx, m->items[i].resource, m->items[i].node, "%s", m->items[i].msg);
-        if (kind == SCHEMA_SL602 || kind == SCHEMA_SL605) fix_suggestion(ctx, kind, m->items[i].node, m->items[i].msg);
+        if ((kind == SCHEMA_SL602 || kind == SCHEMA_SL605) && m->items[i].to)
+            fix_suggestion(ctx, kind, m->items[i].node, m->items[i].to);
     }
 }

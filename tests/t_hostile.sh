@@ -98,7 +98,9 @@ printf 'Resources:\n  %s:\n    Type: AWS::SQS::Queue\n' "$ho_long" > "$TMP/mask/
 check_contains "hostile: a 40-letter logical id is shown as it is" "'$ho_long'" "$("$SAMLINT" --no-excerpt "$TMP/mask/long.yaml" 2>&1)"
 
 # --- broken output ---
-printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Ref "x\357\277\277y\357\277\276z\357\267\220w\360\237\277\277v"}\n' > "$TMP/nonchar.yaml"
+# Written as escapes: libyaml refuses these characters raw (SL001), so only
+# an escape carries them into a message.
+printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Ref "x\\uFFFFy\\uFFFEz\\uFDD0w\\U0001FFFFv"}\n' > "$TMP/nonchar.yaml"
 if "$SAMLINT" -f junit "$TMP/nonchar.yaml" 2> /dev/null | python3 -c 'import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())' 2> "$TMP/xml.err"; then
     ok "hostile: U+FFFF, U+FFFE, U+FDD0 and U+1FFFF in a template leave JUnit well-formed XML"
 else
@@ -110,6 +112,13 @@ if python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decod
     ok "hostile: the baseline file is valid UTF-8 JSON whatever the template holds"
 else
     not_ok "hostile: the baseline file is valid UTF-8 JSON whatever the template holds" "$(tail -n 1 "$TMP/b8.err")"
+fi
+mkdir -p "$TMP/bad8dir" && printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n' > "$TMP/bad8dir/$(printf 'q\377.yaml')"
+(cd "$TMP/bad8dir" && "$SAMLINT" --write-baseline "$TMP/b9.json" . > /dev/null 2>&1)
+if python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))' "$TMP/b9.json" 2> "$TMP/b9.err"; then
+    ok "hostile: the baseline file is valid UTF-8 JSON whatever the file is named"
+else
+    not_ok "hostile: the baseline file is valid UTF-8 JSON whatever the file is named" "$(tail -n 1 "$TMP/b9.err")"
 fi
 
 # --- smaller ones ---
@@ -136,3 +145,27 @@ mkdir -p "$ho_deep" && cp "$TMP/nonchar.yaml" "$ho_deep/t.yaml"
 ho_out=$("$SAMLINT" "$TMP/deep" 2>&1)
 check "hostile: a directory tree deeper than 64 levels is exit 2" 2 "$?"
 check_contains "hostile: the too-deep directory is named, not skipped silently" "/d/d: directories nested deeper than 64 levels" "$ho_out"
+
+# --- surrogate pairs and long keys (the loader) ---
+# A JSON surrogate pair is one character: the template is linted, not SL001.
+printf '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "\\ud83d\\ude80"}}, "B": {"Type": "AWS::S3::Bucket", "DeletionPolicy": "Delet"}}}\n' > "$TMP/pair.json"
+ho_out=$("$SAMLINT" --no-excerpt "$TMP/pair.json" 2>&1)
+case $ho_out in
+*SL001*) not_ok "hostile: a JSON surrogate pair is not a syntax error" "$ho_out" ;;
+*) ok "hostile: a JSON surrogate pair is not a syntax error" ;;
+esac
+check_contains "hostile: the template with a surrogate pair is linted past it" "pair.json:1:146: error: 'Delet' is not a valid DeletionPolicy" "$ho_out"
+printf '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "a\\ud83d"}}}}\n' > "$TMP/lone.json"
+ho_out=$("$SAMLINT" --no-excerpt "$TMP/lone.json" 2>&1)
+check "hostile: a lone surrogate escape is exit 1" 1 "$?"
+check_contains "hostile: a lone surrogate escape is SL001 at the escape, saying so" "lone.json:1:79: error: lone UTF-16 surrogate \\ud83d in a string" "$ho_out"
+# A JSON key of 1,022 characters (1,024 with its quotes) loads; 1,023 is a finding naming the limit.
+for ho_n in 1022 1023; do
+    ho_key=$(head -c "$ho_n" /dev/zero | tr '\0' k)
+    printf '{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Metadata": {\n  "%s": 1}}}}\n' "$ho_key" > "$TMP/key$ho_n.json"
+done
+ho_out=$("$SAMLINT" --no-excerpt "$TMP/key1022.json" 2>&1)
+check "hostile: a JSON key of 1,022 characters loads" 0 "$?"
+ho_out=$("$SAMLINT" --no-excerpt "$TMP/key1023.json" 2>&1)
+check_contains "hostile: a JSON key of 1,023 characters is SL001 at the key, naming its length and the limit" \
+    "key1023.json:2:3: error: a mapping key of 1025 characters up to its ':': YAML takes a key written without '?' only up to 1024 characters" "$ho_out"
