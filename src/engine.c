@@ -339,6 +339,30 @@ static void report_dropped(lint_ctx *ctx)
     }
 }
 
+/* An end on a later line with only blanks before it (a block scalar ends
+ * where the next token starts) covers nothing there: end with the last
+ * non-blank line before it. */
+static void trim_end(const doc *d, uint32_t line, finding *f)
+{
+    if (f->end_line <= line || !d->line_starts || f->end_line > d->n_lines) return;
+    size_t from = doc_line_offset(d, f->end_line), to = doc_line_end(d, f->end_line);
+    for (uint32_t c = 1; c < f->end_col; c++, from++)
+        if (from >= to || (d->text[from] != ' ' && d->text[from] != '\t')) return;
+    uint32_t l = f->end_line - 1;
+    while (l > line) {
+        size_t a = doc_line_offset(d, l), b = doc_line_end(d, l);
+        while (a < b && (d->text[a] == ' ' || d->text[a] == '\t')) a++;
+        if (a < b) break;
+        l--;
+    }
+    uint32_t el, ec;
+    doc_offset_pos(d, doc_line_end(d, l), &el, &ec);
+    if (el == l && (el > line || ec > f->col)) {
+        f->end_line = el;
+        f->end_col = ec;
+    }
+}
+
 static void place(const lint_ctx *ctx, finding *f, doc_id node)
 {
     if (node == DOC_NONE || !ctx->d || node >= (doc_id)ctx->d->n_nodes) {
@@ -359,6 +383,7 @@ static void place(const lint_ctx *ctx, finding *f, doc_id node)
         f->end_line = last->end_line;
         f->end_col = last->end_col;
     }
+    trim_end(ctx->d, n->line, f);
 }
 
 void report(lint_ctx *ctx, doc_id node, const char *fmt, ...)
@@ -391,25 +416,74 @@ void report_sev(lint_ctx *ctx, severity sev, const char *resource, doc_id node, 
     note_dropped_place(ctx->sink, f);
 }
 
-void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *path,
-                 uint32_t line, uint32_t col, const char *fmt, ...)
+/* A position-only finding in the template covers the token written there:
+ * from (line, col) to the next blank, flow separator, key colon or '}' (the
+ * end of a ${Sub} variable) on that line. Columns count characters (a UTF-8 sequence, or one invalid byte). */
+static void token_end(const doc *d, uint32_t line, uint32_t col, uint32_t *end_col)
+{
+    *end_col = col;
+    if (!d || !d->text || !d->line_starts || line < 1 || line > d->n_lines) return;
+    const char *p = d->text + doc_line_offset(d, line), *end = d->text + doc_line_end(d, line);
+    uint32_t c = 1;
+    while (p < end && c < col) {  /* to the start column */
+        p++;
+        while (p < end && ((unsigned char)*p & 0xC0) == 0x80) p++;
+        c++;
+    }
+    if (c != col) return;
+    int quoted = p < end && (*p == '"' || *p == '\'');
+    while (p < end && *p != ' ' && *p != '\t') {
+        if (c > col && (*p == '}' || (!quoted && (*p == ',' || *p == ']')))) break;  /* '}': a Sub variable's end */
+        if (*p == ':' && c > col && (p + 1 == end || p[1] == ' ' || p[1] == '\t')) break;
+        p++;
+        while (p < end && ((unsigned char)*p & 0xC0) == 0x80) p++;
+        c++;
+    }
+    *end_col = c;
+}
+
+static void vreport_file(lint_ctx *ctx, severity sev, const char *resource, const char *path, uint32_t line,
+                         uint32_t col, uint32_t end_line, uint32_t end_col, const char *fmt, va_list ap)
 {
     lint_result *res = ctx->sink->res;
     int in_template = strcmp(path, res->path) == 0;
     char id[256];
     if (!resource && in_template)  /* placed by position: its owner all the same */
         resource = ctx->t ? owner_at(ctx, line, col) : owner_in_text(ctx->d, line, id, sizeof id);
-    va_list ap;
-    va_start(ap, fmt);
     finding *f = new_finding(ctx, sev, resource, fmt, ap);
-    va_end(ap);
-    f->line = f->end_line = line;
-    f->col = f->end_col = col;
+    f->line = line;
+    f->col = col;
+    if (end_line == 0) {  /* no end given: the token at the start, in the template */
+        end_line = line;
+        end_col = col;
+        if (in_template) token_end(ctx->d, line, col, &end_col);
+    }
+    if (end_line < line || (end_line == line && end_col < col)) end_line = line, end_col = col;
+    f->end_line = end_line;
+    f->end_col = end_col;
     if (ctx->sink->last_dropped) {
         note_dropped_place(ctx->sink, f);
         return;
     }
     f->file = in_template ? res->path : arena_strdup(res->arena, path);  /* the template's own gets excerpts */
+}
+
+void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *path,
+                 uint32_t line, uint32_t col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport_file(ctx, sev, resource, path, line, col, 0, 0, fmt, ap);
+    va_end(ap);
+}
+
+void report_file_to(lint_ctx *ctx, severity sev, const char *resource, const char *path, uint32_t line,
+                    uint32_t col, uint32_t end_line, uint32_t end_col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport_file(ctx, sev, resource, path, line, col, end_line ? end_line : line, end_line ? end_col : col, fmt, ap);
+    va_end(ap);
 }
 
 /* ---- fixes ---- */
@@ -517,8 +591,16 @@ static void report_unused_suppression(void *user, const sup_entry *e, const char
     lint_ctx *ctx = u->ctx;
     lint_result *res = ctx->sink->res;
     int in_template = !e->file || e->file == res->path;
-    report_file(ctx, ctx->rule->sev, e->resource, in_template ? res->path : e->file, e->line, e->col,
-                "%s", message);
+    uint32_t end_line = 0, end_col = 0;
+    /* A comment in the template: the whole comment, to the end of its line. */
+    if (in_template && (e->scope == SUP_LINE || e->scope == SUP_FILE) && ctx->d && ctx->d->line_starts)
+        doc_offset_pos(ctx->d, doc_line_end(ctx->d, e->line), &end_line, &end_col);
+    if (end_line != e->line || end_col <= e->col) end_line = end_col = 0;
+    if (end_line)
+        report_file_to(ctx, ctx->rule->sev, e->resource, res->path, e->line, e->col, end_line, end_col, "%s", message);
+    else
+        report_file(ctx, ctx->rule->sev, e->resource, in_template ? res->path : e->file, e->line, e->col, "%s",
+                    message);
     if (in_template && !ctx->sink->last_dropped) {
         res->findings[res->n_findings - 1].file = res->path;  /* gets its source line */
         fix_unused_comment(ctx, u->l, e);
