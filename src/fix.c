@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "engine.h"
 #include "out.h"
+#include "secret.h"
 
 /* Fixes of one file in one pass; more wait for the next pass. */
 #define FIX_MAX_PER_PASS 256
@@ -135,6 +136,18 @@ static void put_line(FILE *out, char mark, const char *s, size_t len)
 /* Fixes change a few lines: the diff is the common head and tail, and in
  * between, runs of lines matched greedily within a small window (enough
  * for edits that insert or delete a few lines each). */
+/* A file name as every output shows it: masked where a part of it looks
+ * like a secret, and escaped so that it cannot drive the terminal. */
+static void put_path(FILE *out, const char *path)
+{
+    size_t len = strlen(path);
+    char *copy = xcalloc(len + 1, 1);
+    memcpy(copy, path, len + 1);
+    secret_mask_path(copy, len);
+    out_escaped(out, copy);
+    free(copy);
+}
+
 void fix_diff(FILE *out, const char *path, const char *old, size_t old_len, const char *now, size_t now_len)
 {
     line_index a, b;
@@ -168,9 +181,9 @@ void fix_diff(FILE *out, const char *path, const char *old, size_t old_len, cons
         i += best_di, j += best_dj;
     }
     fputs("--- ", out);
-    fputs(path, out);
+    put_path(out, path);
     fputs("\n+++ ", out);
-    fputs(path, out);
+    put_path(out, path);
     fputc('\n', out);
     const size_t ctx = 3;
     size_t k = 0, ai = 0, bj = 0;  /* op index and the lines it stands at */
@@ -501,7 +514,7 @@ int fix_results(const lint_config *cfg, lint_result *results, size_t n, const fi
         r->cfg = own;  /* linted again with it */
         if (got < 0) {
             fputs("samlint: ", stderr);
-            out_escaped(stderr, r->path);
+            put_path(stderr, r->path);
             fputs(": ", stderr);
             out_escaped(stderr, err);
             fputc('\n', stderr);

@@ -107,3 +107,28 @@ else
 fi
 masking_out=$(cd "$TMP" && "$SAMLINT" --baseline "$TMP/names-baseline.json" "names" 2>&1)
 check "masking baseline: the baseline written with masked names still matches its findings" 0 "$?"
+
+# --diff names the file in its header: masked like every other output, and
+# escaped so that a file name cannot drive the terminal.
+mkdir -p "$TMP/diffnames"
+masking_fix_tpl='Resources:
+  Q:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibiltyTimeout: 60
+'
+printf '%s' "$masking_fix_tpl" > "$TMP/diffnames/AKIAIOSFODNN7EXAMPL2.yaml"
+printf '%s' "$masking_fix_tpl" > "$TMP/diffnames/e$(printf '\033')[31m.yaml"
+masking_out=$(cd "$TMP/diffnames" && "$SAMLINT" --diff . 2>&1)
+if printf '%s' "$masking_out" | grep -qF 'AKIAIOSFODNN7EXAMPL2'; then
+    not_ok "masking --diff: the header's file name" "printed whole"
+elif ! printf '%s' "$masking_out" | grep -qF -- '--- AKIA****************.yaml'; then
+    not_ok "masking --diff: the header's file name" "no masked header: $(printf '%s' "$masking_out" | head -n 3)"
+else
+    ok "masking --diff: the header's file name"
+fi
+if printf '%s' "$masking_out" | grep -q "$(printf '\033')"; then
+    not_ok "masking --diff: no terminal escape from a file name" "raw ESC in the output"
+else
+    check_contains "masking --diff: no terminal escape from a file name" '--- e\x1B[31m.yaml' "$masking_out"
+fi
