@@ -47,7 +47,7 @@ deps:
 	  dpkg -s $$p >/dev/null 2>&1 || pkgs="$$pkgs $$p"; done; \
 	if [ -n "$$pkgs" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs; fi
 test-deps: deps
-	@pkgs=""; for p in python3-jsonschema python3-yaml pre-commit groff-base git valgrind clang libclang-rt-14-dev bsdutils neovim; do \
+	@pkgs=""; for p in python3-jsonschema python3-yaml pre-commit groff-base git valgrind clang libclang-rt-14-dev bsdutils neovim cppcheck; do \
 	  dpkg -s $$p >/dev/null 2>&1 || pkgs="$$pkgs $$p"; done; \
 	if [ -n "$$pkgs" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs; fi
 
@@ -76,7 +76,7 @@ clean:
 # make check-tsan           ThreadSanitizer: the shared corpus and the fixtures at -j 4, no race
 # make valgrind             memcheck over a sample of the shared corpus and the limit fixtures
 # make bench                speed and memory next to a libyaml parse-only baseline
-.PHONY: fuzz check-asan check-tsan valgrind bench
+.PHONY: fuzz check-asan check-tsan valgrind bench static
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 CORPUS_DIR   ?= ../shared/corpus
@@ -125,6 +125,18 @@ check-tsan: build/tsan/samlint
 
 valgrind: samlint
 	@tools/valgrind.sh ./samlint $(CORPUS_DIR)
+
+# make static               clang -Werror over every source (syntax and warnings only) and cppcheck
+#                           (the generated tables src/schema_data.c and src/types_data.c are skipped by cppcheck)
+static: build/registry.c
+	@for f in $(SRC) $(RULES_C) $(DATA_C); do \
+	  clang $(CPPFLAGS) $(WARN) -fsyntax-only $$f || exit 1; done; \
+	clang $(CPPFLAGS) $(WARN) -Wno-missing-prototypes -Isrc -fsyntax-only build/registry.c || exit 1; \
+	echo "static: clang -Werror clean"
+	@out=$$(cppcheck --enable=warning,performance,portability --quiet --error-exitcode=1 \
+	  -i src/schema_data.c -i src/types_data.c src rules 2>&1); rc=$$?; \
+	if [ $$rc -ne 0 ] || [ -n "$$out" ]; then echo "$$out"; echo "static: cppcheck warnings"; exit 1; fi; \
+	echo "static: cppcheck clean"
 
 # ---- differential (wt/diff): the SL6xx rules against cfn-lint on the shared corpus ----
 # make differential            per-rule table of the mapped cfn-lint findings samlint finds,

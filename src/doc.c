@@ -451,6 +451,288 @@ static void loader_reset(loader *L)
     L->fatal = 0;
 }
 
+/* ---- libyaml's road ----
+ * libyaml refuses a \u escape of a UTF-16 surrogate, but JSON writes a
+ * character above U+FFFF as a pair of them ("\ud83d\ude80" is U+1F680,
+ * RFC 8259 section 7), and CloudFormation reads it so. libyaml reads a copy
+ * of the text in which each such pair is the one escape \U0001F680: two
+ * bytes and two columns shorter on the same line, so each mark is moved
+ * back by two columns per pair before it. A pair that was not in a
+ * double-quoted scalar (in a plain or single-quoted one it is text) is put
+ * back as written and the text read again: the tokens are the same either
+ * way, so two readings at most. A lone surrogate stays an error. */
+typedef struct pair_at {
+    size_t off;          /* the pair's backslash in d->text */
+    size_t copy_off;     /* and in libyaml's copy */
+    uint32_t line, col;  /* 0-based, in the copy (libyaml's marks) */
+    uint32_t line_kept;  /* kept pairs on its line up to this one */
+    int keep;            /* written as \U in the copy */
+} pair_at;
+
+typedef struct pairs {
+    pair_at *at;
+    size_t n, cap;
+    char *text;          /* libyaml's copy, or NULL when there is no pair */
+    size_t len;
+} pairs;
+
+static int hex4(const char *p, uint32_t *v)
+{
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int h = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (h < 0) return 0;
+        *v = (*v << 4) | (uint32_t)h;
+    }
+    return 1;
+}
+
+/* The code point of the surrogate pair escape at p (12 bytes), or 0. */
+static uint32_t pair_at_text(const char *p, const char *end)
+{
+    uint32_t hi, lo;
+    if (end - p < 12 || p[0] != '\\' || p[1] != 'u' || p[6] != '\\' || p[7] != 'u') return 0;
+    if (!hex4(p + 2, &hi) || !hex4(p + 8, &lo) || hi < 0xD800 || hi > 0xDBFF || lo < 0xDC00 || lo > 0xDFFF) return 0;
+    return 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+}
+
+static void find_pairs(const doc *d, pairs *P)
+{
+    const char *t = d->text, *end = t + d->text_len;
+    for (const char *p = t; (p = memchr(p, '\\', (size_t)(end - p))) != NULL;) {
+        if (p + 1 < end && p[1] == '\\') { p += 2; continue; } /* an escaped backslash */
+        if (!pair_at_text(p, end)) { p++; continue; }
+        if (P->n == P->cap) {
+            P->cap = P->cap ? P->cap * 2 : 16;
+            P->at = xrealloc(P->at, P->cap * sizeof *P->at);
+        }
+        P->at[P->n].off = (size_t)(p - t);
+        P->at[P->n++].keep = 1;
+        p += 12;
+    }
+}
+
+/* Write libyaml's copy with the kept pairs as \U escapes, and their marks. */
+static void write_copy(const doc *d, pairs *P)
+{
+    free(P->text);
+    P->text = NULL;
+    P->len = d->text_len;
+    size_t kept = 0;
+    for (size_t i = 0; i < P->n; i++) kept += (size_t)P->at[i].keep;
+    if (!kept) return;
+    char *o = P->text = xcalloc(1, d->text_len + 1);
+    size_t from = 0, line = 0, counted = 0, col = 0, shift = 0;
+    for (size_t i = 0; i < P->n; i++) {
+        pair_at *a = &P->at[i];
+        /* Its line and column: pairs come in order, so this walks the text once. */
+        while (line + 1 < d->n_lines && d->line_starts[line + 1] <= a->off) {
+            line++;
+            counted = d->line_starts[line];
+            col = 0;
+            shift = 0;
+        }
+        for (; counted < a->off; counted++) col += ((unsigned char)d->text[counted] & 0xC0) != 0x80;
+        a->line = (uint32_t)line;
+        a->col = (uint32_t)(col - shift);
+        a->line_kept = (uint32_t)(shift / 2 + (size_t)a->keep);
+        if (!a->keep) continue;
+        memcpy(o, d->text + from, a->off - from);
+        o += a->off - from;
+        from = a->off + 12;
+        a->copy_off = (size_t)(o - P->text);
+        shift += 2;
+        o += sprintf(o, "\\U%08X", (unsigned)pair_at_text(d->text + a->off, d->text + d->text_len));
+    }
+    memcpy(o, d->text + from, d->text_len - from);
+    o += d->text_len - from;
+    *o = '\0';
+    P->len = (size_t)(o - P->text);
+}
+
+/* A mark in the copy, moved to the text as written. */
+static void fix_mark(const pairs *P, yaml_mark_t *m)
+{
+    if (!P->text) return;
+    size_t same = 0, n = 0; /* n: the pairs before the mark */
+    for (size_t lo = 0, hi = P->n; lo < hi;) {
+        size_t mid = (lo + hi) / 2;
+        const pair_at *a = &P->at[mid];
+        if (a->line < m->line || (a->line == m->line && a->col < m->column)) lo = n = mid + 1;
+        else hi = mid;
+    }
+    if (n > 0 && P->at[n - 1].line == m->line) same = P->at[n - 1].line_kept;
+    m->column += 2 * same;
+}
+
+/* The pairs inside a scalar that is not double-quoted are text: give them
+ * back as written. 1 when one was found. */
+static int unkeep_pairs(pairs *P, const yaml_event_t *ev)
+{
+    if (!P->text || ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) return 0;
+    const yaml_mark_t *s = &ev->start_mark, *e = &ev->end_mark;
+    size_t first = 0;
+    for (size_t lo = 0, hi = P->n; lo < hi;) {
+        size_t mid = (lo + hi) / 2;
+        const pair_at *a = &P->at[mid];
+        if (a->line < s->line || (a->line == s->line && a->col < s->column)) lo = first = mid + 1;
+        else hi = mid;
+    }
+    int found = 0;
+    for (size_t i = first; i < P->n; i++) {
+        pair_at *a = &P->at[i];
+        if (a->line > e->line || (a->line == e->line && a->col >= e->column)) break;
+        if (a->keep) a->keep = 0, found = 1;
+    }
+    return found;
+}
+
+/* Byte offset in d->text of a 0-based line and column (characters). */
+static size_t mark_offset(const doc *d, size_t line, size_t col)
+{
+    size_t off = doc_line_offset(d, (uint32_t)line + 1), end = doc_line_end(d, (uint32_t)line + 1);
+    while (off < end && col > 0) {
+        off++;
+        while (off < end && ((unsigned char)d->text[off] & 0xC0) == 0x80) off++;
+        col--;
+    }
+    return off;
+}
+
+/* libyaml drops a key written without '?' (a simple key) when its ':' is
+ * more than 1024 characters after its start, and then reports an error at
+ * the ':' that says nothing of keys. When the error is at such a ':', the
+ * key's length in characters (from its first character or quote to the
+ * ':') and where it starts; else 0. */
+static size_t long_key_at(const doc *d, size_t colon, size_t line, size_t *key_start)
+{
+    if (colon >= d->text_len || d->text[colon] != ':') return 0;
+    size_t ls = doc_line_offset(d, (uint32_t)line + 1), p = colon;
+    while (p > ls && (d->text[p - 1] == ' ' || d->text[p - 1] == '\t')) p--;
+    if (p == ls) return 0;
+    size_t start;
+    char q = d->text[p - 1];
+    if (q == '"' || q == '\'') {
+        size_t i = p - 1;
+        for (;;) {
+            if (i == ls) return 0;
+            i--;
+            if (d->text[i] != q) continue;
+            size_t bs = 0;
+            if (q == '"') {
+                while (i - bs > ls && d->text[i - bs - 1] == '\\') bs++;
+                if (bs % 2) continue;
+            } else if (i > ls && d->text[i - 1] == '\'') {
+                i--;
+                continue;
+            }
+            break;
+        }
+        start = i;
+    } else {
+        start = p;
+        while (start > ls && !strchr("{[,", d->text[start - 1])) start--;
+        while (start < p && (d->text[start] == ' ' || d->text[start] == '-' || d->text[start] == '?')) start++;
+    }
+    size_t chars = 0;
+    for (size_t i = start; i < colon; i++) chars += ((unsigned char)d->text[i] & 0xC0) != 0x80;
+    *key_start = start;
+    return chars > 1024 ? chars : 0;
+}
+
+/* libyaml's error, in the words of the cases that need plainer ones. */
+static void yaml_error(loader *L, const yaml_parser_t *parser, const pairs *P)
+{
+    const doc *d = L->d;
+    const char *prob = parser->problem ? parser->problem : "cannot parse";
+    yaml_mark_t pm = parser->problem_mark, cm = parser->context_mark;
+    fix_mark(P, &pm);
+    fix_mark(P, &cm);
+    uint32_t line = (uint32_t)pm.line + 1, col = (uint32_t)pm.column + 1;
+    if (parser->error == YAML_READER_ERROR) {
+        /* Encoding errors carry a byte offset, not a mark. */
+        size_t off = parser->problem_offset;
+        for (size_t i = 0; P->text && i < P->n; i++) /* once per file: no need to search */
+            if (P->at[i].keep && P->at[i].copy_off < parser->problem_offset) off += 2;
+        position_of(d->text, off < d->text_len ? off : d->text_len, &line, &col);
+        if (parser->problem_value >= 0 && off < d->text_len)
+            problem(L, "SL001", line, col, "%s (byte 0x%02X): the file is not valid UTF-8", prob,
+                    (unsigned)(unsigned char)d->text[off]);
+        else
+            problem(L, "SL001", line, col, "%s", prob);
+        return;
+    }
+    size_t at = mark_offset(d, pm.line, pm.column), esc = at >= 2 ? at - 2 : 0; /* libyaml marks the digits */
+    uint32_t cp;
+    if (strcmp(prob, "found invalid Unicode character escape code") == 0 && esc + 6 <= d->text_len &&
+        d->text[esc] == '\\' && d->text[esc + 1] == 'u' && hex4(d->text + esc + 2, &cp) && cp >= 0xD800 &&
+        cp <= 0xDFFF) {
+        problem(L, "SL001", line, col - 2,
+                "lone UTF-16 surrogate \\u%.4s in a string: a \\u escape from D800 to DFFF is half of a pair "
+                "(a high surrogate D800-DBFF, then a low one DC00-DFFF) that writes one character above U+FFFF; "
+                "write the whole pair or the character itself", d->text + esc + 2);
+        return;
+    }
+    size_t key_at, key = long_key_at(d, at, pm.line, &key_at);
+    if (key) {
+        doc_offset_pos(d, key_at, &line, &col);
+        problem(L, "SL001", line, col,
+                "a mapping key of %zu characters up to its ':': YAML takes a key written without '?' only up to 1024 "
+                "characters, and samlint reads JSON as YAML; shorten the key", key);
+        return;
+    }
+    if (parser->context)
+        problem(L, "SL001", line, col, "%s %s (line %zu)", prob, parser->context, (size_t)cm.line + 1);
+    else
+        problem(L, "SL001", line, col, "%s", prob);
+}
+
+/* Read d->text (or the copy with its pairs) through libyaml. 1 when a
+ * kept pair turned out to be text: the caller reads again. */
+static int yaml_road(loader *L, pairs *P)
+{
+    doc *d = L->d;
+    write_copy(d, P);
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        fputs("samlint: out of memory\n", stderr);
+        abort();
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)(P->text ? P->text : d->text), P->len);
+    int documents = 0, done = 0, again = 0;
+    while (!done && !L->fatal) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            yaml_error(L, &parser, P);
+            L->fatal = 1;
+            break;
+        }
+        if (ev.type == YAML_SCALAR_EVENT) again |= unkeep_pairs(P, &ev); /* in the copy's marks */
+        fix_mark(P, &ev.start_mark);
+        fix_mark(P, &ev.end_mark);
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT: done = 1; break;
+        case YAML_DOCUMENT_START_EVENT:
+            if (++documents == 2)
+                problem(L, "SL001", (uint32_t)ev.start_mark.line + 1, (uint32_t)ev.start_mark.column + 1,
+                        "a second YAML document: CloudFormation reads a template as one document");
+            break;
+        case YAML_SCALAR_EVENT: if (documents == 1) ld_on_scalar(L, &ev); break;
+        case YAML_SEQUENCE_START_EVENT: if (documents == 1) ld_on_collection_start(L, &ev, DOC_SEQ); break;
+        case YAML_MAPPING_START_EVENT: if (documents == 1) ld_on_collection_start(L, &ev, DOC_MAP); break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT: if (documents == 1) ld_on_collection_end(L, &ev); break;
+        case YAML_ALIAS_EVENT: if (documents == 1) on_alias(L, &ev); break;
+        default: break;
+        }
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    if (documents > 1) L->fatal = 1;
+    return again;
+}
+
 static int is_utf16(const unsigned char *b, size_t len)
 {
     return len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF));
@@ -501,55 +783,16 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
         if (!d->fast) loader_reset(&L);
     }
 
-    yaml_parser_t parser;
     if (!L.fatal && !d->fast) {
-        if (!yaml_parser_initialize(&parser)) {
-            fputs("samlint: out of memory\n", stderr);
-            abort();
+        pairs P = {0};
+        find_pairs(d, &P);
+        if (yaml_road(&L, &P) && !L.fatal) {
+            /* Some pairs were text, not escapes: read again with those as written. */
+            loader_reset(&L);
+            yaml_road(&L, &P);
         }
-        yaml_parser_set_input_string(&parser, (const unsigned char *)d->text, len);
-        int documents = 0, done = 0;
-        while (!done && !L.fatal) {
-            yaml_event_t ev;
-            if (!yaml_parser_parse(&parser, &ev)) {
-                const char *prob = parser.problem ? parser.problem : "cannot parse";
-                uint32_t line = (uint32_t)parser.problem_mark.line + 1;
-                uint32_t col = (uint32_t)parser.problem_mark.column + 1;
-                if (parser.error == YAML_READER_ERROR) {
-                    /* Encoding errors carry a byte offset, not a mark. */
-                    position_of(d->text, parser.problem_offset < len ? parser.problem_offset : len, &line, &col);
-                    if (parser.problem_value >= 0 && parser.problem_offset < len)
-                        problem(&L, "SL001", line, col, "%s (byte 0x%02X): the file is not valid UTF-8", prob,
-                                (unsigned)(unsigned char)d->text[parser.problem_offset]);
-                    else
-                        problem(&L, "SL001", line, col, "%s", prob);
-                } else if (parser.context)
-                    problem(&L, "SL001", line, col, "%s %s (line %zu)", prob, parser.context,
-                            (size_t)parser.context_mark.line + 1);
-                else
-                    problem(&L, "SL001", line, col, "%s", prob);
-                L.fatal = 1;
-                break;
-            }
-            switch (ev.type) {
-            case YAML_STREAM_END_EVENT: done = 1; break;
-            case YAML_DOCUMENT_START_EVENT:
-                if (++documents == 2)
-                    problem(&L, "SL001", (uint32_t)ev.start_mark.line + 1, (uint32_t)ev.start_mark.column + 1,
-                            "a second YAML document: CloudFormation reads a template as one document");
-                break;
-            case YAML_SCALAR_EVENT: if (documents == 1) ld_on_scalar(&L, &ev); break;
-            case YAML_SEQUENCE_START_EVENT: if (documents == 1) ld_on_collection_start(&L, &ev, DOC_SEQ); break;
-            case YAML_MAPPING_START_EVENT: if (documents == 1) ld_on_collection_start(&L, &ev, DOC_MAP); break;
-            case YAML_SEQUENCE_END_EVENT:
-            case YAML_MAPPING_END_EVENT: if (documents == 1) ld_on_collection_end(&L, &ev); break;
-            case YAML_ALIAS_EVENT: if (documents == 1) on_alias(&L, &ev); break;
-            default: break;
-            }
-            yaml_event_delete(&ev);
-        }
-        yaml_parser_delete(&parser);
-        if (documents > 1) L.fatal = 1;
+        free(P.at);
+        free(P.text);
     }
 
     free(L.weight);

@@ -10,8 +10,8 @@
  * A template that is strict JSON (RFC 8259) is built here into exactly the
  * tree libyaml's events would give, at a fraction of libyaml's cost. Anything
  * libyaml might read differently (comments, tabs outside the root, control
- * or line-separator characters, surrogate escapes, keys libyaml would not
- * take as simple keys, nesting beyond the limit) and every syntax error make
+ * or line-separator characters, lone surrogate escapes, nesting beyond the
+ * limit) and every syntax error make
  * it return -1; the caller then starts over with libyaml, which reports
  * errors with its own words and positions. tests/unit_fast.c compares the two
  * roads on every template of the shared corpus. */
@@ -86,8 +86,8 @@ static size_t utf8_ordinary(const unsigned char *p, size_t avail)
     return n;
 }
 
-/* Write code point cp (below 0x10000, not a surrogate) as UTF-8 at o, as
- * libyaml decodes a \x or \u escape; returns the end. */
+/* Write code point cp (not a surrogate) as UTF-8 at o, as libyaml decodes
+ * a \x, \u or \U escape; returns the end. */
 static char *put_utf8(char *o, uint32_t cp)
 {
     if (cp < 0x80) {
@@ -95,12 +95,37 @@ static char *put_utf8(char *o, uint32_t cp)
     } else if (cp < 0x800) {
         *o++ = (char)(0xC0 | (cp >> 6));
         *o++ = (char)(0x80 | (cp & 0x3F));
-    } else {
+    } else if (cp < 0x10000) {
         *o++ = (char)(0xE0 | (cp >> 12));
+        *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+        *o++ = (char)(0x80 | (cp & 0x3F));
+    } else {
+        *o++ = (char)(0xF0 | (cp >> 18));
+        *o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
         *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
         *o++ = (char)(0x80 | (cp & 0x3F));
     }
     return o;
+}
+
+/* After a \u escape of a high surrogate (hi, digits already read), the
+ * low one that must follow at q: JSON writes a character above U+FFFF as
+ * such a pair (RFC 8259, 7). The code point, q moved past the pair; or 0
+ * for a lone surrogate, which is no character (the caller falls back and
+ * the loader reports it). */
+static uint32_t surrogate_pair(uint32_t hi, const unsigned char **q, const unsigned char *end)
+{
+    const unsigned char *r = *q;
+    if (hi > 0xDBFF || end - r < 6 || r[0] != '\\' || r[1] != 'u') return 0;
+    uint32_t lo = 0;
+    for (int i = 2; i < 6; i++) {
+        int h = hexval(r[i]);
+        if (h < 0) return 0;
+        lo = (lo << 4) | (uint32_t)h;
+    }
+    if (lo < 0xDC00 || lo > 0xDFFF) return 0;
+    *q = r + 6;
+    return 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
 }
 
 /* One UTF-8 character of a string at J->p (first byte >= 0x80), or -1. */
@@ -185,7 +210,7 @@ static int jstring(jparse *J, doc_id *out)
                 cp = (cp << 4) | (uint32_t)h;
             }
             q += 4;
-            if (cp >= 0xD800 && cp <= 0xDFFF) return -1; /* libyaml refuses surrogate escapes */
+            if (cp >= 0xD800 && cp <= 0xDFFF && (cp = surrogate_pair(cp, &q, qe)) == 0) return -1;
             o = put_utf8(o, cp);
             break;
         }
@@ -660,7 +685,11 @@ static int y_quoted(yparse *Y, const char **val, size_t *len)
             cp = (cp << 4) | (uint32_t)h;
         }
         r += digits;
-        if (cp >= 0xD800 && cp <= 0xDFFF) return YFAIL;
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+            const unsigned char *u = (const unsigned char *)r;
+            if (digits != 4 || (cp = surrogate_pair(cp, &u, (const unsigned char *)q)) == 0) return YFAIL;
+            r = (const char *)u;
+        }
         o = put_utf8(o, cp);
     }
     *o = '\0';

@@ -790,12 +790,12 @@ static cJSON *markdown(const char *text)
     return r;
 }
 
-/* The schema place (resource or Globals property path) at an LSP position:
- * block YAML templates only; 0 when there is none. Hover and completion. */
+/* The schema place (resource or Globals property path) at an LSP position,
+ * in YAML or JSON; 0 when there is none. Hover and completion. */
 static int schema_place_at(const lsp_server *s, const lsp_doc *d, long long line, long long ch,
                            yaml_place *place)
 {
-    return !d->is_code && !d->is_json && yaml_place_at(d->text, d->len, doc_offset(s, d, line, ch), place);
+    return !d->is_code && schema_place_at_offset(d->text, d->len, doc_offset(s, d, line, ch), d->is_json, place);
 }
 
 /* Hover on a property of a resource or Globals: SAM's description of it. */

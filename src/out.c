@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "excerpt.h"
+#include "jsonw.h"
 #include "obuf.h"
 #include "out_github.h"
 #include "out_junit.h"
@@ -56,8 +57,7 @@ static size_t utf8_decode(const unsigned char *s, unsigned *cp)
     return n;
 }
 
-/* Length of a valid UTF-8 sequence at s (not a C1 control), or 0. */
-static size_t utf8_len(const unsigned char *s)
+size_t out_utf8_len(const unsigned char *s)
 {
     unsigned cp;
     return utf8_decode(s, &cp);
@@ -191,7 +191,7 @@ char *out_utf8_clean(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     size_t o = 0;
     while (*p) {
-        size_t n = utf8_len(p);
+        size_t n = out_utf8_len(p);
         if (n == 0 || (n == 1 && *p == 0x7f)) {
             memcpy(out + o, "\xEF\xBF\xBD", 3);
             o += 3;
@@ -484,70 +484,74 @@ done:
     return rc;
 }
 
-typedef struct json_run { const out_options *opt; const lint_result *results; size_t n; } json_run;
-
-static int json_findings(FILE *f, void *user)
+/* JSON: written as it goes through one buffer, one finding at a time (no
+ * tree, nothing of the whole run held, nothing allocated that could fail),
+ * in cJSON_Print's layout. */
+static void json_finding(jsonw *w, const out_options *opt, const finding *fd)
 {
-    const json_run *run = user;
-    out_json_stream st = {f, 2, 0, NULL, 0, NULL, 0};
-    int rc = 0;
-    for (size_t i = 0; i < run->n; i++) {
-        const lint_result *r = &run->results[i];
-        if (!r->linted && !r->error) continue;
-        for (size_t j = 0; j < r->n_findings; j++) {
-            const finding *fd = &r->findings[j];
-            if (fd->suppressed && !run->opt->show_suppressed) continue;
-            cJSON *o = cJSON_CreateObject();
-            if (o) {
-                out_json_static(o, "rule", fd->rule->id);
-                out_json_static(o, "name", fd->rule->name);
-                out_json_static(o, "severity", severity_name(fd->sev));
-                out_json_str(o, "file", fd->file);
-                out_json_int(o, "line", fd->line);
-                out_json_int(o, "column", fd->col);
-                out_json_int(o, "end_line", fd->end_line);
-                out_json_int(o, "end_column", fd->end_col);
-                out_json_str(o, "resource", fd->resource);
-                out_json_str(o, "message", fd->message);
-                if (run->opt->show_suppressed) {
-                    cJSON_AddBoolToObject(o, "suppressed", fd->suppressed);
-                    out_json_str(o, "reason", fd->suppress_reason);
-                }
-            }
-            if (out_json_item(&st, o) < 0) rc = -1;  /* this one is lost; the others still go out */
-        }
+    jw_obj(w);
+    jw_klit(w, "rule", fd->rule->id);
+    jw_klit(w, "name", fd->rule->name);
+    jw_klit(w, "severity", severity_name(fd->sev));
+    jw_kstr(w, "file", fd->file);
+    jw_kint(w, "line", fd->line);
+    jw_kint(w, "column", fd->col);
+    jw_kint(w, "end_line", fd->end_line);
+    jw_kint(w, "end_column", fd->end_col);
+    jw_kstr(w, "resource", fd->resource);
+    jw_kstr(w, "message", fd->message);
+    if (opt->show_suppressed) {
+        jw_kbool(w, "suppressed", fd->suppressed);
+        jw_kstr(w, "reason", fd->suppress_reason);
     }
-    free(st.buf);
-    free(st.out);
-    return rc;
+    jw_obj_end(w);
 }
 
 static int emit_json(FILE *f, const out_options *opt, const lint_result *results, size_t n)
 {
-    cJSON *root = cJSON_CreateObject();
-    cJSON_AddStringToObject(root, "version", SAMLINT_VERSION);
-    cJSON *files = cJSON_AddArrayToObject(root, "files");
-    cJSON_AddArrayToObject(root, "findings");
+    obuf *b = xrealloc(NULL, sizeof *b);
+    ob_init(b, f);
+    jsonw w;
+    jw_init(&w, b, 0);
+    jw_obj(&w);
+    jw_klit(&w, "version", SAMLINT_VERSION);
+    jw_key(&w, "files");
+    jw_arr(&w);
     for (size_t i = 0; i < n; i++) {
         const lint_result *r = &results[i];
         if (!r->linted && !r->error) continue;
-        cJSON *file = cJSON_CreateObject();
-        out_json_str(file, "path", r->path);
-        cJSON_AddBoolToObject(file, "linted", r->linted);
-        out_json_str(file, "error", r->error);
-        cJSON_AddItemToArray(files, file);
+        jw_obj(&w);
+        jw_kstr(&w, "path", r->path);
+        jw_kbool(&w, "linted", r->linted);
+        jw_kstr(&w, "error", r->error);
+        jw_obj_end(&w);
     }
+    jw_arr_end(&w);
+    jw_key(&w, "findings");
+    jw_arr(&w);
+    for (size_t i = 0; i < n; i++) {
+        const lint_result *r = &results[i];
+        if (!r->linted && !r->error) continue;
+        for (size_t j = 0; j < r->n_findings; j++)
+            if (!r->findings[j].suppressed || opt->show_suppressed) json_finding(&w, opt, &r->findings[j]);
+    }
+    jw_arr_end(&w);
     counts c = count_all(results, n);
-    cJSON *summary = cJSON_AddObjectToObject(root, "summary");
-    cJSON_AddNumberToObject(summary, "files", (double)c.files);
-    cJSON_AddNumberToObject(summary, "findings", (double)(c.errors + c.warnings + c.infos));
-    cJSON_AddNumberToObject(summary, "errors", (double)c.errors);
-    cJSON_AddNumberToObject(summary, "warnings", (double)c.warnings);
-    cJSON_AddNumberToObject(summary, "infos", (double)c.infos);
-    cJSON_AddNumberToObject(summary, "suppressed", (double)c.suppressed);
-    cJSON_AddNumberToObject(summary, "unreadable", (double)c.unreadable);
-    json_run run = {opt, results, n};
-    return out_json_frame(f, root, "findings", json_findings, &run);
+    jw_key(&w, "summary");
+    jw_obj(&w);
+    jw_kint(&w, "files", (long long)c.files);
+    jw_kint(&w, "findings", (long long)(c.errors + c.warnings + c.infos));
+    jw_kint(&w, "errors", (long long)c.errors);
+    jw_kint(&w, "warnings", (long long)c.warnings);
+    jw_kint(&w, "infos", (long long)c.infos);
+    jw_kint(&w, "suppressed", (long long)c.suppressed);
+    jw_kint(&w, "unreadable", (long long)c.unreadable);
+    jw_obj_end(&w);
+    jw_obj_end(&w);
+    ob_putc(b, '\n');
+    ob_flush(b);
+    free(b);
+    return 0;
 }
 
 int out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n)

@@ -30,6 +30,8 @@ void out_escaped(FILE *f, const char *s);
 char *out_escaped_str(const char *s);
 /* A copy of s that is valid UTF-8 (invalid bytes become U+FFFD); free() it. */
 char *out_utf8_clean(const char *s);
+/* The length of the valid UTF-8 sequence at s (not a C1 control), or 0. */
+size_t out_utf8_len(const unsigned char *s);
 /* Is s plain ASCII (no DEL), which out_utf8_clean would copy unchanged? */
 int out_is_plain_ascii(const char *s);
 /* cJSON helpers for the JSON and SARIF writers: an integer, printed once

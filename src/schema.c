@@ -324,6 +324,32 @@ size_t schema_enum_values(schema_ref node, const char **out, size_t max)
     return n.n_enum;
 }
 
+const char *schema_discriminator(schema_ref node)
+{
+    sn n;
+    sn_decode(node, &n);
+    return (n.w1 & SX_DISCRIM) ? STR(n.discrim) : NULL;
+}
+
+schema_ref schema_discriminate(schema_ref node, const char *value, size_t len)
+{
+    sn n;
+    sn_decode(node, &n);
+    if (!(n.w1 & SX_DISCRIM)) return SCHEMA_ANY;
+    for (uint32_t i = 0; i < n.n_dtable; i++)
+        if (!key_cmp(value, len, STR(n.dtable[2 * i]))) return n.dtable[2 * i + 1];
+    return SCHEMA_ANY;
+}
+
+size_t schema_discriminator_values(schema_ref node, const char **out, size_t max)
+{
+    sn n;
+    sn_decode(node, &n);
+    if (!(n.w1 & SX_DISCRIM)) return 0;
+    for (uint32_t i = 0; i < n.n_dtable && i < max; i++) out[i] = STR(n.dtable[2 * i]);
+    return n.n_dtable;
+}
+
 /* ---- findings ----------------------------------------------------------- */
 
 typedef struct sfinding {

@@ -39,6 +39,13 @@ size_t schema_enum_values(schema_ref node, const char **out, size_t max);
 /* A SAM property's short description ("" when none): type and a path of
  * property names below Properties. */
 const char *schema_description(const char *type, const char *const *keys, size_t n);
+/* A node whose anyOf / oneOf branches are told apart by one key's value (a
+ * SAM event's Type): that key, else NULL. schema_discriminate gives the
+ * branch a value names (SCHEMA_ANY when none does); schema_discriminator_values
+ * the values (how many; fills at most `max`). For completion and hover. */
+const char *schema_discriminator(schema_ref node);
+schema_ref schema_discriminate(schema_ref node, const char *value, size_t len);
+size_t schema_discriminator_values(schema_ref node, const char **out, size_t max);
 /* The schema of the SAM Globals section. */
 schema_ref schema_globals_node(void);
 

@@ -12,6 +12,7 @@ import sys
 import time
 
 SAMLINT, WORK = sys.argv[1], sys.argv[2]
+ONLY = sys.argv[3:]  # check function names, to run a few while working
 TIMEOUT = 20.0
 
 
@@ -390,7 +391,126 @@ Resources:
     result("lsp_schema_exit", s.close() == 0)
 
 
-for check in (check_basics, check_encodings, check_config_and_code, check_schema, check_hostile):
+def check_schema_places():
+    # Hover and completion in JSON, in flow YAML, in SAM events (by their Type), in list items, and enum values.
+    yaml_text = """Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: app.handler
+      Architectures:
+        - arm
+      Events:
+        Q:
+          Type: SQS
+          Properties:
+            Batc
+        S:
+          Properties:
+            Buc
+          Type: S3
+        H:
+          Type: Ap
+        R:
+          Type: SQS
+          Properties:
+            Queue: arn:aws:sqs:us-east-1:123456789012:q
+            FunctionResponseTypes: [Rep]
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      KeySchema:
+        - AttributeName: id
+          KeyType: HA
+        - Attr
+      AttributeDefinitions:
+        - {AttributeName: id, AttributeType: }
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties: {DelaySeconds: 1, Visib}
+  Flow: {Type: AWS::SQS::Queue, Properties: {SqsManagedSseEnabled: true, Redri}}
+"""
+    path = os.path.join(WORK, "places", "template.yaml")
+    write(path, yaml_text)
+    s = Server()
+    s.initialize()
+    uri = s.open(path, yaml_text)
+    s.diagnostics(uri)
+    lines = yaml_text.split("\n")
+
+    def at(needle, extra=0, text_lines=lines):
+        for n, l in enumerate(text_lines):
+            k = l.find(needle)
+            if k >= 0:
+                return n, k + len(needle) + extra
+        raise KeyError(needle)
+
+    def labels(u, pos):
+        r = s.request("textDocument/completion", {"textDocument": {"uri": u}, "position": {"line": pos[0], "character": pos[1]}})
+        return sorted(i["label"] for i in r.get("result") or [])
+
+    def hover(u, pos):
+        h = s.request("textDocument/hover", {"textDocument": {"uri": u}, "position": {"line": pos[0], "character": pos[1]}})
+        return ((h.get("result") or {}).get("contents") or {}).get("value", "")
+
+    got = labels(uri, at("- arm"))
+    result("lsp_complete_list_item_enum", got == ["arm64"], got)
+    got = labels(uri, at("Batc"))
+    result("lsp_complete_sqs_event_property", got == ["BatchSize"], got)
+    got = labels(uri, at("Buc"))
+    result("lsp_complete_event_type_after", got == ["Bucket"], got)
+    got = labels(uri, at("Buc", -3))  # all of the S3 event's properties, none of another event's
+    result("lsp_complete_event_by_type", "Bucket" in got and "Events" in got and "BatchSize" not in got and "Queue" not in got, got)
+    got = labels(uri, at("Type: Ap"))
+    result("lsp_complete_event_type_value", "Api" in got and "SQS" not in got and all(x.startswith("Ap") for x in got), got)
+    got = labels(uri, at("[Rep"))
+    result("lsp_complete_flow_list_enum", got == ["ReportBatchItemFailures"], got)
+    got = labels(uri, at("KeyType: HA"))
+    result("lsp_complete_keyschema_item_enum", got == ["HASH"], got)
+    got = labels(uri, at("- Attr"))
+    result("lsp_complete_keyschema_item_key", got == ["AttributeName"], got)
+    got = labels(uri, at("AttributeType: "))
+    result("lsp_complete_flow_item_enum", got == ["B", "N", "S"], got)
+    got = labels(uri, at("Visib"))
+    result("lsp_complete_flow_properties", got == ["VisibilityTimeout"], got)
+    got = labels(uri, at("Redri"))
+    result("lsp_complete_flow_resource", got == ["RedriveAllowPolicy", "RedrivePolicy"], got)
+    v = hover(uri, at("    Queue: arn", -8))
+    result("lsp_hover_event_property", v.startswith("**Queue** (AWS::Serverless::Function)"), v)
+
+    json_text = json.dumps({"Transform": "AWS::Serverless-2016-10-31", "Resources": {
+        "Fn": {"Type": "AWS::Serverless::Function", "Properties": {"Runtime": "python3.12", "Tracing": "Ac",
+               "Events": {"E": {"Properties": {"Queue": "q"}, "Type": "SQS"}}}},
+        "T": {"Type": "AWS::DynamoDB::Table", "Properties": {"KeySchema": [{"AttributeName": "id", "KeyType": "R"}]}}}}, indent=2)
+    jlines = json_text.split("\n")
+    jpath = os.path.join(WORK, "places", "template.json")
+    write(jpath, json_text)
+    juri = s.open(jpath, json_text, "json")
+    s.diagnostics(juri)
+    got = labels(juri, at('"Ac', 0, jlines))
+    result("lsp_complete_json_enum", got == ["Active"], got)
+    got = labels(juri, at('"KeyType": "R', 0, jlines))
+    result("lsp_complete_json_list_item_enum", got == ["RANGE"], got)
+    got = labels(juri, at('"Trac', 0, jlines))
+    result("lsp_complete_json_key", got == ["Tracing"], got)
+    v = hover(juri, at('"Runt', 0, jlines))
+    result("lsp_hover_json_property", v.startswith("**Runtime** (AWS::Serverless::Function)"), v)
+    v = hover(juri, at('"Queu', 0, jlines))
+    result("lsp_hover_json_event_property", v.startswith("**Queue** (AWS::Serverless::Function)"), v)
+    # Typing a new key: JSON that does not parse yet still completes.
+    broken = json_text.replace('"Tracing": "Ac",', '"Tracing": "Ac", "Memo')
+    s.notify("textDocument/didChange", {"textDocument": {"uri": juri, "version": 2}, "contentChanges": [{"text": broken}]})
+    s.diagnostics(juri)
+    got = labels(juri, at('"Memo', 0, broken.split("\n")))
+    result("lsp_complete_json_while_broken", got == ["MemorySize"], got)
+    result("lsp_places_exit", s.close() == 0)
+
+
+for check in (check_basics, check_encodings, check_config_and_code, check_schema, check_schema_places, check_hostile):
+    if ONLY and check.__name__ not in ONLY:
+        continue
     try:
         check()
     except Exception as e:  # a broken session is one failure, not a crash of the suite

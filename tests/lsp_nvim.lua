@@ -74,6 +74,18 @@ if chosen then
   result("nvim_suppressed_after_action", got == "SL004 8:22-8:25, SL006 1:2-1:6", got)
 end
 
+-- Completion of a property name being typed, from the queue's schema.
+vim.api.nvim_buf_set_lines(buf, 10, 10, false, { "      Redri" })
+local creplies = vim.lsp.buf_request_sync(buf, "textDocument/completion", {
+  textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = 10, character = 11 },
+}, 10000) or {}
+local labels = {}
+for _, reply in pairs(creplies) do
+  for _, item in ipairs(reply.result or {}) do table.insert(labels, item.label) end
+end
+table.sort(labels)
+result("nvim_completion", table.concat(labels, ",") == "RedriveAllowPolicy,RedrivePolicy", creplies)
+
 vim.lsp.stop_client(id)
 vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 10)
 out:close()

@@ -136,3 +136,27 @@ mkdir -p "$ho_deep" && cp "$TMP/nonchar.yaml" "$ho_deep/t.yaml"
 ho_out=$("$SAMLINT" "$TMP/deep" 2>&1)
 check "hostile: a directory tree deeper than 64 levels is exit 2" 2 "$?"
 check_contains "hostile: the too-deep directory is named, not skipped silently" "/d/d: directories nested deeper than 64 levels" "$ho_out"
+
+# --- surrogate pairs and long keys (the loader) ---
+# A JSON surrogate pair is one character: the template is linted, not SL001.
+printf '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "\\ud83d\\ude80"}}, "B": {"Type": "AWS::S3::Bucket", "DeletionPolicy": "Delet"}}}\n' > "$TMP/pair.json"
+ho_out=$("$SAMLINT" --no-excerpt "$TMP/pair.json" 2>&1)
+case $ho_out in
+*SL001*) not_ok "hostile: a JSON surrogate pair is not a syntax error" "$ho_out" ;;
+*) ok "hostile: a JSON surrogate pair is not a syntax error" ;;
+esac
+check_contains "hostile: the template with a surrogate pair is linted past it" "pair.json:1:146: error: 'Delet' is not a valid DeletionPolicy" "$ho_out"
+printf '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "a\\ud83d"}}}}\n' > "$TMP/lone.json"
+ho_out=$("$SAMLINT" --no-excerpt "$TMP/lone.json" 2>&1)
+check "hostile: a lone surrogate escape is exit 1" 1 "$?"
+check_contains "hostile: a lone surrogate escape is SL001 at the escape, saying so" "lone.json:1:79: error: lone UTF-16 surrogate \\ud83d in a string" "$ho_out"
+# A JSON key of 1,022 characters (1,024 with its quotes) loads; 1,023 is a finding naming the limit.
+for ho_n in 1022 1023; do
+    ho_key=$(head -c "$ho_n" /dev/zero | tr '\0' k)
+    printf '{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Metadata": {\n  "%s": 1}}}}\n' "$ho_key" > "$TMP/key$ho_n.json"
+done
+ho_out=$("$SAMLINT" --no-excerpt "$TMP/key1022.json" 2>&1)
+check "hostile: a JSON key of 1,022 characters loads" 0 "$?"
+ho_out=$("$SAMLINT" --no-excerpt "$TMP/key1023.json" 2>&1)
+check_contains "hostile: a JSON key of 1,023 characters is SL001 at the key, naming its length and the limit" \
+    "key1023.json:2:3: error: a mapping key of 1025 characters up to its ':': YAML takes a key written without '?' only up to 1024 characters" "$ho_out"

@@ -31,7 +31,7 @@ YAML
     rc=$?
     grep -E '^(ok|not ok) ' "$TMP/nvim.out" >> "$RESULTS"
     grep '^not ok ' "$TMP/nvim.out"
-    if [ "$rc" -ne 0 ] || ! grep -q nvim_suppressed_after_action "$TMP/nvim.out"; then
+    if [ "$rc" -ne 0 ] || ! grep -q nvim_completion "$TMP/nvim.out"; then
         not_ok lsp_neovim_session "nvim exit $rc: $(tail -c 300 "$TMP/nvim.log")"
     fi
 fi

@@ -48,6 +48,81 @@ static void edge(const char *name, const char *text, size_t len, int want_fast)
     expect(fast == want_fast, label, fast ? "fast path taken" : "fast path not taken");
 }
 
+/* Load one way; the node holding `key`'s value, its text and position. */
+static doc_id value_of(doc_result *r, const char *key)
+{
+    const doc *d = r->d;
+    for (size_t i = 0; i < d->n_nodes; i++) {
+        doc_id k = (doc_id)i;
+        if (doc_is_map(d, k)) {
+            doc_id v = doc_get(d, k, key);
+            if (v != DOC_NONE) return v;
+        }
+    }
+    return DOC_NONE;
+}
+
+/* Both roads (fast when it takes the text, and libyaml's alone): `key`'s
+ * value is `want` (NULL: the load is an SL001 whose message has `want_msg`)
+ * and starts at line:col. */
+static void decoded(const char *name, const char *text, const char *key, const char *want, unsigned line,
+                    unsigned col, const char *want_msg)
+{
+    for (int yaml_only = 0; yaml_only < 2; yaml_only++) {
+        doc_limits lim;
+        doc_default_limits(&lim);
+        lim.yaml_only = yaml_only;
+        doc_result r = doc_load(strchr(text, '{') == text ? "t.json" : "t.yaml", text, strlen(text), &lim);
+        char label[200], detail[300];
+        snprintf(label, sizeof label, "%s (%s)", name, yaml_only ? "libyaml's road" : r.d->fast ? "fast path" : "default");
+        if (want) {
+            doc_id v = r.fatal ? DOC_NONE : value_of(&r, key);
+            const doc_node *n = v == DOC_NONE ? NULL : doc_at(r.d, v);
+            snprintf(detail, sizeof detail, "fatal %d, %s, value '%s' at %u:%u", r.fatal,
+                     r.n_problems ? r.problems[0].message : "-", n && n->str ? n->str : "(none)", n ? n->line : 0,
+                     n ? n->col : 0);
+            expect(n && n->str && strcmp(n->str, want) == 0 && n->line == line && n->col == col, label, detail);
+        } else {
+            snprintf(detail, sizeof detail, "fatal %d, %s at %u:%u", r.fatal, r.n_problems ? r.problems[0].message : "-",
+                     r.n_problems ? r.problems[0].line : 0, r.n_problems ? r.problems[0].col : 0);
+            expect(r.fatal && r.n_problems == 1 && strstr(r.problems[0].message, want_msg) && r.problems[0].line == line &&
+                       r.problems[0].col == col, label, detail);
+        }
+        doc_free(r.d);
+    }
+}
+
+/* A template whose key `n` characters long is at line 2, column 3. */
+static char *long_key(int json, size_t n, int quoted)
+{
+    char *t = malloc(n + 64), *o = t;
+    o += sprintf(o, json ? "{\n  " : "A:\n  ");
+    if (quoted) *o++ = '"';
+    memset(o, 'k', n);
+    o += n;
+    if (quoted) *o++ = '"';
+    sprintf(o, json ? ": \"v\"}\n" : ": v\n");
+    return t;
+}
+
+static void long_keys(void)
+{
+    static const struct { int json, quoted; size_t ok; const char *what; } shapes[] = {
+        {1, 1, 1022, "json key"}, {0, 0, 1024, "yaml plain key"}, {0, 1, 1022, "yaml quoted key"},
+    };
+    for (size_t s = 0; s < sizeof shapes / sizeof *shapes; s++) {
+        for (size_t n = shapes[s].ok; n <= shapes[s].ok + 1; n++) {
+            char *t = long_key(shapes[s].json, n, shapes[s].quoted), name[160], key[1100];
+            memset(key, 'k', n);
+            key[n] = '\0';
+            snprintf(name, sizeof name, "%s of %zu characters", shapes[s].what, n);
+            if (n == shapes[s].ok) decoded(name, t, key, "v", 2, (unsigned)(n + 3 + 2 * shapes[s].quoted) + 2, NULL);
+            else decoded(name, t, NULL, NULL, 2, 3, "a mapping key of 1025 characters up to its ':': YAML takes a key written without '?' only up to 1024");
+            free(t);
+        }
+    }
+}
+
 #define EDGE(name, lit, fast) edge("json " name, lit, sizeof lit - 1, fast)
 #define YEDGE(name, lit, fast) edge("yaml " name, lit, sizeof lit - 1, fast)
 
@@ -108,7 +183,11 @@ int main(void)
     EDGE("tabs inside", "{\t\"a\":\t[1,\t2]}", 1);
     EDGE("BOM", "\xEF\xBB\xBF{\"a\": 1}", 1);
     EDGE("value on the next line", "{\"a\":\n  1}", 1);
-    EDGE("surrogate escape", "{\"a\": \"\\ud83d\\ude00\"}", 0);
+    EDGE("surrogate pair", "{\"a\": \"\\ud83d\\ude00\", \"b\": \"x\\uD83D\\uDE80y\"}", 1);
+    EDGE("lone high surrogate", "{\"a\": \"\\ud83d\"}", 0);
+    EDGE("lone low surrogate", "{\"a\": \"\\ude80\\ud83d\"}", 0);
+    EDGE("high surrogate before a letter", "{\"a\": \"\\ud83dx\"}", 0);
+    EDGE("surrogate pair and a comment", "{\"a\": \"\\ud83d\\ude00\", \"b\": 1} # c\n", 0);
     EDGE("lone CR", "{\"a\": 1,\r\"b\": 2}", 0);
     EDGE("tab before the root", "\t{\"a\": 1}", 0);
     EDGE("trailing comma", "{\"a\": 1,}", 0);
@@ -165,6 +244,8 @@ int main(void)
     YEDGE("non-ASCII positions", "D\xC3\xA9: \xE4\xB8\xAD\xE6\x96\x87 # \xC3\xA9\nE: [\xC3\xA9, b]\n", 1);
     YEDGE("trailing blanks at the end", "A:\n  B:\n    C: 1\n  ", 1);
     YEDGE("duplicate keys", "A: 1\nA: 2\n", 1);
+    YEDGE("surrogate pair", "A: \"\\ud83d\\ude80\"\nB: x\n", 1);
+    YEDGE("surrogate pair as text in plain and single-quoted scalars", "A: [a\\ud83d\\ude80, '\\ud83d\\ude80', \"\\ud83d\\ude80\", b]\n", 1);
     YEDGE("anchor and alias", "A: &x 1\nB: *x\n", 0);
     YEDGE("multi-line plain scalar", "A: one\n  two\nB: 1\n", 0);
     YEDGE("tab indentation", "A:\n\tB: 1\n", 0);
@@ -194,6 +275,22 @@ int main(void)
         n += 5;
         edge("yaml flow key too long for libyaml", fkey, n, 0);
     }
+
+    /* Surrogate pairs: one character on both roads, positions after them as written. */
+    decoded("json pair", "{\"a\": \"\\ud83d\\ude80\", \"b\": \"x\"}", "a", "\xF0\x9F\x9A\x80", 1, 7, NULL);
+    decoded("json: after a pair", "{\"a\": \"\\ud83d\\ude80\", \"b\": \"x\"}", "b", "x", 1, 28, NULL);
+    decoded("json pair, libyaml's text (a comment)", "{\"a\": \"\\ud83d\\ude80\\uD83D\\uDE00\", \"b\": \"x\"} # c", "b", "x", 1, 40,
+            NULL);
+    decoded("json escaped backslashes, no pair", "{\"a\": \"\\\\ud83d\\\\ude80\"} # c", "a", "\\ud83d\\ude80", 1, 7, NULL);
+    decoded("yaml pair as text, then one escaped", "A: [x\\ud83d\\ude80, \"\\ud83d\\ude80\", &a z]\nB: *a\nC: \"\\ud83d\\ude80\"\n", "C", "\xF0\x9F\x9A\x80", 3, 4, NULL);
+    decoded("yaml pair in a multi-line double-quoted scalar", "A: \"a\n  \\ud83d\\ude80\" # c\nB: x\n", "A", "a \xF0\x9F\x9A\x80", 1, 4, NULL);
+    decoded("yaml pair in a plain scalar", "A: x\\ud83d\\ude80 # c\nB: [1, &a 2]\nC: *a\n", "A", "x\\ud83d\\ude80", 1, 4, NULL);
+    decoded("json lone high surrogate", "{\"a\": \"xy\\ud83d\"}", NULL, NULL, 1, 10, "lone UTF-16 surrogate \\ud83d in a string");
+    decoded("json lone low surrogate", "{\"a\": \"\\ude80\"}", NULL, NULL, 1, 8, "lone UTF-16 surrogate \\ude80 in a string");
+    decoded("json high surrogate then a high one", "{\"a\": \"\\ud83d\\ud83d\"}", NULL, NULL, 1, 8, "lone UTF-16 surrogate");
+    decoded("json error after a pair keeps its column", "{\"a\": \"\\ud83d\\ude80\", \"b\": \"\\ud800\"}", NULL, NULL, 1, 29,
+            "lone UTF-16 surrogate \\ud800");
+    long_keys();
 
     const char *root = getenv("ROOT");
     const char *corpus = getenv("CORPUS");

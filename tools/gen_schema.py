@@ -396,6 +396,14 @@ def apply_sam_overlay(sam, overlay):
         d = defs.get(e["definition"])
         if not isinstance(d, dict) or "properties" not in d:
             sys.exit("gen_schema: overlay SAM definition %s not found" % e["definition"])
+        if e.get("copy"):
+            src = defs.get(e.get("copy_from", ""))
+            if not isinstance(src, dict) or "properties" not in src:
+                sys.exit("gen_schema: overlay SAM definition %s not found" % e.get("copy_from"))
+            for name in e["copy"]:
+                if name not in src["properties"]:
+                    sys.exit("gen_schema: overlay property %s not in %s" % (name, e["copy_from"]))
+                d["properties"].setdefault(name, src["properties"][name])
         for name in e.get("add", []):
             d["properties"].setdefault(name, {"title": name, "markdownDescription": e.get("description", "")})
         for name in e.get("also_string", []):
