@@ -53,7 +53,15 @@ static void report_at(lint_ctx *ctx, const graph_ref *r, const char *fmt_attr, c
                     "'%s' is not an attribute of %s '%s'%s", fmt_attr, type, r->name, hint);
         return;
     }
-    report(ctx, r->node, "'%s' is not an attribute of %s '%s'%s", fmt_attr, type, r->name, hint);
+    doc_id at = r->node;
+    /* The list form [Name, Attr]: the attribute is the next item (nodes are
+     * numbered in document order), the name node alone says "Name". */
+    if (r->kind == REF_GETATT && n->kind == DOC_SCALAR && strcmp(n->str, r->name) == 0 &&
+        (size_t)r->node + 1 < ctx->d->n_nodes) {
+        const doc_node *next = doc_at(ctx->d, r->node + 1);
+        if (next->kind == DOC_SCALAR && strcmp(next->str, r->attr) == 0) at = r->node + 1;
+    }
+    report(ctx, at, "'%s' is not an attribute of %s '%s'%s", fmt_attr, type, r->name, hint);
 }
 
 /* Judge `attr` against the registry type `cfn_type`; `shown_type` names it. */

@@ -117,8 +117,8 @@ static inline void obs_canon_name(lint_ctx *ctx, obs_buf *b, const char *name, s
     const tmpl *t = ctx->t;
     for (size_t i = 0; i < t->n_params; i++) {
         const tmpl_param *p = &t->params[i];
-        if (strlen(p->id) == len && !memcmp(p->id, name, len) && doc_is_scalar(t->d, p->default_node)) {
-            const char *s = doc_str(t->d, p->default_node);
+        if (strlen(p->id) == len && !memcmp(p->id, name, len) && doc_is_scalar(t->d, p->value_node)) {
+            const char *s = doc_str(t->d, p->value_node);
             obs_put(b, s, strlen(s));
             return;
         }

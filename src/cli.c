@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include "cfg.h"
 #include "cli.h"
 #include "out.h"
+#include "params.h"
 #include "pool.h"
 #include "ruledoc.h"
 #include "types.h"
@@ -33,8 +35,7 @@ static const char usage_text[] =
     "      --fail-on LVL       exit 1 at or above: error, warning (default), info, none\n"
     "      --exit-zero         exit 0 even with findings (2 still means an error)\n"
     "      --exclude GLOB      skip matching paths in directory scans (repeatable)\n"
-    "      --config FILE       config file (default: the nearest .samlint.yaml)\n"
-    "      --no-config         read no config file\n"
+    "      --config FILE       config file (default: the nearest .samlint.yaml; --no-config)\n"
     "      --baseline FILE     report only findings not in this baseline\n"
     "      --write-baseline FILE  record the current findings as the baseline\n"
     "      --stdin-filename F  the name (and folder) of the template read from -\n"
@@ -55,6 +56,7 @@ static const char usage_text[] =
     "      --max-file-size N   skip files larger than N bytes (K/M suffix; default 16M)\n"
     "      --today YYYY-MM-DD  date for runtime deprecation checks\n"
     "      --regions LIST      regions resource types must exist in (default us-east-1)\n"
+    "      --parameters K=V,.. parameter values for the Defaults (--parameters-file F)\n"
     "  -h, --help              this help\n"
     "  -V, --version           print the version\n"
     "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage error\n"
@@ -65,7 +67,8 @@ enum {
     OPT_TODAY, OPT_COLOR, OPT_NO_EXCERPT, OPT_VERSION,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_EXIT_ZERO, OPT_EXCLUDE, OPT_STDIN_FILENAME, OPT_STATISTICS,
-    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_LSP, OPT_REGIONS, OPT_OMIT_SUPPRESSED, OPT_PRE_COMMIT, OPT_SARIF_FILE,
+    OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_LSP, OPT_REGIONS, OPT_OMIT_SUPPRESSED, OPT_PRE_COMMIT,
+    OPT_PARAMETERS, OPT_PARAMETERS_FILE, OPT_SARIF_FILE,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -108,6 +111,9 @@ static const struct option long_options[] = {
     {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
     {"diff", no_argument, NULL, OPT_DIFF},
     {"lsp", no_argument, NULL, OPT_LSP},
+    {"parameters", required_argument, NULL, OPT_PARAMETERS},
+    {"parameter-overrides", required_argument, NULL, OPT_PARAMETERS},
+    {"parameters-file", required_argument, NULL, OPT_PARAMETERS_FILE},
     {NULL, 0, NULL, 0},
 };
 
@@ -365,6 +371,16 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         case OPT_STATISTICS: out->statistics = 1; break;
         case OPT_OMIT_SUPPRESSED: out->omit_suppressed = 1; break;
         case OPT_PRE_COMMIT: wf->pre_commit = 1; break;
+        case OPT_PARAMETERS:
+        case OPT_PARAMETERS_FILE: {
+            char err[1024];
+            int rc = c == OPT_PARAMETERS ? params_add_arg(&wf->params, optarg, err, sizeof err)
+                                         : params_load_file(&wf->params, optarg, err, sizeof err);
+            /* The message names no value: a value may be a secret. */
+            if (rc < 0) return cli_usage_error(c == OPT_PARAMETERS ? "--parameters: %s" : "%s", err);
+            cfg->params = &wf->params;
+            break;
+        }
         case OPT_FIX: wf->fix = 1; break;
         case OPT_UNSAFE_FIXES: wf->unsafe_fixes = 1; break;
         case OPT_DIFF: wf->diff = 1; break;
@@ -412,9 +428,73 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
     return 0;
 }
 
+/* Does getopt give option `arg` (a "--name" or a "-xyz" cluster) the next
+ * argv item as its value? */
+static int takes_next(const char *arg)
+{
+    if (arg[1] == '-') {
+        if (strchr(arg, '=')) return 0;
+        for (const struct option *lo = long_options; lo->name; lo++)
+            if (strcmp(lo->name, arg + 2) == 0) return lo->has_arg == required_argument;
+        return 0;
+    }
+    for (const char *c = arg + 1; *c; c++) {
+        const char *s = strchr(short_options, *c);
+        if (s && s[1] == ':') return c[1] == '\0';  /* "-fjson" holds its value */
+    }
+    return 0;
+}
+
+/* "Name=..." that is no existing file: another pair of the deploy form. */
+static int is_pair(const char *arg)
+{
+    size_t n = 0;
+    while ((arg[n] >= 'A' && arg[n] <= 'Z') || (arg[n] >= 'a' && arg[n] <= 'z') || (arg[n] >= '0' && arg[n] <= '9')) n++;
+    struct stat st;
+    return n && arg[n] == '=' && stat(arg, &st) != 0;
+}
+
+/* aws cloudformation deploy's "--parameter-overrides K=V K2=V2" gives one
+ * option several argv items: each pair after --parameters or
+ * --parameter-overrides becomes an option of its own, so getopt sees
+ * "--parameter-overrides K=V --parameter-overrides K2=V2". */
+static char **expand_pairs(int argc, char **argv, int *new_argc)
+{
+    static char opt[] = "--parameter-overrides";
+    char **out = xcalloc((size_t)argc * 2 + 1, sizeof *out);
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        out[n++] = argv[i];
+        if (i == 0 || argv[i][0] != '-' || !argv[i][1]) continue;
+        if (strcmp(argv[i], "--") == 0) {
+            while (++i < argc) out[n++] = argv[i];
+            break;
+        }
+        int pairs = strcmp(argv[i], "--parameters") == 0 || strcmp(argv[i], opt) == 0;
+        if (!takes_next(argv[i]) || i + 1 >= argc) continue;
+        out[n++] = argv[++i];
+        while (pairs && i + 1 < argc && is_pair(argv[i + 1])) {
+            out[n++] = opt;
+            out[n++] = argv[++i];
+        }
+    }
+    out[n] = NULL;
+    *new_argc = n;
+    return out;
+}
+
+void cli_release(cli_options *o)
+{
+    params_release(&o->params);
+    free(o->argv);
+    o->argv = NULL;
+}
+
 int cli_parse(int argc, char **argv, lint_config *cfg, cli_options *o, int *done)
 {
     memset(o, 0, sizeof *o);
+    o->argv = expand_pairs(argc, argv, &argc);
+    argv = o->argv;
     o->out.format = OUT_TEXT;
     o->out.excerpt = 1;
     o->jobs = pool_default_jobs();

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include "engine.h"
 #include "out.h"
+#include "params.h"
 
 /* What the command line asks for besides the lint configuration. */
 typedef struct cli_options {
@@ -19,6 +20,8 @@ typedef struct cli_options {
     int lsp;                      /* --lsp: serve the editor (src/lsp.h) */
     int jobs;
     char **paths;                /* the PATH arguments, in argv ("." when none) */
+    char **argv;                 /* argv as parsed (the deploy form's pairs split) */
+    param_list params;           /* --parameters, --parameters-file (cfg->params points here) */
     size_t n_paths;
 } cli_options;
 
@@ -26,6 +29,9 @@ typedef struct cli_options {
  * printing a usage error; *done is set when the run is over (--help,
  * --version, --list-rules, --explain). */
 int cli_parse(int argc, char **argv, lint_config *cfg, cli_options *o, int *done);
+
+/* What cli_parse allocated. */
+void cli_release(cli_options *o);
 
 /* "samlint: <message>" and the --help hint on stderr; returns 2. */
 int cli_usage_error(const char *fmt, const char *arg);

@@ -821,6 +821,28 @@ void doc_free(doc *d)
     free(d);
 }
 
+doc_id doc_add_scalar(doc *d, const char *text, size_t len, doc_id at)
+{
+    d->nodes = xrealloc(d->nodes, (d->n_nodes + 1) * sizeof *d->nodes);
+    doc_id id = (doc_id)d->n_nodes++;
+    doc_node *n = &d->nodes[id];
+    memset(n, 0, sizeof *n);
+    n->kind = DOC_SCALAR;
+    n->style = DOC_SYNTH | DOC_QUOTED;  /* a string, never null or a number's spelling */
+    if (at >= 0) {
+        n->line = d->nodes[at].line;
+        n->col = d->nodes[at].col;
+        n->end_line = d->nodes[at].end_line;
+        n->end_col = d->nodes[at].end_col;
+    } else {
+        n->line = n->col = n->end_line = n->end_col = 1;
+    }
+    n->str = arena_strndup(d->arena, text, len);
+    n->len = (uint32_t)len;
+    n->subtree_end = id + 1;
+    return id;
+}
+
 doc_id doc_key(const doc *d, doc_id map, uint32_t i)
 {
     if (!doc_is_map(d, map) || i >= d->nodes[map].len) return DOC_NONE;

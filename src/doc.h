@@ -72,6 +72,9 @@ void doc_default_limits(doc_limits *lim);
  * (which aborts). */
 doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_limits *lim);
 void doc_free(doc *d);
+/* A scalar made after loading (DOC_SYNTH; a --parameters value), placed
+ * where node `at` is. Nodes may move: no doc_node pointer survives it. */
+doc_id doc_add_scalar(doc *d, const char *text, size_t len, doc_id at);
 
 static inline const doc_node *doc_at(const doc *d, doc_id id) { return &d->nodes[id]; }
 static inline int doc_is_map(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind == DOC_MAP; }

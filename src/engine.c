@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "rfile.h"
 #include "fix.h"
+#include "params.h"
 #include "secret.h"
 #include "strmap.h"
 #include "suppress.h"
@@ -736,6 +737,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
         if (tmpl_build(&t, dr.d, &why) == 0) {
             have_tmpl = 1;
             ctx.t = &t;
+            if (cfg->params && cfg->params->n) tmpl_set_values(&t, dr.d, cfg->params);
             graph_build(&g, &t);
             ctx.g = &g;
         } else {

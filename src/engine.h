@@ -26,6 +26,7 @@ typedef struct lint_config {
     severity fail_on;                   /* SEV_NONE = none */
     const char *stdin_name;             /* display path of "-" (--stdin-filename), or NULL */
     uint64_t regions;                   /* bits of types_regions (src/types.h); 0 = us-east-1 */
+    struct param_list *params;          /* --parameters values (src/params.h), borrowed; or NULL */
 } lint_config;
 
 void lint_config_init(lint_config *cfg);

@@ -58,8 +58,8 @@ static void visit(walk *w, doc_id node, doc_id site, int depth)
         }
         if (strcmp(name, "AWS::NoValue") == 0) return;
         const tmpl_param *p = tmpl_find_param(w->t, name);
-        if (p && p->default_node != DOC_NONE) {
-            add(w, p->default_node, site);
+        if (p && p->value_node != DOC_NONE) {
+            add(w, p->value_node, site);
             return;
         }
         w->unknown = 1;

@@ -125,6 +125,30 @@ static int sam_row_matches(const tmpl *t, const tmpl_resource *r, const sam_gene
         }
         return 0;
     }
+    case SAM_GEN_AUTH_ANY: {
+        doc_id keys = sam_prop(t, r, gen->prop);
+        for (uint32_t i = 0; doc_is_map(d, keys) && i < doc_count(d, keys); i++) {
+            const char *a = doc_str(d, doc_key(d, keys, i));
+            size_t n = a ? strlen(a) : 0;
+            if (n && strncmp(rest, a, n) == 0 && strncmp(rest + n, gen->suffix, slen) == 0) return 1;
+        }
+        return 0;
+    }
+    case SAM_GEN_KEYS2: {
+        doc_id outer = sam_prop(t, r, gen->prop);
+        for (uint32_t i = 0; doc_is_map(d, outer) && i < doc_count(d, outer); i++) {
+            const char *a = doc_str(d, doc_key(d, outer, i));
+            size_t n = a ? strlen(a) : 0;
+            if (!n || strncmp(rest, a, n) != 0) continue;
+            doc_id inner = doc_val(d, outer, i);
+            for (uint32_t k = 0; doc_is_map(d, inner) && k < doc_count(d, inner); k++) {
+                const char *b = doc_str(d, doc_key(d, inner, k));
+                size_t m = b ? strlen(b) : 0;
+                if (m && strncmp(rest + n, b, m) == 0 && strcmp(rest + n + m, gen->suffix) == 0) return 1;
+            }
+        }
+        return 0;
+    }
     case SAM_GEN_PREFIX:
         return strncmp(rest, gen->suffix, slen) == 0 && sam_prop(t, r, gen->prop) != DOC_NONE;
     }

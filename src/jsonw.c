@@ -16,6 +16,12 @@ void jw_init(jsonw *w, obuf *b, unsigned depth)
     memset(w->count, 0, sizeof w->count);
 }
 
+void jw_init_array(jsonw *w, obuf *b, unsigned depth)
+{
+    jw_init(w, b, depth);
+    w->count[w->depth] = JW_ARRAY;
+}
+
 static void tabs(obuf *b, unsigned n)
 {
     char *p = ob_room(b, n);

@@ -19,6 +19,9 @@ typedef struct jsonw {
 /* Start a writer at `depth` (the depth of what is written in the whole
  * document: its objects' members are indented by depth + 1 tabs). */
 void jw_init(jsonw *w, obuf *b, unsigned depth);
+/* The same inside an array already open at `depth` (its elements are
+ * written with the ", " between them). */
+void jw_init_array(jsonw *w, obuf *b, unsigned depth);
 /* Objects and arrays. A value in an object follows jw_key(); one in an
  * array follows nothing (the separator is written for it). */
 void jw_obj(jsonw *w);

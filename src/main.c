@@ -14,6 +14,7 @@
 #include "inputs.h"
 #include "lsp.h"
 #include "out.h"
+#include "params.h"
 #include "pool.h"
 #include "writer.h"
 
@@ -77,6 +78,20 @@ static int emit_sarif_file(const cli_options *wf, lint_result *results, size_t n
     return status;
 }
 
+/* A name no linted template declares is most likely misspelt: said, but
+ * not an error, as one set of values serves every template of a scan. */
+static void warn_unused_params(param_list *params, const lint_result *results, size_t n)
+{
+    int linted = 0;
+    for (size_t i = 0; i < n && !linted; i++) linted = results[i].linted;
+    for (size_t i = 0; linted && i < params->n; i++) {
+        if (atomic_load_explicit(&params->items[i].used, memory_order_relaxed)) continue;
+        fputs("samlint: warning: no linted template has a parameter named '", stderr);
+        out_escaped(stderr, params->items[i].name);
+        fputs("'; its value is not used\n", stderr);
+    }
+}
+
 /* pool_run's callback: every result is kept for out_emit, at its input's index. */
 static void keep_result(void *user, size_t index, lint_result *r)
 {
@@ -123,11 +138,13 @@ static int run(int argc, char **argv)
     int status = cli_parse(argc, argv, &cfg, &wf, &done);
     if (status || done) {
         lint_config_release(&cfg);
+        cli_release(&wf);
         return status;
     }
     if (wf.lsp) {
         status = lsp_serve(&cfg, 0, 1);
         lint_config_release(&cfg);
+        cli_release(&wf);
         return status;
     }
     input_list inputs;
@@ -182,10 +199,12 @@ static int run(int argc, char **argv)
                 exit_code = 1;
     }
     if (exit_code == 1 && wf.exit_zero) exit_code = 0;
+    warn_unused_params(&wf.params, results, inputs.n);
     for (size_t i = 0; i < inputs.n; i++) lint_result_release(&results[i]);
     free(results);
     inputs_release(&inputs);
     lint_config_release(&cfg);
+    cli_release(&wf);
     code_cache_release();
     return exit_code;
 }

@@ -356,18 +356,6 @@ static void emit_text(FILE *f, const out_options *o, const lint_result *results,
     if (!o->quiet) out_summary(f, results, n);
 }
 
-void out_json_int(cJSON *obj, const char *key, long long v)
-{
-    char buf[24];
-    snprintf(buf, sizeof buf, "%lld", v);
-    cJSON_AddItemToObjectCS(obj, key, cJSON_CreateRaw(buf));
-}
-
-void out_json_static(cJSON *obj, const char *key, const char *s)
-{
-    cJSON_AddItemToObjectCS(obj, key, cJSON_CreateStringReference(s));
-}
-
 void out_json_str(cJSON *obj, const char *key, const char *s)
 {
     if (!s) {
@@ -384,9 +372,9 @@ void out_json_str(cJSON *obj, const char *key, const char *s)
 }
 
 /* ---- streaming JSON: the document's small frame is built and printed by
- * cJSON with an empty array where the many items go; the items are printed
- * one by one into one reused buffer and written at once, so no tree or
- * text of the whole run is ever held, and the bytes are cJSON's own. ---- */
+ * cJSON with an empty array where the many items go, and the items are
+ * written in its place (by src/jsonw.c), so no tree or text of the whole
+ * run is ever held. ---- */
 
 /* cJSON reports some allocation failures only by leaving a field out:
  * its allocator notes them here. */
@@ -428,59 +416,6 @@ int out_json_frame(FILE *f, cJSON *frame, const char *key, out_json_items_fn ite
     }
     fputc('\n', f);
     free(text);
-    return rc;
-}
-
-int out_json_item(out_json_stream *st, cJSON *item)
-{
-    json_alloc_failed = 0;
-    int rc = -1;
-    if (item) {
-        for (;;) {
-            if (st->cap && cJSON_PrintPreallocated(item, st->buf, (int)st->cap, 1)) break;
-            if (st->cap > (size_t)1 << 30) goto done;
-            st->cap = st->cap ? st->cap * 2 : 4096;
-            free(st->buf);
-            st->buf = malloc(st->cap);
-            if (!st->buf) {
-                st->cap = 0;
-                goto done;
-            }
-        }
-        if (json_alloc_failed) goto done;
-        /* Printed alone the item is at depth 0: its lines get the depth's
-         * tabs, in a second buffer written at once. */
-        size_t len = strlen(st->buf), lines = 0, depth = (size_t)st->depth;
-        for (const char *q = st->buf; (q = memchr(q, '\n', len - (size_t)(q - st->buf))) != NULL; q++) lines++;
-        size_t need = 2 + len + lines * depth;
-        if (need > st->out_cap) {
-            free(st->out);
-            st->out_cap = need * 2;
-            st->out = malloc(st->out_cap);
-            if (!st->out) {
-                st->out_cap = 0;
-                goto done;
-            }
-        }
-        char *o = st->out;
-        if (st->n++) {
-            *o++ = ',';
-            *o++ = ' ';
-        }
-        const char *p = st->buf, *end = st->buf + len;
-        for (const char *nl; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1) {
-            memcpy(o, p, (size_t)(nl + 1 - p));
-            o += nl + 1 - p;
-            memset(o, '\t', depth);
-            o += depth;
-        }
-        memcpy(o, p, (size_t)(end - p));
-        o += end - p;
-        fwrite(st->out, 1, (size_t)(o - st->out), st->f);
-        rc = 0;
-    }
-done:
-    cJSON_Delete(item);
     return rc;
 }
 

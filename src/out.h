@@ -34,36 +34,20 @@ char *out_utf8_clean(const char *s);
 size_t out_utf8_len(const unsigned char *s);
 /* Is s plain ASCII (no DEL), which out_utf8_clean would copy unchanged? */
 int out_is_plain_ascii(const char *s);
-/* cJSON helpers for the JSON and SARIF writers: an integer, printed once
- * here instead of by cJSON's sprintf-and-sscanf round trip (same text for
- * integers), and a string that outlives the tree (a rule's id, a level),
- * not copied. Keys must be literals. */
+/* A string from a template or a path as a cJSON member, made valid UTF-8;
+ * NULL gives null. The key must be a literal. */
 struct cJSON;
-void out_json_int(struct cJSON *obj, const char *key, long long v);
-void out_json_static(struct cJSON *obj, const char *key, const char *s);
-/* A string from a template or a path, made valid UTF-8; NULL gives null. */
 void out_json_str(struct cJSON *obj, const char *key, const char *s);
 
-/* Streaming JSON (for the JSON and SARIF writers). out_json_hooks() makes
- * cJSON's allocation failures visible (call once, on one thread, before
+/* Streaming JSON (for the SARIF writer). out_json_hooks() makes cJSON's
+ * allocation failures visible (call once, on one thread, before
  * rendering). out_json_frame() prints `frame`, a document whose array
- * `key` is empty, with items() writing that array's elements in place;
- * it deletes frame. out_json_item() writes one element (and deletes it)
- * as cJSON would print it at `depth` in the whole document. Both return
- * -1 when cJSON ran out of memory (that element is left out). */
+ * `key` is empty, with items() writing that array's elements in place
+ * (with src/jsonw.h); it deletes frame, and returns -1 when cJSON ran out
+ * of memory printing it, else what items() returned. */
 void out_json_hooks(void);
 typedef int (*out_json_items_fn)(FILE *f, void *user);
 int out_json_frame(FILE *f, struct cJSON *frame, const char *key, out_json_items_fn items, void *user);
-typedef struct out_json_stream {
-    FILE *f;
-    int depth;          /* the element's depth in the document */
-    size_t n;           /* elements written so far */
-    char *buf;          /* reused print buffer */
-    size_t cap;
-    char *out;          /* reused buffer of the re-indented text */
-    size_t out_cap;
-} out_json_stream;
-int out_json_item(out_json_stream *st, struct cJSON *item);
 
 /* The summary line: "3 findings (1 error, 2 warnings, 0 info) in 2 files: 1 template, 1 handler file." */
 void out_summary(FILE *f, const lint_result *results, size_t n);

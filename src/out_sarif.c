@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "baseline.h"
 #include "fix.h"
+#include "jsonw.h"
 #include "out.h"
 #include "out_sarif.h"
 #include "relpath.h"
@@ -175,122 +176,155 @@ static cJSON *sarif_rule(const rule *r, const lint_config *cfg)
 }
 
 /* The URI of a file: relative to the root of the git work tree holding it
- * (else to the working directory), under %SRCROOT%, never a machine path. */
-static cJSON *sarif_artifact(const char *display, const char *cwd)
+ * (else to the working directory), under %SRCROOT%, never a machine path.
+ * Computed once per file (a file's findings share its path string). */
+typedef struct uri_cache {
+    const char *display;
+    char *uri;
+} uri_cache;
+
+static void sarif_artifact(jsonw *w, uri_cache *uc, const char *display, const char *cwd)
 {
-    cJSON *art = cJSON_CreateObject();
-    char *rel = relpath_repo(cwd, display);
-    char *uri = uri_encode("", rel);
-    cJSON_AddStringToObject(art, "uri", uri);
-    cJSON_AddStringToObject(art, "uriBaseId", "%SRCROOT%");
-    free(uri);
-    free(rel);
-    return art;
+    if (uc->display != display || !uc->uri) {
+        free(uc->uri);
+        char *rel = relpath_repo(cwd, display);
+        uc->uri = uri_encode("", rel);
+        free(rel);
+        uc->display = display;
+    }
+    jw_obj(w);
+    jw_kstr(w, "uri", uc->uri);
+    jw_klit(w, "uriBaseId", "%SRCROOT%");
+    jw_obj_end(w);
 }
 
-static cJSON *sarif_location(const finding *f, const char *display, const char *cwd)
+static void text_member(jsonw *w, const char *key, const char *text)
 {
-    cJSON *loc = cJSON_CreateObject();
-    cJSON *phys = cJSON_AddObjectToObject(loc, "physicalLocation");
-    cJSON_AddItemToObject(phys, "artifactLocation", sarif_artifact(display, cwd));
+    jw_key(w, key);
+    jw_obj(w);
+    jw_kstr(w, "text", text);
+    jw_obj_end(w);
+}
+
+static void sarif_region(jsonw *w, uint32_t line, uint32_t col, uint32_t end_line, uint32_t end_col, int with_end)
+{
+    jw_obj(w);
+    jw_kint(w, "startLine", line);
+    jw_kint(w, "startColumn", col);
+    if (with_end) {
+        jw_kint(w, "endLine", end_line);
+        jw_kint(w, "endColumn", end_col);
+    }
+    jw_obj_end(w);
+}
+
+static void sarif_location(jsonw *w, uri_cache *uc, const finding *f, const char *display, const char *cwd)
+{
+    jw_obj(w);
+    jw_key(w, "physicalLocation");
+    jw_obj(w);
+    jw_key(w, "artifactLocation");
+    sarif_artifact(w, uc, display, cwd);
     if (f->line > 0) {
-        cJSON *region = cJSON_AddObjectToObject(phys, "region");
-        uint32_t col = f->col ? f->col : 1;
-        out_json_int(region, "startLine", f->line);
-        out_json_int(region, "startColumn", col);
-        if (f->end_line >= f->line && f->end_col > 0) {
-            uint32_t end_col = f->end_col;
-            if (f->end_line == f->line && end_col <= col)
-                end_col = col + 1;
-            out_json_int(region, "endLine", f->end_line);
-            out_json_int(region, "endColumn", end_col);
-        }
+        uint32_t col = f->col ? f->col : 1, end_col = f->end_col;
+        int with_end = f->end_line >= f->line && f->end_col > 0;
+        if (with_end && f->end_line == f->line && end_col <= col) end_col = col + 1;
+        jw_key(w, "region");
+        sarif_region(w, f->line, col, f->end_line, end_col, with_end);
     }
+    jw_obj_end(w);
     if (f->resource) {
-        cJSON *logical = cJSON_AddArrayToObject(loc, "logicalLocations");
-        cJSON *l = cJSON_CreateObject();
-        out_json_str(l, "name", f->resource);
-        out_json_static(l, "kind", "resource");
-        cJSON_AddItemToArray(logical, l);
+        jw_key(w, "logicalLocations");
+        jw_arr(w);
+        jw_obj(w);
+        jw_kstr(w, "name", f->resource);
+        jw_klit(w, "kind", "resource");
+        jw_obj_end(w);
+        jw_arr_end(w);
     }
-    return loc;
-}
-
-static cJSON *sarif_region(uint32_t line, uint32_t col, uint32_t end_line, uint32_t end_col)
-{
-    cJSON *region = cJSON_CreateObject();
-    out_json_int(region, "startLine", line);
-    out_json_int(region, "startColumn", col);
-    out_json_int(region, "endLine", end_line);
-    out_json_int(region, "endColumn", end_col);
-    return region;
+    jw_obj_end(w);
 }
 
 /* A finding's fix (src/fix.h) as SARIF `fixes`: its edits as replacements
  * in the template; an empty deletedRegion is an insertion. */
-static cJSON *sarif_fixes(const fix *fx, cJSON *artifact)
+static void sarif_fixes(jsonw *w, uri_cache *uc, const fix *fx, const char *display, const char *cwd)
 {
-    cJSON *fixes = cJSON_CreateArray();
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddItemToArray(fixes, o);
-    cJSON_AddItemToObject(o, "description", text_obj(fx->title));
-    cJSON *change = cJSON_CreateObject();
-    cJSON_AddItemToArray(cJSON_AddArrayToObject(o, "artifactChanges"), change);
-    cJSON_AddItemToObject(change, "artifactLocation", artifact);
-    cJSON *reps = cJSON_AddArrayToObject(change, "replacements");
+    jw_key(w, "fixes");
+    jw_arr(w);
+    jw_obj(w);
+    text_member(w, "description", fx->title);
+    jw_key(w, "artifactChanges");
+    jw_arr(w);
+    jw_obj(w);
+    jw_key(w, "artifactLocation");
+    sarif_artifact(w, uc, display, cwd);
+    jw_key(w, "replacements");
+    jw_arr(w);
     for (size_t i = 0; i < fx->n_edits; i++) {
         const fix_edit *e = &fx->edits[i];
-        cJSON *rep = cJSON_CreateObject();
-        cJSON_AddItemToObject(rep, "deletedRegion", sarif_region(e->start_line, e->start_col, e->end_line, e->end_col));
-        if (*e->text) cJSON_AddItemToObject(rep, "insertedContent", text_obj(e->text));
-        cJSON_AddItemToArray(reps, rep);
+        jw_obj(w);
+        jw_key(w, "deletedRegion");
+        sarif_region(w, e->start_line, e->start_col, e->end_line, e->end_col, 1);
+        if (*e->text) text_member(w, "insertedContent", e->text);
+        jw_obj_end(w);
     }
-    cJSON_AddStringToObject(cJSON_AddObjectToObject(o, "properties"), "safety", fx->safe ? "safe" : "unsafe");
-    return fixes;
+    jw_arr_end(w);
+    jw_obj_end(w);
+    jw_arr_end(w);
+    jw_key(w, "properties");
+    jw_obj(w);
+    jw_klit(w, "safety", fx->safe ? "safe" : "unsafe");
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_arr_end(w);
 }
 
-static cJSON *sarif_result(const out_options *opt, const finding *f, const lint_result *r, const char *fp,
-                           const char *cwd)
+static void sarif_result(jsonw *w, uri_cache *uc, const out_options *opt, const finding *f, const lint_result *r,
+                         const char *fp, const char *cwd)
 {
-    cJSON *o = cJSON_CreateObject();
-    out_json_static(o, "ruleId", f->rule->id);
-    out_json_int(o, "ruleIndex", (long long)(f->rule - rule_registry));
-    out_json_static(o, "level", sarif_level(f->sev));
-    cJSON_AddItemToObject(o, "message", text_obj(f->message ? f->message : f->rule->summary));
-    cJSON *locs = cJSON_AddArrayToObject(o, "locations");
-    cJSON_AddItemToArray(locs, sarif_location(f, f->file ? f->file : r->path, cwd));
-    if (f->fix && f->file == r->path) {
-        cJSON *art = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetArrayItem(locs, 0), "physicalLocation"),
-                                         "artifactLocation");
-        cJSON_AddItemToObject(o, "fixes", sarif_fixes(f->fix, cJSON_Duplicate(art, 1)));
-    }
+    const char *display = f->file ? f->file : r->path;
+    jw_obj(w);
+    jw_klit(w, "ruleId", f->rule->id);
+    jw_kint(w, "ruleIndex", (long long)(f->rule - rule_registry));
+    jw_klit(w, "level", sarif_level(f->sev));
+    text_member(w, "message", f->message ? f->message : f->rule->summary);
+    jw_key(w, "locations");
+    jw_arr(w);
+    sarif_location(w, uc, f, display, cwd);
+    jw_arr_end(w);
+    if (f->fix && f->file == r->path) sarif_fixes(w, uc, f->fix, display, cwd);
     /* GitHub tracks an alert by primaryLocationLineHash: the baseline's
      * fingerprint (the line's text, not its number) keeps it across moves. */
-    cJSON *fps = cJSON_AddObjectToObject(o, "partialFingerprints");
-    cJSON_AddStringToObject(fps, "primaryLocationLineHash", fp);
-    cJSON_AddStringToObject(fps, "samlintFingerprint/v1", fp);
-    if (opt->baseline_given)
-        out_json_static(o, "baselineState", f->baselined ? "unchanged" : "new");
+    jw_key(w, "partialFingerprints");
+    jw_obj(w);
+    jw_kstr(w, "primaryLocationLineHash", fp);
+    jw_kstr(w, "samlintFingerprint/v1", fp);
+    jw_obj_end(w);
+    if (opt->baseline_given) jw_klit(w, "baselineState", f->baselined ? "unchanged" : "new");
     if (f->suppressed) {
-        cJSON *sups = cJSON_AddArrayToObject(o, "suppressions");
-        cJSON *s = cJSON_CreateObject();
-        cJSON_AddStringToObject(s, "kind", "inSource");
-        if (f->suppress_reason)
-            out_json_str(s, "justification", f->suppress_reason);
-        cJSON_AddItemToArray(sups, s);
+        jw_key(w, "suppressions");
+        jw_arr(w);
+        jw_obj(w);
+        jw_klit(w, "kind", "inSource");
+        if (f->suppress_reason) jw_kstr(w, "justification", f->suppress_reason);
+        jw_obj_end(w);
+        jw_arr_end(w);
     }
-    return o;
+    jw_obj_end(w);
 }
 
 typedef struct sarif_run { const out_options *opt; const lint_result *r; size_t n; const char *cwd; } sarif_run;
 
-/* The results, one file and one result at a time: nothing of the whole
- * run is held, and a result that runs out of memory loses only itself. */
+/* The results, one file and one result at a time, written as they go
+ * through one buffer (src/jsonw.c): nothing of the whole run is held. */
 static int sarif_results(FILE *out, void *user)
 {
     const sarif_run *sr = user;
-    out_json_stream st = {out, 4, 0, NULL, 0, NULL, 0};
-    int rc = 0;
+    obuf *b = xrealloc(NULL, sizeof *b);
+    ob_init(b, out);
+    jsonw w;
+    jw_init_array(&w, b, 4);  /* in the document, runs[0].results */
+    uri_cache uc = {NULL, NULL};
     for (size_t i = 0; i < sr->n; i++) {
         const lint_result *r = &sr->r[i];
         if (!r->n_findings)
@@ -298,14 +332,14 @@ static int sarif_results(FILE *out, void *user)
         fingerprint *fps = xcalloc(r->n_findings, sizeof *fps);
         baseline_fingerprints(r, sr->cwd, NULL, fps);
         for (size_t j = 0; j < r->n_findings; j++)
-            if (!(sr->opt->omit_suppressed && r->findings[j].suppressed) &&
-                out_json_item(&st, sarif_result(sr->opt, &r->findings[j], r, fps[j], sr->cwd)) < 0)
-                rc = -1;
+            if (!(sr->opt->omit_suppressed && r->findings[j].suppressed))
+                sarif_result(&w, &uc, sr->opt, &r->findings[j], r, fps[j], sr->cwd);
         free(fps);
     }
-    free(st.buf);
-    free(st.out);
-    return rc;
+    ob_flush(b);
+    free(b);
+    free(uc.uri);
+    return 0;
 }
 
 int out_sarif(FILE *out, const out_options *opt, const lint_result *r, size_t n, const char *version,

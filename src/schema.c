@@ -377,6 +377,7 @@ typedef struct V {
     int silent;             /* > 0: trying a branch; count, do not keep */
     unsigned errors;
     long budget;            /* node visits left: bounds any schema x document blow-up */
+    doc_id at_ref;          /* judging a --parameters value: report at this Ref (else DOC_NONE) */
     sfinding *items;
     size_t n, cap;
 } V;
@@ -417,6 +418,7 @@ static void keep(V *v, enum schema_kind kind, doc_id node, const char *fmt, ...)
     size_t len = strlen(buf) + 1;
     char *msg = lint_alloc(v->ctx, len);
     memcpy(msg, buf, len);
+    if (v->at_ref != DOC_NONE) node = v->at_ref;
     v->items[v->n++] = (sfinding){(uint8_t)kind, v->res == NULL, node, v->res, msg};
 }
 
@@ -1422,13 +1424,6 @@ static void check(V *v, doc_id val, schema_ref s, const where *w)
     sn n;
     sn_decode(s, &n);
     if (schema_is_any(&n)) return;
-    /* SAM's own schema is looser and stricter than its translator in
-     * places below the top: it is judged at the top of a resource's
-     * Properties (or a Globals section) and of each event, and properties
-     * SAM passes on to CloudFormation are judged by the registry. */
-    if ((n.w1 & SX_SAM) && (w->depth > (w->events ? 4 : 1) ||
-                            (w->depth > (w->events ? 3 : 0) && doc_is_map(v->d, val) && !doc_intrinsic(v->d, val, NULL))))
-        return;
     const doc *d = v->d;
     doc_id arg = DOC_NONE;
     const char *fn = NULL;
@@ -1440,6 +1435,18 @@ static void check(V *v, doc_id val, schema_ref s, const where *w)
                 if (!is_novalue(d, br)) check(v, br, s, w);
             }
         return;
+    }
+    if ((a == AB_STR || a == AB_NUM) && !strcmp(fn, "Ref")) {
+        /* A value given for the lint (--parameters) is known: judged as
+         * the literal it is, reported at the Ref. */
+        const tmpl_param *p = tmpl_find_param(v->t, doc_str(d, arg));
+        if (p && p->given) {
+            doc_id outer = v->at_ref;
+            if (outer == DOC_NONE) v->at_ref = val;
+            check(v, p->value_node, s, w);
+            v->at_ref = outer;
+            return;
+        }
     }
     if (a != AB_NONE) {
         unsigned types = n.w0 & SN_TYPES;
@@ -1611,6 +1618,17 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
             continue;
         }
         int del = kn->len == 14 && !memcmp(kn->str, "DeletionPolicy", 14);
+        if ((del || (kn->len == 19 && !memcmp(kn->str, "UpdateReplacePolicy", 19))) && !doc_is_scalar(d, val)) {
+            /* Fn::If, Ref, FindInMap may give a policy; a condition function gives true or false */
+            const char *fn = doc_intrinsic(d, val, NULL);
+            if (fn && (!strcmp(fn, "Fn::Equals") || !strcmp(fn, "Fn::And") || !strcmp(fn, "Fn::Or") || !strcmp(fn, "Fn::Not")))
+                keep(v, SCHEMA_SL605, val, "%.*s of '%s' is %s, which gives true or false: expected Delete, Retain%s or Snapshot "
+                     "(choose between them with Fn::If)", (int)kn->len, kn->str, r->id, fn, del ? ", RetainExceptOnCreate" : "");
+            else if (!fn)
+                keep(v, SCHEMA_SL604, val, "%.*s of '%s' expects Delete, Retain%s or Snapshot, got a %s", (int)kn->len, kn->str, r->id,
+                     del ? ", RetainExceptOnCreate" : "", doc_is_seq(d, val) ? "list" : "mapping");
+            continue;
+        }
         if ((del || (kn->len == 19 && !memcmp(kn->str, "UpdateReplacePolicy", 19))) && doc_is_scalar(d, val)) {
             const char *s = doc_str(d, val);
             if (!strcmp(s, "Snapshot") && !takes_snapshot(r)) {
@@ -1663,9 +1681,34 @@ static void check_read_only(V *v, const tmpl_resource *r, const schema_type_row 
     }
 }
 
+/* A resource CloudFormation cannot read at all: not a mapping, no Type, or
+ * a Type that is no string. Returns 1 when it reported. */
+static int check_resource_frame(V *v, const tmpl_resource *r)
+{
+    const doc *d = v->d;
+    if (r->type_len || !strncmp(r->id, "Fn::", 4)) return 0;   /* Fn::ForEach loops, Fn::Transform */
+    v->type = NULL;
+    v->res = r->id;
+    if (!doc_is_map(d, r->node)) {
+        keep(v, SCHEMA_SL604, doc_is_null(d, r->node) ? r->key : r->node, "resource '%s' expects a mapping with a Type, got %s",
+             r->id, doc_is_seq(d, r->node) ? "a list" : doc_is_null(d, r->node) ? "nothing" : "a string");
+        return 1;
+    }
+    if (r->type_node == DOC_NONE) {
+        keep(v, SCHEMA_SL603, r->key, "resource '%s' lacks its Type", r->id);
+        return 1;
+    }
+    if (!doc_is_scalar(d, r->type_node) || doc_is_null(d, r->type_node)) {
+        keep(v, SCHEMA_SL604, r->type_node, "Type of resource '%s' expects a resource type name such as AWS::SQS::Queue", r->id);
+        return 1;
+    }
+    return 0;
+}
+
 static void check_resource(V *v, const tmpl_resource *r)
 {
     const doc *d = v->d;
+    if (check_resource_frame(v, r)) return;
     if (!r->type_len || !doc_is_map(d, r->node)) return;
     if (r->type_len > 8 && !memcmp(r->type + r->type_len - 8, "::MODULE", 8)) return;
     const schema_type_row *row = type_row(r->type, r->type_len);
@@ -1750,6 +1793,7 @@ static struct schema_memo *validate(lint_ctx *ctx)
     v.t = ctx->t;
     v.d = ctx->d;
     v.budget = 4000000;
+    v.at_ref = DOC_NONE;
     struct schema_memo *m = lint_alloc(ctx, sizeof *m);
     memset(m, 0, sizeof *m);
     if (foreign_transform(v.d, v.t->transform)) return m;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "params.h"
 #include "strmap.h"
 
 /* Hash maps from logical id to index: look-ups run once per reference, and
@@ -162,6 +163,7 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
             const char *type = doc_str(d, found[0]);
             p->type = type ? type : "";
             p->default_node = found[1];
+            p->value_node = found[1];
             int b = 0;
             p->no_echo = doc_get_bool(d, found[2], &b) && b;
         }
@@ -189,6 +191,19 @@ void tmpl_release(tmpl *t)
         free(t->memo);
     }
     memset(t, 0, sizeof *t);
+}
+
+void tmpl_set_values(tmpl *t, doc *d, param_list *values)
+{
+    for (size_t i = 0; i < t->n_params; i++) {
+        tmpl_param *p = &t->params[i];
+        const char *v = params_lookup(values, p->id);
+        /* A NoEcho value is a secret, and messages quote values: the
+         * Default stays. */
+        if (!v || p->no_echo) continue;
+        p->value_node = doc_add_scalar(d, v, strlen(v), p->default_node != DOC_NONE ? p->default_node : p->key);
+        p->given = 1;
+    }
 }
 
 const tmpl_param *tmpl_find_param(const tmpl *t, const char *id)

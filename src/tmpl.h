@@ -25,6 +25,8 @@ typedef struct tmpl_param {
     doc_id key, node;
     const char *type;    /* "String", ... or "" */
     doc_id default_node; /* Default value or DOC_NONE */
+    doc_id value_node;   /* what a Ref gives: the --parameters value, else default_node */
+    int given;           /* value_node came from --parameters */
     int no_echo;         /* NoEcho: true */
 } tmpl_param;
 
@@ -59,6 +61,11 @@ struct tmpl_memo {
  * (top level not a mapping, or no Resources mapping); *why then says which. */
 int tmpl_build(tmpl *t, const doc *d, const char **why);
 void tmpl_release(tmpl *t);
+/* The values given for the lint (--parameters) stand in for the Defaults of
+ * the parameters they name: scalars added to `d` (t's document) at the
+ * parameter's Default, or its name when it has none. */
+struct param_list;
+void tmpl_set_values(tmpl *t, doc *d, struct param_list *values);
 
 const tmpl_param *tmpl_find_param(const tmpl *t, const char *id);
 int tmpl_has_condition(const tmpl *t, const char *id);

@@ -69,8 +69,8 @@ PY
 
 n_man=0 n_readme=0
 while IFS="$(printf '\t')" read -r src i file; do
-    rm -rf "$de/ws$i"
-    cp -R "$ROOT/examples" "$de/ws$i"
+    rm -rf "$de/ws$i" && mkdir -p "$de/ws$i"
+    cp -R "$ROOT/examples/." "$de/ws$i/"
     res=$(run_example "$file" "$de/ws$i" 2>&1)
     case "$src" in man/*) where=man ;; *) where=readme ;; esac
     first=$(grep -v '^[[:space:]]*$' "$file" | head -n 1 | sed -e 's/^\$ //' -e 's/[[:space:]]*#.*//' | cut -c1-60)
@@ -89,7 +89,7 @@ text = open(sys.argv[1]).read()
 sec = text[text.index("## Configuration file"):]
 print(re.search(r"```yaml\n(.*?)```", sec, re.S).group(1), end="")
 PY
-rm -rf "$de/wsc" && cp -R "$ROOT/examples" "$de/wsc" && cp "$de/config.yaml" "$de/wsc/.samlint.yaml"
+rm -rf "$de/wsc" && mkdir -p "$de/wsc" && cp -R "$ROOT/examples/." "$de/wsc/" && cp "$de/config.yaml" "$de/wsc/.samlint.yaml"
 (cd "$de/wsc" && "$SAMLINT" > "$de/config.out" 2> "$de/config.err"; echo $? > "$de/config.rc")
 if [ "$(cat "$de/config.rc")" -lt 2 ] && grep -q '^select:' "$de/config.yaml"; then ok doc_readme_config_loads; else not_ok doc_readme_config_loads "$(cat "$de/config.err")"; fi
 
@@ -133,7 +133,7 @@ for target in $(printf '%s\n' "$qs" | grep -o 'make [a-z-]*' | cut -d' ' -f2); d
             not_ok doc_quickstart_make_demo "exit $rc: $(tail -n 3 "$de/qs-demo.out")"
         fi ;;
     check)
-        recipe=$(cd "$ROOT" && env -u MAKEFLAGS -u MFLAGS make -n check 2>&1 | tail -n 1)
+        recipe=$(cd "$ROOT" && env -u MAKEFLAGS -u MFLAGS make --no-print-directory -n check 2>&1 | tail -n 1)
         if [ "$recipe" = "bash tests/run" ] && grep -qx 'make test-deps' "$ROOT/.ci/run" && grep -qx 'make check' "$ROOT/.ci/run"; then
             ok doc_quickstart_make_check_recipe
         else

@@ -150,7 +150,7 @@ lim_timeout=30
 lim_run --max-file-size 32M "$TMP/scale.json"
 lim_expect "limits: a one-line JSON template with 300,000 findings (each excerpt once per line)" 1 '290000 more findings of SL302 not shown' 512
 "$lim_gen" ignorefile 100000 > "$TMP/scale.yaml"
-lim_run "$TMP/scale.yaml"
+lim_run --ignore SL609 "$TMP/scale.yaml"  # SL609 rightly says 100,000 resources are over the 500 quota
 lim_expect "limits: 100,000 ignore-file comments over 100,000 findings" 0 '10001 suppressed' 512
 lim_timeout=60
 rm -f "$TMP/scale.yaml" "$TMP/scale.json"

@@ -63,6 +63,7 @@ SL605 invalid-value error
 SL606 read-only-property error
 SL607 property-combination error
 SL608 unknown-attribute error
+SL609 invalid-template-section error
 "
 extra="SL007"
 while read -r id name sev; do

@@ -57,6 +57,9 @@ function_with_resource_refs.yaml SL608 FunctionWithoutAlias.Alias (no AutoPublis
 api_with_usageplans_shared_attributes_three.yaml SL605 Snapshot (SAM gives the policy to the RestApi, Stage and Deployment it makes, which take no snapshots; cfn-lint E3036 agrees)
 globals_for_function.yaml SL605 FunctionChange (RuntimeManagementConfig.UpdateRuntimeOn is Auto, FunctionUpdate or Manual)
 function_with_metrics_config.yaml SL605 FilterCriteria.Filters (the registry schema of AWS::Lambda::EventSourceMapping wants at least 1 filter)
+unsupported_resources.yaml SL603 ResourceMissingTypeShouldBeAccepted (a resource without Type: CloudFormation requires one; cfn-lint E3001 agrees)
+resource_with_invalid_type.yaml SL604 FunctionInvalid (a Type that is a mapping: CloudFormation takes only a type name; SAM passes it through; cfn-lint E3001 agrees)
+function_with_intrinsics_resource_attribute.yaml SL605 Fn::Equals (a condition function gives true or false, never Delete or Retain; cfn-lint E3035/E3036 agree)
 '
 
 # sam_peer_bad: read samlint text output, print every SL6xx finding the peer

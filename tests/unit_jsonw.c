@@ -106,7 +106,7 @@ int main(void)
     cJSON *arr = cJSON_AddArrayToObject(root, "items");
     for (int i = 0; i < 3; i++) {
         cJSON *it = cJSON_CreateObject();
-        out_json_int(it, "n", i - 1);
+        cJSON_AddNumberToObject(it, "n", i - 1);
         cJSON_AddBoolToObject(it, "b", i & 1);
         cJSON *inner = cJSON_AddArrayToObject(it, "inner");
         cJSON_AddItemToArray(inner, cJSON_CreateString("x"));

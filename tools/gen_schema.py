@@ -406,10 +406,37 @@ def apply_sam_overlay(sam, overlay):
                 d["properties"].setdefault(name, src["properties"][name])
         for name in e.get("add", []):
             d["properties"].setdefault(name, {"title": name, "markdownDescription": e.get("description", "")})
+        for name in e.get("unrequire", []):
+            if name not in d.get("required", []):
+                sys.exit("gen_schema: overlay: %s is not required in %s" % (name, e["definition"]))
+            d["required"] = [r for r in d["required"] if r != name]
+        for path, typ in sorted(e.get("also_type", {}).items()):
+            also_type(d, path, typ, e["definition"])
         for name in e.get("also_string", []):
             p = d["properties"][name]
             d["properties"][name] = {"anyOf": [{k: v for k, v in p.items() if k != "markdownDescription"}, {"type": "string"}],
                                      "markdownDescription": p.get("markdownDescription", "")}
+
+
+def also_type(d, path, typ, where):
+    """Let the SAM property at `path` (names joined by '/', '*' for a
+    list's items) also be a value of JSON type `typ`."""
+    parts = path.split("/")
+    holder, key = d["properties"], parts[0]
+    for part in parts[1:]:
+        node = holder[key]
+        if part != "*":
+            sys.exit("gen_schema: overlay path %s of %s: only '*' may follow a name" % (path, where))
+        if "items" not in node:
+            node = next((b for b in node.get("anyOf", []) if isinstance(b, dict) and "items" in b), None)
+            if node is None:
+                sys.exit("gen_schema: overlay path %s of %s: no list there" % (path, where))
+        holder, key = node, "items"
+    if key not in holder:
+        sys.exit("gen_schema: overlay path %s of %s not found" % (path, where))
+    old = holder[key]
+    holder[key] = {"anyOf": [{k: v for k, v in old.items() if k != "markdownDescription"}, {"type": typ}],
+                   "markdownDescription": old.get("markdownDescription", "")}
 
 
 def apply_overlay(registry, overlay):

@@ -18,8 +18,14 @@
  * queue SAM creates, an SNS event's SqsSubscription) and
  * <Id><Ev>EventSourceMapping (SqsSubscription).
  *
- * GraphQLApi, WebSocketApi, CapacityProvider and Connector names are not
- * modelled one by one yet: any <Id><suffix> is accepted for them.
+ * GraphQLApi: ...-graphqlapi.html (the names of its data sources, functions,
+ * resolvers, API keys, schema, cache and domain), and SAM's translator for
+ * the roles and connectors it adds (<Id>CloudWatchRole, <DataSource>Role,
+ * <DataSource>ToTableConnector / ToLambdaConnector, <Id>ToLambdaAuthConnector<n>,
+ * whose own resources start with the connector's id).
+ *
+ * WebSocketApi, CapacityProvider and Connector names are not modelled one by
+ * one yet: any <Id><suffix> is accepted for them.
  *
  * To add a name: one row under its SAM type, then `make check` (fixtures/SL004
  * hold one case of each kind). */
@@ -30,6 +36,7 @@
 #define API "AWS::Serverless::Api"
 #define HTTP "AWS::Serverless::HttpApi"
 #define SM "AWS::Serverless::StateMachine"
+#define GQL "AWS::Serverless::GraphQLApi"
 
 const sam_generated sam_generated_names[] = {
     {FN, "Role",              SAM_GEN_IF_UNSET, "Role",                "AWS::IAM::Role"},
@@ -88,7 +95,22 @@ const sam_generated sam_generated_names[] = {
 
     {"AWS::Serverless::LayerVersion", "", SAM_GEN_HASH, "",            "AWS::Lambda::LayerVersion"},
 
-    {"AWS::Serverless::GraphQLApi",   "", SAM_GEN_PREFIX, "", NULL},
+    {GQL, "Schema",           SAM_GEN_IF_SET,   "",                    "AWS::AppSync::GraphQLSchema"},
+    {GQL, "CloudWatchRole",   SAM_GEN_IF_SET,   "",                    "AWS::IAM::Role"},
+    {GQL, "ApiCache",         SAM_GEN_IF_SET,   "Cache",               "AWS::AppSync::ApiCache"},
+    {GQL, "DomainName",       SAM_GEN_IF_SET,   "DomainName",          "AWS::AppSync::DomainName"},
+    {GQL, "DomainNameApiAssociation", SAM_GEN_IF_SET, "DomainName",    "AWS::AppSync::DomainNameApiAssociation"},
+    {GQL, "NoneDataSource",   SAM_GEN_IF_SET,   "",                    "AWS::AppSync::DataSource"},
+    {GQL, "",                 SAM_GEN_AUTH,     "ApiKeys",             "AWS::AppSync::ApiKey"},
+    {GQL, "",                 SAM_GEN_AUTH,     "Functions",           "AWS::AppSync::FunctionConfiguration"},
+    {GQL, "",                 SAM_GEN_KEYS2,    "Resolvers",           "AWS::AppSync::Resolver"},
+    {GQL, "DynamoDBDataSource", SAM_GEN_AUTH,   "DataSources.DynamoDb", "AWS::AppSync::DataSource"},
+    {GQL, "DynamoDBDataSourceRole", SAM_GEN_AUTH, "DataSources.DynamoDb", "AWS::IAM::Role"},
+    {GQL, "DynamoDBDataSourceToTableConnector", SAM_GEN_AUTH_ANY, "DataSources.DynamoDb", NULL},
+    {GQL, "LambdaDataSource", SAM_GEN_AUTH,     "DataSources.Lambda",  "AWS::AppSync::DataSource"},
+    {GQL, "LambdaDataSourceRole", SAM_GEN_AUTH, "DataSources.Lambda",  "AWS::IAM::Role"},
+    {GQL, "LambdaDataSourceToLambdaConnector", SAM_GEN_AUTH_ANY, "DataSources.Lambda", NULL},
+    {GQL, "ToLambdaAuthConnector", SAM_GEN_PREFIX, "Auth",             NULL},
     {"AWS::Serverless::WebSocketApi", "", SAM_GEN_PREFIX, "", NULL},
     {"AWS::Serverless::CapacityProvider", "", SAM_GEN_PREFIX, "", NULL},
     {"AWS::Serverless::Connector",    "", SAM_GEN_PREFIX, "", NULL},

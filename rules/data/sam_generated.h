@@ -11,7 +11,10 @@ enum sam_gen_kind {
     SAM_GEN_STAGE,      /* <Id><stage name, alphanumerics only><suffix>; `prop` is StageName */
     SAM_GEN_EVENT,      /* <Id><event name><suffix>, for each key of Events */
     SAM_GEN_EVENT_ANY,  /* <Id><event name><suffix><alphanumerics> (a stage after Permission) */
-    SAM_GEN_AUTH,       /* <Id><authorizer name><suffix>, for each key of Auth.Authorizers */
+    SAM_GEN_AUTH,       /* <Id><key><suffix>, for each key of the mapping at `prop` (Auth.Authorizers) */
+    SAM_GEN_AUTH_ANY,   /* <Id><key><suffix><anything>: resources a generated connector makes */
+    SAM_GEN_KEYS2,      /* <Id><key><key2><suffix>, for each key of the mapping at `prop` and each key
+                           of that key's mapping (GraphQLApi Resolvers.<OperationType>.<Resolver>) */
     SAM_GEN_PREFIX,     /* <Id><suffix><anything>: kinds samlint does not model yet */
 };
 
