@@ -47,7 +47,7 @@ deps:
 	  dpkg -s $$p >/dev/null 2>&1 || pkgs="$$pkgs $$p"; done; \
 	if [ -n "$$pkgs" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs; fi
 test-deps: deps
-	@pkgs=""; for p in python3-jsonschema python3-yaml pre-commit groff-base git valgrind clang libclang-rt-14-dev bsdutils neovim cppcheck; do \
+	@pkgs=""; for p in python3-jsonschema python3-yaml pre-commit groff-base git valgrind clang libclang-rt-14-dev bsdutils neovim emacs-nox elpa-eglot cppcheck; do \
 	  dpkg -s $$p >/dev/null 2>&1 || pkgs="$$pkgs $$p"; done; \
 	if [ -n "$$pkgs" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs; fi
 

@@ -21,9 +21,9 @@ RULE_CHECK(SL201)
             long long mb;
             if (fnconf_long(ctx, v[k].value, &mb) && mb == 128)
                 report_for(ctx, r->id, v[k].site,
-                           "MemorySize 128 MB%s is the smallest and the default: function '%s' "
-                           "gets a small share of CPU",
-                           fnconf_where(origin), r->id);
+                           "MemorySize 128 MB %s is the smallest and the default: it gets a small "
+                           "share of CPU",
+                           fnconf_whose(ctx, origin, r));
         }
     }
 }

@@ -21,9 +21,8 @@ RULE_CHECK(SL202)
             long long seconds;
             if (fnconf_long(ctx, v[k].value, &seconds) && seconds >= 1 && seconds <= 3)
                 report_for(ctx, r->id, v[k].site,
-                           "Timeout %lld s%s of function '%s' leaves no room for a cold start "
-                           "or a slow call",
-                           seconds, fnconf_where(origin), r->id);
+                           "Timeout %lld s %s leaves no room for a cold start or a slow call",
+                           seconds, fnconf_whose(ctx, origin, r));
         }
     }
 }

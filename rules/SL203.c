@@ -146,9 +146,9 @@ static void report_over(lint_ctx *ctx, const tmpl_resource *r, doc_id node, long
                         enum tmpl_origin origin, const api_limit *lim)
 {
     report_for(ctx, r->id, node,
-               "Timeout %lld s%s of function '%s' exceeds the %g s integration timeout of its %s "
+               "Timeout %lld s %s exceeds the %g s integration timeout of its %s "
                "'%s': callers get a 504 while it keeps running",
-               seconds, fnconf_where(origin), r->id, (double)lim->ms / 1000.0, lim->kind,
+               seconds, fnconf_whose(ctx, origin, r), (double)lim->ms / 1000.0, lim->kind,
                lim->name ? lim->name : "?");
 }
 

@@ -31,13 +31,13 @@ RULE_CHECK(SL204)
                     continue;
                 if (value < limits[l].min)
                     report_for(ctx, r->id, v[k].site,
-                               "%s %lld%s%s of function '%s' is below the minimum of %lld",
-                               limits[l].label, value, limits[l].unit, fnconf_where(origin), r->id,
+                               "%s %lld%s %s is below the minimum of %lld",
+                               limits[l].label, value, limits[l].unit, fnconf_whose(ctx, origin, r),
                                limits[l].min);
                 else if (value > limits[l].max)
                     report_for(ctx, r->id, v[k].site,
-                               "%s %lld%s%s of function '%s' is above the maximum of %lld",
-                               limits[l].label, value, limits[l].unit, fnconf_where(origin), r->id,
+                               "%s %lld%s %s is above the maximum of %lld",
+                               limits[l].label, value, limits[l].unit, fnconf_whose(ctx, origin, r),
                                limits[l].max);
             }
         }

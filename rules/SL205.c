@@ -35,16 +35,16 @@ RULE_CHECK(SL205)
             char day[16], deprecated[16];
             if (rt->block_create && today >= rt->block_create)
                 report_sev(ctx, SEV_ERROR, r->id, v[k].site,
-                           "runtime %s%s of function '%s' is deprecated (%s) and AWS no longer "
+                           "runtime %s %s is deprecated (%s) and AWS no longer "
                            "creates functions with it (since %s)",
-                           rt->id, fnconf_where(origin), r->id,
+                           rt->id, fnconf_whose(ctx, origin, r),
                            fnconf_date(deprecated, rt->deprecated),
                            fnconf_date(day, rt->block_create));
             else if (rt->deprecated && today >= rt->deprecated)
                 report_sev(ctx, SEV_WARNING, r->id, v[k].site,
-                           "runtime %s%s of function '%s' is deprecated since %s: no more "
+                           "runtime %s %s is deprecated since %s: no more "
                            "security patches",
-                           rt->id, fnconf_where(origin), r->id,
+                           rt->id, fnconf_whose(ctx, origin, r),
                            fnconf_date(deprecated, rt->deprecated));
             else
                 continue;

@@ -62,7 +62,7 @@ RULE_CHECK(SL206)
             if (doc_is_scalar(ctx->d, v[k].value)
                 && !doc_str_eq(ctx->d, v[k].value, "PublishedVersions"))
                 report_for(ctx, r->id, v[k].site,
-                           "SnapStart.ApplyOn %s%s leaves SnapStart off for Java function '%s'",
-                           doc_str(ctx->d, v[k].value), fnconf_where(origin), r->id);
+                           "SnapStart.ApplyOn %s %s leaves SnapStart off for this Java function",
+                           doc_str(ctx->d, v[k].value), fnconf_whose(ctx, origin, r));
     }
 }

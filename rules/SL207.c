@@ -17,8 +17,8 @@ RULE_CHECK(SL207)
         if (tmpl_prop(t, r, NULL, "AutoPublishAlias") != DOC_NONE)
             continue;
         report_for(ctx, r->id, fnconf_prop_key(ctx, r, origin, "ProvisionedConcurrencyConfig"),
-                   "ProvisionedConcurrencyConfig%s of function '%s' needs AutoPublishAlias: "
+                   "ProvisionedConcurrencyConfig %s needs AutoPublishAlias: "
                    "SAM rejects it without an alias",
-                   fnconf_where(origin), r->id);
+                   fnconf_whose(ctx, origin, r));
     }
 }

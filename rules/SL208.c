@@ -57,8 +57,8 @@ RULE_CHECK(SL208)
         for (int k = 0; k < n; k++)
             if (single_subnet(ctx, &v[k]))
                 report_for(ctx, r->id, v[k].site,
-                           "VpcConfig.SubnetIds%s of function '%s' lists one subnet: it runs in "
+                           "VpcConfig.SubnetIds %s lists one subnet: it runs in "
                            "one Availability Zone only",
-                           fnconf_where(origin), r->id);
+                           fnconf_whose(ctx, origin, r));
     }
 }

@@ -91,9 +91,9 @@ static void variable_literal(lint_ctx *ctx, const tmpl_resource *r, doc_id node,
                              const char *what, enum tmpl_origin origin)
 {
     report_for(ctx, r->id, node,
-               "environment variable %s%s of function '%s' holds a literal table name; "
+               "environment variable %s %s holds a literal table name; "
                "use !Ref of the table",
-               what, fnconf_where(origin), r->id);
+               what, fnconf_whose(ctx, origin, r));
 }
 
 static void check_variables(lint_ctx *ctx, const tmpl_resource *r, doc_id vars,

@@ -24,7 +24,7 @@ RULE_CHECK(SL211)
         for (int k = 0; k < n; k++)
             if (doc_is_scalar(ctx->d, v[k].value) && !doc_str_eq(ctx->d, v[k].value, "Active"))
                 report_for(ctx, r->id, v[k].site,
-                           "%s %s%s of function '%s' does not trace requests with X-Ray; use Active",
-                           prop, doc_str(ctx->d, v[k].value), fnconf_where(origin), r->id);
+                           "%s %s %s does not trace requests with X-Ray; use Active",
+                           prop, doc_str(ctx->d, v[k].value), fnconf_whose(ctx, origin, r));
     }
 }

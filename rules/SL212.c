@@ -22,8 +22,8 @@ RULE_CHECK(SL212)
         for (int k = 0; k < n; k++)
             if (doc_is_scalar(ctx->d, v[k].value) && !doc_str_eq(ctx->d, v[k].value, "JSON"))
                 report_for(ctx, r->id, v[k].site,
-                           "LoggingConfig.LogFormat %s%s of function '%s' is not structured; "
+                           "LoggingConfig.LogFormat %s %s is not structured; "
                            "use JSON",
-                           doc_str(ctx->d, v[k].value), fnconf_where(origin), r->id);
+                           doc_str(ctx->d, v[k].value), fnconf_whose(ctx, origin, r));
     }
 }

@@ -29,7 +29,7 @@ static void check_target(lint_ctx *ctx, const code_target *tg)
      * wrapper) is judged by its file only when the file names it. */
     if (!tg->span.found && (!tg->span.name_off || tg->span.elsewhere))
         return;
-    code_report(ctx, tg, ctx->rule->sev, tg->span.name_off,
+    code_report(ctx, tg, ctx->rule->sev, tg->span.name_off, 0,
                 "handler '%s' has no %s: an unexpected error fails the invocation with no context logged "
                 "and no controlled response",
                 tg->func, tg->lang == CODE_PY ? "try/except" : "try/catch");

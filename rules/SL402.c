@@ -45,7 +45,7 @@ static void check_target(lint_ctx *ctx, const code_target *tg)
     if (code_scan(tg->text, "\\bcallbackWaitsForEmptyEventLoop\\s*=\\s*false\\b|\\bdoNotWait(?:ForEmptyEventLoop)?\\s*\\(",
                   0, 0, tg->text->len, 1, count_match, NULL))
         return;
-    code_report(ctx, tg, ctx->rule->sev, tg->span.name_off,
+    code_report(ctx, tg, ctx->rule->sev, tg->span.name_off, 0,
                 "handler '%s' never sets context.callbackWaitsForEmptyEventLoop = false: an open "
                 "connection or timer keeps a callback-style invocation from returning until it ends",
                 tg->func);

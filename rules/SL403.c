@@ -70,12 +70,12 @@ static int on_import(void *user, const size_t *ov)
     int module_len = (int)(ov[5] - ov[4]);
     const char *module = t + ov[4];
     if (s->why)
-        code_report(s->ctx, s->tg, s->sev, ov[0],
+        code_report(s->ctx, s->tg, s->sev, ov[0], ov[1] - ov[0],
                     "'%.*s' is AWS SDK v2, which the %s runtime does not include and no package.json here "
                     "lists: the function fails with \"Cannot find module\"; use the v3 clients (@aws-sdk/client-*)",
                     module_len, module, s->why);
     else
-        code_report(s->ctx, s->tg, s->sev, ov[0],
+        code_report(s->ctx, s->tg, s->sev, ov[0], ov[1] - ov[0],
                     "'%.*s' loads AWS SDK v2 (in maintenance, large and slow to load): use the modular v3 "
                     "clients (@aws-sdk/client-*)",
                     module_len, module);

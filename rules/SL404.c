@@ -16,7 +16,7 @@ static int on_literal(void *user, const size_t *ov)
     int len = (int)(ov[5] - ov[4]);
     if (len == 0 || memchr(name, '$', (size_t)len) || memchr(name, '{', (size_t)len))
         return 0; /* empty, or a template / format string built from variables */
-    code_report(s->ctx, s->tg, s->ctx->rule->sev, ov[2],
+    code_report(s->ctx, s->tg, s->ctx->rule->sev, ov[2], ov[5] + 1 - ov[2],
                 "table name '%.*s' is hardcoded in handler code: pass it in an environment variable "
                 "(e.g. TABLE_NAME: !Ref Table) so each stage uses its own table",
                 len, name);

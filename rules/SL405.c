@@ -54,7 +54,7 @@ static int on_assignment(void *user, const size_t *ov)
         return 0;
     /* The name is shown only when it is one: beside an access key id it may
      * be the key id itself, which must not be printed whole. */
-    code_report(s->ctx, s->tg, s->ctx->rule->sev, ov[4],
+    code_report(s->ctx, s->tg, s->ctx->rule->sev, ov[4], SECRET_KEY_VALUE_LEN,
                 "AWS secret access key %s hardcoded in handler code (%s%s): anyone who can read the code can "
                 "use it; use the function's execution role",
                 lint_mask(s->ctx, value, SECRET_KEY_VALUE_LEN), named ? "assigned to " : "next to an access key id",
@@ -85,7 +85,7 @@ static void check_target(lint_ctx *ctx, const code_target *tg)
     /* Credentials leak from comments as much as from code: look everywhere. */
     size_t at = 0, found;
     while (at < ct->len && secret_find_credential_id(ct->text + at, ct->len - at, &found)) {
-        code_report(ctx, tg, ctx->rule->sev, at + found,
+        code_report(ctx, tg, ctx->rule->sev, at + found, SECRET_ACCESS_KEY_LEN,
                     "AWS access key id %s hardcoded in handler code: anyone who can read the code can use it; "
                     "use the function's execution role",
                     lint_mask(ctx, ct->text + at + found, SECRET_ACCESS_KEY_LEN));

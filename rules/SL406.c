@@ -62,7 +62,7 @@ static int on_client(void *user, const size_t *ov)
     const code_text *ct = s->tg->text;
     if (s->tg->lang == CODE_JS ? js_lazy_init(ct, ov[0]) : py_lazy_init(s->tg, ov[0]))
         return 0;
-    code_report(s->ctx, s->tg, s->ctx->rule->sev, ov[0],
+    code_report(s->ctx, s->tg, s->ctx->rule->sev, ov[0], ov[3] - ov[0],
                 "%.*s is created inside handler '%s', so every invocation builds a new client and connection: "
                 "create it once outside the handler",
                 (int)(ov[3] - ov[2]), ct->text + ov[2], s->tg->func);

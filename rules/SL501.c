@@ -3,26 +3,26 @@
 #include "observe.h"
 
 /* Judge a present AccessLogSetting(s) that has no usable DestinationArn. */
-static void judge_setting(lint_ctx *ctx, const api_stage *s, const char *key, doc_id setting)
+static void judge_setting(lint_ctx *ctx, const api_stage *s, const char *who, const char *key, doc_id setting)
 {
     eval_value vals[EVAL_MAX];
     int n = eval_values(ctx->t, setting, vals);
     if (n < 0)
         return;
     if (n == 0) {
-        report_for(ctx, s->res->id, setting, "%s has no access logging: %s is empty", s->label, key);
+        report_for(ctx, s->res->id, setting, "%s has no access logging: %s is empty", who, key);
         return;
     }
     for (int i = 0; i < n; i++) {
         doc_id v = vals[i].value;
         doc_id at = vals[i].site != DOC_NONE ? vals[i].site : setting;
         if (!doc_is_map(ctx->d, v)) {
-            report_for(ctx, s->res->id, at, "%s has no access logging: %s is not a mapping", s->label, key);
+            report_for(ctx, s->res->id, at, "%s has no access logging: %s is not a mapping", who, key);
             return;
         }
         if (!obs_has_value(ctx->d, doc_get(ctx->d, v, "DestinationArn"))) {
             report_for(ctx, s->res->id, at, "%s has no access logging: %s has no DestinationArn",
-                       s->label, key);
+                       who, key);
             return;
         }
     }
@@ -41,15 +41,17 @@ RULE_CHECK(SL501)
         if (dest != DOC_NONE) {
             if (!obs_has_value(ctx->d, dest))
                 report_for(ctx, s->res->id, obs_site(ctx->d, dest),
-                           "%s has no access logging: %s.DestinationArn is empty", s->label, key);
+                           "%s has no access logging: %s.DestinationArn is empty",
+                           api_who(s, origin, dest), key);
             continue;
         }
         setting = api_prop(ctx->t, s, &origin, key, NULL);
         if (setting != DOC_NONE && !doc_is_null(ctx->d, setting)) {
-            judge_setting(ctx, s, key, setting);
+            judge_setting(ctx, s, api_who(s, origin, setting), key, setting);
             continue;
         }
         report_for(ctx, s->res->id, setting != DOC_NONE ? obs_site(ctx->d, setting) : s->anchor,
-                   "%s has no access logging (%s.DestinationArn): requests leave no trace", s->label, key);
+                   "%s has no access logging (%s.DestinationArn): requests leave no trace",
+                   api_who(s, origin, setting), key);
     }
 }

@@ -124,7 +124,7 @@ static char *replace_context(lint_ctx *ctx, const char *s, size_t len)
     return out;
 }
 
-typedef struct check { lint_ctx *ctx; const api_stage *stage; const char *key; } check;
+typedef struct check { lint_ctx *ctx; const api_stage *stage; const char *key; const char *who; } check;
 
 static void judge(check *c, const char *text, size_t len, doc_id at)
 {
@@ -132,7 +132,7 @@ static void judge(check *c, const char *text, size_t len, doc_id at)
         return;
     if (!is_json_object(replace_context(c->ctx, text, len)))
         report_for(c->ctx, c->stage->res->id, at,
-                   "%s logs access in a Format that is not JSON: it cannot be queried by field", c->stage->label);
+                   "%s logs access in a Format that is not JSON: it cannot be queried by field", c->who);
 }
 
 static void judge_scalar(void *user, const char *s, doc_id site)
@@ -180,9 +180,10 @@ RULE_CHECK(SL502)
     api_stage *stages;
     size_t n = api_stages(ctx, &stages);
     for (size_t i = 0; i < n; i++) {
-        check c = { ctx, &stages[i], stages[i].kind == API_REST ? "AccessLogSetting" : "AccessLogSettings" };
+        check c = { ctx, &stages[i], stages[i].kind == API_REST ? "AccessLogSetting" : "AccessLogSettings", NULL };
         enum tmpl_origin origin;
         doc_id fmt = api_prop(ctx->t, c.stage, &origin, c.key, "Format");
+        c.who = api_who(c.stage, origin, fmt);
         if (fmt != DOC_NONE) {
             judge_format(&c, fmt);
             continue;
@@ -190,6 +191,7 @@ RULE_CHECK(SL502)
         /* AccessLogSetting: !If [cond, {...}, ...]: judge each branch's Format. */
         doc_id setting = api_prop(ctx->t, c.stage, &origin, c.key, NULL);
         doc_id arg;
+        c.who = api_who(c.stage, origin, setting);
         if (setting != DOC_NONE && doc_intrinsic(ctx->d, setting, &arg)) {
             eval_value vals[EVAL_MAX];
             int nv = eval_values(ctx->t, setting, vals);

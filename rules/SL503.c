@@ -16,11 +16,11 @@ RULE_CHECK(SL503)
         v = api_prop(ctx->t, s, &origin, "TracingEnabled", NULL);
         if (v == DOC_NONE || doc_is_null(ctx->d, v)) {
             report_for(ctx, s->res->id, v != DOC_NONE ? obs_site(ctx->d, v) : s->anchor,
-                       "%s has no X-Ray tracing (TracingEnabled: true)", s->label);
+                       "%s has no X-Ray tracing (TracingEnabled: true)", api_who(s, origin, v));
             continue;
         }
         if (obs_all_true(ctx->t, v, &bad) == 0)
             report_for(ctx, s->res->id, bad, "%s has X-Ray tracing turned off (TracingEnabled is not true)",
-                       s->label);
+                       api_who(s, origin, v));
     }
 }

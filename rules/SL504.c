@@ -79,8 +79,13 @@ static void check_rest(lint_ctx *ctx, const api_stage *s)
     if (s->sam && usage_plan_throttles(ctx, s))
         return;
     /* SAM appends a Globals list to the resource's own list: either may hold it. */
-    if (!s->implicit && doc_is_map(d, s->res->props))
-        own = doc_get(d, s->res->props, "MethodSettings");
+    if (!s->implicit && doc_is_map(d, s->settings))
+        own = doc_get(d, s->settings, "MethodSettings");
+    /* A Deployment's StageDescription sets the stage-wide limits directly. */
+    if (s->deployment && doc_is_map(d, s->settings)
+        && obs_has_value(d, doc_get(d, s->settings, "ThrottlingBurstLimit"))
+        && obs_has_value(d, doc_get(d, s->settings, "ThrottlingRateLimit")))
+        return;
     if (s->sam) {
         doc_id g = s->implicit ? t->globals_api : tmpl_globals_for(t, s->res);
         if (doc_is_map(d, g))
@@ -102,7 +107,8 @@ static void check_rest(lint_ctx *ctx, const api_stage *s)
     if (own != DOC_NONE || global != DOC_NONE)
         report_for(ctx, s->res->id, own != DOC_NONE ? own : global,
                    "%s has no default throttling: no MethodSettings entry for HttpMethod '*' and "
-                   "ResourcePath '/*' with ThrottlingBurstLimit and ThrottlingRateLimit", s->label);
+                   "ResourcePath '/*' with ThrottlingBurstLimit and ThrottlingRateLimit",
+                   own != DOC_NONE ? s->label : "Globals.Api");
     else
         report_for(ctx, s->res->id, null_at != DOC_NONE ? null_at : s->anchor,
                    "%s has no default throttling (MethodSettings for '*' '/*' with burst and rate limits)",
@@ -122,7 +128,7 @@ static void check_http(lint_ctx *ctx, const api_stage *s)
         return;   /* !If [...] and the like: not judged */
     if (routes != DOC_NONE && !doc_is_null(ctx->d, routes))
         report_for(ctx, s->res->id, routes, "%s has no default throttling: DefaultRouteSettings lacks %s",
-                   s->label, !obs_has_value(ctx->d, burst) && !obs_has_value(ctx->d, rate)
+                   api_who(s, origin, routes), !obs_has_value(ctx->d, burst) && !obs_has_value(ctx->d, rate)
                                  ? "ThrottlingBurstLimit and ThrottlingRateLimit"
                                  : !obs_has_value(ctx->d, burst) ? "ThrottlingBurstLimit" : "ThrottlingRateLimit");
     else

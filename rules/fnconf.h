@@ -3,6 +3,7 @@
 #define SAMLINT_FNCONF_H
 
 #include <stdio.h>
+#include <string.h>
 #include "../src/rule.h"
 
 /* A function whose configuration can be judged: AWS::Serverless::Function or
@@ -26,10 +27,17 @@ static inline int fnconf_long(const lint_ctx *ctx, doc_id value, long long *out)
     return doc_is_scalar(ctx->d, value) && doc_get_long(ctx->d, value, out);
 }
 
-/* " (from Globals)" when the deciding value comes from SAM Globals. */
-static inline const char *fnconf_where(enum tmpl_origin origin)
+/* Whose value it is, for a message: "from Globals" when SAM Globals
+ * decides it (one finding there, which the engine ends with "; applies to
+ * One, Two, ..."), else "of function 'Id'". */
+static inline const char *fnconf_whose(lint_ctx *ctx, enum tmpl_origin origin, const tmpl_resource *r)
 {
-    return origin == TMPL_GLOBALS ? " (from Globals)" : "";
+    if (origin == TMPL_GLOBALS)
+        return "from Globals";
+    size_t n = strlen(r->id) + sizeof "of function ''";
+    char *s = lint_alloc(ctx, n);
+    snprintf(s, n, "of function '%s'", r->id);
+    return s;
 }
 
 /* The key node naming `name` where tmpl_prop found it (own Properties or the

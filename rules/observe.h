@@ -281,18 +281,92 @@ static inline const char *obs_canon(lint_ctx *ctx, doc_id node)
 enum api_kind { API_REST, API_HTTP };
 
 /* A stage the template creates: an AWS::Serverless::Api / HttpApi, an
- * AWS::ApiGateway::Stage / AWS::ApiGatewayV2::Stage, or the implicit
+ * AWS::ApiGateway::Stage / AWS::ApiGatewayV2::Stage, the stage an
+ * AWS::ApiGateway::Deployment creates with StageName (its settings are in
+ * StageDescription), the $default stage of a quick-create
+ * AWS::ApiGatewayV2::Api (Target set; its settings can only come from an
+ * AWS::ApiGatewayV2::ApiGatewayManagedOverrides Stage), or the implicit
  * ServerlessRestApi / ServerlessHttpApi that SAM makes for a function event
  * of type Api / HttpApi without RestApiId / ApiId (it takes its settings from
  * Globals.Api / Globals.HttpApi only). */
 typedef struct api_stage {
     enum api_kind kind;
-    const tmpl_resource *res;  /* the resource; for an implicit API, the function */
+    const tmpl_resource *res;  /* the owner: the resource; for an implicit API, the
+                                  function; for a quick-create API with overrides,
+                                  the ApiGatewayManagedOverrides resource */
     int implicit;
     int sam;                   /* settings follow SAM Globals */
+    int deployment;            /* settings are a Deployment's StageDescription */
+    doc_id settings;           /* the mapping the stage's own settings are read from
+                                  (Properties, StageDescription, overrides' Stage),
+                                  or DOC_NONE when nothing is set */
     doc_id anchor;             /* where to report a setting missing everywhere */
     const char *label;         /* "API 'MyApi'", ... for messages */
 } api_stage;
+
+/* The AWS::ApiGatewayV2::ApiGatewayManagedOverrides resource whose ApiId
+ * names resource `api` (an index), or NULL. */
+static inline const tmpl_resource *api_overrides_for(lint_ctx *ctx, int api)
+{
+    const tmpl *t = ctx->t;
+    for (size_t i = 0; i < t->n_res; i++) {
+        const tmpl_resource *r = &t->res[i];
+        if (tmpl_is_type(r, "AWS::ApiGatewayV2::ApiGatewayManagedOverrides") && doc_is_map(t->d, r->props)
+            && graph_target(ctx->g, doc_get(t->d, r->props, "ApiId")) == api)
+            return r;
+    }
+    return NULL;
+}
+
+/* The stage an AWS::ApiGateway::Deployment creates (StageName set): 1 and *s
+ * filled, 0 when it creates none or its StageDescription cannot be read. */
+static inline int api_deployment_stage(lint_ctx *ctx, const tmpl_resource *r, api_stage *s)
+{
+    const doc *d = ctx->d;
+    doc_id name = doc_is_map(d, r->props) ? doc_get(d, r->props, "StageName") : DOC_NONE;
+    doc_id desc;
+    const char *lit;
+    if (name == DOC_NONE || doc_is_null(d, name) || (doc_is_scalar(d, name) && doc_at(d, name)->len == 0))
+        return 0;
+    desc = doc_get(d, r->props, "StageDescription");
+    if (desc != DOC_NONE && !doc_is_null(d, desc) && !doc_is_map(d, desc))
+        return 0;   /* !If [...] and the like: not judged */
+    s->deployment = 1;
+    s->settings = doc_is_map(d, desc) ? desc : DOC_NONE;
+    s->anchor = desc != DOC_NONE ? doc_get_key(d, r->props, "StageDescription") : doc_get_key(d, r->props, "StageName");
+    lit = doc_is_scalar(d, name) ? doc_str(d, name) : NULL;
+    s->label = lit ? obs_printf(ctx, "stage '%s' of deployment '%s'", lit, r->id)
+                   : obs_printf(ctx, "the stage of deployment '%s'", r->id);
+    return 1;
+}
+
+/* The $default stage of a quick-create HTTP API (Target set): 1 and *s
+ * filled, else 0. */
+static inline int api_quick_stage(lint_ctx *ctx, size_t index, api_stage *s)
+{
+    const tmpl *t = ctx->t;
+    const doc *d = ctx->d;
+    const tmpl_resource *r = &t->res[index], *o;
+    doc_id target = doc_is_map(d, r->props) ? doc_get(d, r->props, "Target") : DOC_NONE;
+    if (target == DOC_NONE || doc_is_null(d, target))
+        return 0;
+    s->kind = API_HTTP;
+    s->label = obs_printf(ctx, "the $default stage of quick-create HTTP API '%s'", r->id);
+    s->anchor = doc_get_key(d, r->props, "Target");
+    s->settings = DOC_NONE;
+    o = api_overrides_for(ctx, (int)index);
+    if (o) {
+        doc_id stage = doc_get(d, o->props, "Stage");
+        if (stage != DOC_NONE && !doc_is_null(d, stage) && !doc_is_map(d, stage))
+            return 0;
+        s->res = o;
+        s->settings = doc_is_map(d, stage) ? stage : DOC_NONE;
+        s->anchor = stage != DOC_NONE ? doc_get_key(d, o->props, "Stage") : o->key;
+        s->label = obs_printf(ctx, "the $default stage of quick-create HTTP API '%s' (overrides '%s')",
+                              r->id, o->id);
+    }
+    return 1;
+}
 
 /* The first function event of `type` ("Api"/"HttpApi") that lacks `id_key`
  * ("RestApiId"/"ApiId"): the event's key node, else DOC_NONE. */
@@ -325,8 +399,14 @@ static inline size_t api_stages(lint_ctx *ctx, api_stage **out)
     int have_rest = 0, have_http = 0;
     for (size_t i = 0; i < t->n_res; i++) {
         const tmpl_resource *r = &t->res[i];
-        api_stage s = { API_REST, r, 0, 0, r->key, NULL };
-        if (tmpl_is_type(r, "AWS::Serverless::Api")) {
+        api_stage s = { API_REST, r, 0, 0, 0, r->props, r->key, NULL };
+        if (tmpl_is_type(r, "AWS::ApiGateway::Deployment")) {
+            if (!api_deployment_stage(ctx, r, &s))
+                continue;
+        } else if (tmpl_is_type(r, "AWS::ApiGatewayV2::Api")) {
+            if (!api_quick_stage(ctx, i, &s))
+                continue;
+        } else if (tmpl_is_type(r, "AWS::Serverless::Api")) {
             s.sam = 1;
             s.label = obs_printf(ctx, "API '%s'", r->id);
         } else if (tmpl_is_type(r, "AWS::Serverless::HttpApi")) {
@@ -358,7 +438,7 @@ static inline size_t api_stages(lint_ctx *ctx, api_stage **out)
             ev = api_implicit_event(d, r, http ? "HttpApi" : "Api", http ? "ApiId" : "RestApiId");
             if (ev == DOC_NONE)
                 continue;
-            api_stage s = { http ? API_HTTP : API_REST, r, 1, 1, ev, NULL };
+            api_stage s = { http ? API_HTTP : API_REST, r, 1, 1, 0, DOC_NONE, ev, NULL };
             s.label = obs_printf(ctx, "implicit API %s (event '%s' of '%s')",
                                    http ? "ServerlessHttpApi" : "ServerlessRestApi",
                                    doc_str(d, ev), r->id);
@@ -371,6 +451,16 @@ static inline size_t api_stages(lint_ctx *ctx, api_stage **out)
     }
     *out = st;
     return n;
+}
+
+/* Who a message is about: the stage, or "Globals.Api" / "Globals.HttpApi"
+ * when the value judged comes from SAM Globals (one finding there, which
+ * the engine ends with "; applies to A, B"). */
+static inline const char *api_who(const api_stage *s, enum tmpl_origin origin, doc_id value)
+{
+    if (origin == TMPL_GLOBALS && value != DOC_NONE)
+        return s->kind == API_REST ? "Globals.Api" : "Globals.HttpApi";
+    return s->label;
 }
 
 /* A stage setting: Properties path k1[.k2] (k2 may be NULL). SAM resources
@@ -394,9 +484,9 @@ static inline doc_id api_prop(const tmpl *t, const api_stage *s, enum tmpl_origi
     if (s->sam)
         return tmpl_prop(t, s->res, origin, k1, k2);
     *origin = TMPL_OWN;
-    if (!doc_is_map(d, s->res->props))
+    if (!doc_is_map(d, s->settings))
         return DOC_NONE;
-    v = doc_get(d, s->res->props, k1);
+    v = doc_get(d, s->settings, k1);
     if (k2)
         v = doc_is_map(d, v) ? doc_get(d, v, k2) : DOC_NONE;
     return v;

@@ -73,11 +73,12 @@ void arena_free(arena *a)
     free(a);
 }
 
-void *arena_alloc(arena *a, size_t size)
+/* `size` bytes at an offset that is a multiple of `align` (16 or 1). */
+static void *arena_take(arena *a, size_t size, size_t align)
 {
-    size = (size + 15) & ~(size_t)15;
     block *b = a->head;
-    if (!b || b->size - b->used < size) {
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->size || b->size - at < size) {
         size_t want = size > a->block_size / 4 ? size : a->block_size;
         b = malloc(sizeof(block) + want);
         if (!b) oom();
@@ -93,16 +94,26 @@ void *arena_alloc(arena *a, size_t size)
             a->head = b;
         }
         a->total += want;
+        at = 0;
     }
-    void *p = b->data + b->used;
-    b->used += size;
+    void *p = b->data + at;
+    b->used = at + size;
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    void *p = arena_take(a, size, 16);
     memset(p, 0, size);
     return p;
 }
 
+/* Strings need no alignment and no zeroing: a template's millions of short
+ * scalars ("Type", "Ref") took 16 bytes each. */
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *d = arena_alloc(a, n + 1);
+    char *d = arena_take(a, n + 1, 1);
     if (n) memcpy(d, s, n);
     d[n] = '\0';
     return d;

@@ -11,7 +11,7 @@ arena *arena_new(void);
 arena *arena_new_sized(size_t block);
 void arena_free(arena *a);
 void *arena_alloc(arena *a, size_t size);          /* zeroed, 16-aligned */
-char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strndup(arena *a, const char *s, size_t n); /* not aligned */
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 size_t arena_used(const arena *a);

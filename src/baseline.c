@@ -10,6 +10,7 @@
 #include "baseline.h"
 #include "out.h"
 #include "relpath.h"
+#include "secret.h"
 #include "rfile.h"
 #include "writer.h"
 
@@ -233,6 +234,7 @@ int baseline_write(const char *path, const lint_result *r, size_t n, const char 
             if (f->suppressed)
                 continue;
             char *file = base_relative(cwd, base, f->file ? f->file : r[i].path);
+            secret_mask_path(file, strlen(file));  /* the fingerprint holds the real name, hashed */
             cJSON *o = cJSON_CreateObject();
             cJSON_AddStringToObject(o, "fingerprint", fps[j]);
             cJSON_AddStringToObject(o, "rule", f->rule->id);

@@ -1,4 +1,4 @@
-/* cfg: the .samlint.yaml config file, found from the working directory upward. */
+/* cfg: the .samlint.yaml config file, found from each linted file's folder upward. */
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -17,26 +17,60 @@
 #include "ruledoc.h"
 #include "types.h"
 
+/* `path` without its last part: "a/b" -> "a", "b" -> ".", "/b" -> "/". */
+static char *parent_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) return xstrdup(".");
+    if (slash == path) return xstrdup("/");
+    char *d = xstrdup(path);
+    d[slash - path] = '\0';
+    return d;
+}
+
+char *cfg_find_in(const char *dir)
+{
+    char *real = realpath(dir, NULL);
+    char *cur = xstrdup(dir);
+    while (!real && strcmp(cur, ".") != 0 && strcmp(cur, "/") != 0) {
+        char *up = parent_of(cur);
+        free(cur);
+        cur = up;
+        real = realpath(cur, NULL);
+    }
+    free(cur);
+    if (!real) real = realpath(".", NULL);
+    if (!real) return NULL;
+    for (;;) {
+        size_t n = strlen(real);
+        char *path = xrealloc(NULL, n + sizeof CFG_FILE_NAME + 2);
+        snprintf(path, n + sizeof CFG_FILE_NAME + 2, "%s/%s", strcmp(real, "/") ? real : "", CFG_FILE_NAME);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+            free(real);
+            return path;
+        }
+        free(path);
+        if (strcmp(real, "/") == 0) break;
+        char *up = parent_of(real);
+        free(real);
+        real = up;
+    }
+    free(real);
+    return NULL;
+}
+
 char *cfg_find(void)
 {
-    char dir[4096];
-    if (!getcwd(dir, sizeof dir - sizeof CFG_FILE_NAME - 1))
-        return NULL;
-    for (;;) {
-        char path[4096 + sizeof CFG_FILE_NAME + 1];
-        snprintf(path, sizeof path, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", CFG_FILE_NAME);
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-            return xstrdup(path);
-        char *slash = strrchr(dir, '/');
-        if (!slash || slash == dir) {
-            if (strcmp(dir, "/") == 0)
-                return NULL;
-            strcpy(dir, "/");
-            continue;
-        }
-        *slash = 0;
-    }
+    return cfg_find_in(".");
+}
+
+char *cfg_find_for(const char *path)
+{
+    char *dir = parent_of(path);
+    char *found = cfg_find_in(dir);
+    free(dir);
+    return found;
 }
 
 const char *cfg_rule_ref(const char *s)
@@ -236,7 +270,7 @@ static int cfg_apply(cfg_reader *rd, lint_config *cfg)
         return 0; /* an empty config file is fine */
     if (!doc_is_map(d, d->root))
         return cfg_error(rd, d->root, "a config file is a mapping (select, ignore, severity, "
-                                      "rule-options, exclude, fail-on, regions)");
+                                      "rule-options, exclude, gitignore, fail-on, regions)");
     for (uint32_t i = 0; i < doc_count(d, d->root); i++) {
         doc_id k = doc_key(d, d->root, i), v = doc_val(d, d->root, i);
         const char *key = doc_str(d, k);
@@ -255,12 +289,17 @@ static int cfg_apply(cfg_reader *rd, lint_config *cfg)
             rc = cfg_each_item(rd, v, key, add_glob, cfg);
         else if (strcmp(key, "fail-on") == 0)
             rc = cfg_fail_on(rd, cfg, v);
+        else if (strcmp(key, "gitignore") == 0) {
+            int b = 0;
+            rc = doc_get_bool(d, v, &b) ? 0 : cfg_error(rd, v, "gitignore must be true or false");
+            if (rc == 0) cfg->no_gitignore = !b;
+        }
         else if (strcmp(key, "regions") == 0) {
             cfg->regions = 0;  /* a config's regions replace the default */
             rc = cfg_each_item(rd, v, key, add_region, &cfg->regions);
         } else
             rc = cfg_error(rd, k, "unknown key '%s' (known: select, ignore, severity, "
-                                  "rule-options, exclude, fail-on, regions)", key);
+                                  "rule-options, exclude, gitignore, fail-on, regions)", key);
         if (rc < 0)
             return -1;
     }

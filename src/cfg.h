@@ -1,4 +1,4 @@
-/* cfg: the .samlint.yaml config file, found from the working directory upward. */
+/* cfg: the .samlint.yaml config file, found from each linted file's folder upward. */
 #ifndef SAMLINT_CFG_H
 #define SAMLINT_CFG_H
 
@@ -10,6 +10,13 @@
 /* The nearest .samlint.yaml from the working directory upward (malloc'd),
  * or NULL when there is none. */
 char *cfg_find(void);
+/* The same from the folder `dir` upward (dir resolved first, so ".." and
+ * symlinks go where they lead; a folder that does not exist starts at the
+ * nearest one above it that does). */
+char *cfg_find_in(const char *dir);
+/* The same from the folder of the file `path`, as Ruff finds its config:
+ * the nearest to the file, whatever the working directory. */
+char *cfg_find_for(const char *path);
 
 /* Read `path` into cfg (lists are appended, values replaced). Returns 0, or
  * -1 with "path:line:col: what is wrong" in err: unknown keys, unknown rule

@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "cfg.h"
 #include "cli.h"
+#include "inputs.h"
 #include "out.h"
 #include "params.h"
 #include "pool.h"
@@ -34,7 +35,7 @@ static const char usage_text[] =
     "      --rule-option R.K=V set a rule option, e.g. SL304.factor=4\n"
     "      --fail-on LVL       exit 1 at or above: error, warning (default), info, none\n"
     "      --exit-zero         exit 0 even with findings (2 still means an error)\n"
-    "      --exclude GLOB      skip matching paths in directory scans (repeatable)\n"
+    "      --exclude GLOB      skip matching paths in scans, as .gitignore does (--no-gitignore)\n"
     "      --config FILE       config file (default: the nearest .samlint.yaml; --no-config)\n"
     "      --baseline FILE     report only findings not in this baseline\n"
     "      --write-baseline FILE  record the current findings as the baseline\n"
@@ -68,7 +69,7 @@ enum {
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_EXIT_ZERO, OPT_EXCLUDE, OPT_STDIN_FILENAME, OPT_STATISTICS,
     OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_LSP, OPT_REGIONS, OPT_OMIT_SUPPRESSED, OPT_PRE_COMMIT,
-    OPT_PARAMETERS, OPT_PARAMETERS_FILE, OPT_SARIF_FILE,
+    OPT_PARAMETERS, OPT_PARAMETERS_FILE, OPT_NO_GITIGNORE, OPT_SARIF_FILE,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -114,6 +115,7 @@ static const struct option long_options[] = {
     {"parameters", required_argument, NULL, OPT_PARAMETERS},
     {"parameter-overrides", required_argument, NULL, OPT_PARAMETERS},
     {"parameters-file", required_argument, NULL, OPT_PARAMETERS_FILE},
+    {"no-gitignore", no_argument, NULL, OPT_NO_GITIGNORE},
     {NULL, 0, NULL, 0},
 };
 
@@ -129,9 +131,10 @@ int cli_usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
-/* Load .samlint.yaml (or --config FILE; none with --no-config) before the
- * other options, so that those override it. */
-static int load_config(int argc, char **argv, lint_config *cfg)
+/* Load --config FILE (none with --no-config) before the other options, so
+ * that those override it. Without either, each file's folder finds its own
+ * (cli_config_for_dir), and the run's config is the options alone. */
+static int load_config(int argc, char **argv, lint_config *cfg, int *forced)
 {
     const char *given = NULL;
     int none = 0, c;
@@ -142,17 +145,15 @@ static int load_config(int argc, char **argv, lint_config *cfg)
     }
     opterr = 1;
     optind = 0;  /* glibc: start the real parse afresh */
-    if (none) return 0;
-    char *found = given ? NULL : cfg_find();
-    const char *path = given ? given : found;
+    *forced = none || given;
+    if (none || !given) return 0;
     char err[1024];
-    int status = path && cfg_load(cfg, path, err, sizeof err) < 0 ? 2 : 0;
+    int status = cfg_load(cfg, given, err, sizeof err) < 0 ? 2 : 0;
     if (status) {
         fputs("samlint: ", stderr);
         out_escaped(stderr, err);
         fputc('\n', stderr);
     }
-    free(found);
     return status;
 }
 
@@ -371,8 +372,10 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         case OPT_STATISTICS: out->statistics = 1; break;
         case OPT_OMIT_SUPPRESSED: out->omit_suppressed = 1; break;
         case OPT_PRE_COMMIT: wf->pre_commit = 1; break;
+        case OPT_NO_GITIGNORE: cfg->no_gitignore = 1; break;
         case OPT_PARAMETERS:
         case OPT_PARAMETERS_FILE: {
+            if (wf->replay) break;  /* read once; every config shares them */
             char err[1024];
             int rc = c == OPT_PARAMETERS ? params_add_arg(&wf->params, optarg, err, sizeof err)
                                          : params_load_file(&wf->params, optarg, err, sizeof err);
@@ -483,8 +486,92 @@ static char **expand_pairs(int argc, char **argv, int *new_argc)
     return out;
 }
 
+typedef struct cli_config {
+    char *path;         /* the .samlint.yaml, from its resolved folder */
+    lint_config cfg;    /* it, with the command line's options over it */
+    int broken;         /* it could not be read: reported once */
+} cli_config;
+
+/* The config of the file at `path` (taken), read the first time it is asked for. */
+static const lint_config *config_file(cli_options *o, char *path)
+{
+    for (size_t i = 0; i < o->n_configs; i++)
+        if (strcmp(o->configs[i]->path, path) == 0) {
+            free(path);
+            return o->configs[i]->broken ? NULL : &o->configs[i]->cfg;
+        }
+    cli_config *e = xcalloc(1, sizeof *e);
+    e->path = path;
+    lint_config_init(&e->cfg);
+    o->configs = xrealloc(o->configs, (o->n_configs + 1) * sizeof *o->configs);
+    o->configs[o->n_configs++] = e;
+    char err[1024];
+    if (cfg_load(&e->cfg, path, err, sizeof err) < 0) {
+        fputs("samlint: ", stderr);
+        out_escaped(stderr, err);
+        fputc('\n', stderr);
+        e->broken = 1;
+        return NULL;
+    }
+    /* The command line over the file, exactly as over the run's: the
+     * same parse again (it passed once, so it passes again). */
+    cli_options again;
+    memset(&again, 0, sizeof again);
+    again.replay = 1;
+    int done = 0;
+    optind = 0;
+    opterr = 0;
+    parse_options(o->argc, o->argv, &e->cfg, &again, &done);
+    opterr = 1;
+    e->cfg.params = o->base->params;
+    return &e->cfg;
+}
+
+const lint_config *cli_config_for_dir(void *user, const char *dir, const lint_config *parent)
+{
+    cli_options *o = user;
+    if (o->config_forced) return o->base;
+    if (parent) {  /* a scan going down: only this folder can have a new one */
+        size_t n = strlen(dir) + sizeof CFG_FILE_NAME + 2;
+        char *cand = xrealloc(NULL, n);
+        snprintf(cand, n, "%s/%s", dir, CFG_FILE_NAME);
+        struct stat st;
+        int here = stat(cand, &st) == 0 && S_ISREG(st.st_mode);
+        free(cand);
+        if (!here) return parent;
+    }
+    char *found = cfg_find_in(dir);
+    return found ? config_file(o, found) : o->base;
+}
+
+void cli_assign_configs(cli_options *o, input_list *inputs)
+{
+    for (size_t i = 0; i < inputs->n; i++) {
+        input *in = &inputs->items[i];
+        if (in->cfg || in->error) continue;
+        const char *file = strcmp(in->path, "-") == 0 ? o->base->stdin_name : in->path;
+        char *dir = NULL;
+        if (file && strrchr(file, '/')) {
+            dir = xstrdup(file);
+            char *slash = strrchr(dir, '/');
+            slash[slash == dir] = '\0';  /* "/t.yaml" -> "/" */
+        }
+        in->cfg = cli_config_for_dir(o, dir ? dir : ".", NULL);
+        free(dir);
+        if (!in->cfg) in->error = xstrdup("not linted: its .samlint.yaml has a mistake");
+    }
+}
+
 void cli_release(cli_options *o)
 {
+    for (size_t i = 0; i < o->n_configs; i++) {
+        lint_config_release(&o->configs[i]->cfg);
+        free(o->configs[i]->path);
+        free(o->configs[i]);
+    }
+    free(o->configs);
+    o->configs = NULL;
+    o->n_configs = 0;
     params_release(&o->params);
     free(o->argv);
     o->argv = NULL;
@@ -495,11 +582,13 @@ int cli_parse(int argc, char **argv, lint_config *cfg, cli_options *o, int *done
     memset(o, 0, sizeof *o);
     o->argv = expand_pairs(argc, argv, &argc);
     argv = o->argv;
+    o->argc = argc;
+    o->base = cfg;
     o->out.format = OUT_TEXT;
     o->out.excerpt = 1;
     o->jobs = pool_default_jobs();
     *done = 0;
-    int status = load_config(argc, argv, cfg);
+    int status = load_config(argc, argv, cfg, &o->config_forced);
     if (!status) status = parse_options(argc, argv, cfg, o, done);
     if (status || *done) return status;
     o->paths = argv + optind;

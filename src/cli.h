@@ -22,6 +22,12 @@ typedef struct cli_options {
     char **paths;                /* the PATH arguments, in argv ("." when none) */
     char **argv;                 /* argv as parsed (the deploy form's pairs split) */
     param_list params;           /* --parameters, --parameters-file (cfg->params points here) */
+    int argc;                    /* of argv */
+    lint_config *base;           /* the run's config: the options over no file, or over --config's */
+    int config_forced;           /* --config or --no-config: base serves every file */
+    int replay;                  /* parse_options again over a folder's config file */
+    struct cli_config **configs; /* the .samlint.yaml files found, each with the options over it */
+    size_t n_configs;
     size_t n_paths;
 } cli_options;
 
@@ -29,6 +35,18 @@ typedef struct cli_options {
  * printing a usage error; *done is set when the run is over (--help,
  * --version, --list-rules, --explain). */
 int cli_parse(int argc, char **argv, lint_config *cfg, cli_options *o, int *done);
+
+/* input_configs.for_dir (src/inputs.h): the config for the files of `dir`,
+ * the nearest .samlint.yaml upward with the command line's options over
+ * it (each file read once; a broken one is reported once and gives NULL),
+ * or the run's when there is none or one was forced. `user` is the
+ * cli_options. */
+const lint_config *cli_config_for_dir(void *user, const char *dir, const lint_config *parent);
+/* Give every input that has none the config of its folder (standard input:
+ * --stdin-filename's folder, else the working directory); an input whose
+ * config is broken becomes an error. */
+struct input_list;
+void cli_assign_configs(cli_options *o, struct input_list *inputs);
 
 /* What cli_parse allocated. */
 void cli_release(cli_options *o);

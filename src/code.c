@@ -353,6 +353,41 @@ const code_file *code_load(const char *path)
     return &e->file;
 }
 
+void code_cache_put(const char *path, const char *text, size_t len)
+{
+    char resolved[PATH_MAX];
+    const char *key = realpath(path, resolved) ? resolved : path;
+    unsigned b = hash_str(key) % CACHE_BUCKETS;
+    pthread_mutex_lock(&cache_lock);
+    cache_entry *e = NULL;
+    for (cache_entry *c = cache[b]; c && !e; c = c->next)
+        if (strcmp(c->key, key) == 0) e = c;
+    if (!e) {
+        e = must(calloc(1, sizeof *e));
+        e->key = must(strdup(key));
+        e->next = cache[b];
+        cache[b] = e;
+    }
+    free(e->text);
+    free(e->masked);
+    e->text = e->masked = NULL;
+    memset(&e->file, 0, sizeof e->file);
+    e->file.path = e->key;
+    if (len > CODE_MAX_BYTES) {
+        e->file.status = CODE_TOO_BIG;
+    } else if (memchr(text, '\0', len)) {
+        e->file.status = CODE_BINARY;
+    } else {
+        e->text = must(malloc(len + 1));
+        memcpy(e->text, text, len);
+        e->text[len] = '\0';
+        e->masked = must(malloc(len + 1));
+        code_text_init(&e->file.src, code_lang_of_path(e->key), e->text, len, e->masked);
+        e->file.status = CODE_OK;
+    }
+    pthread_mutex_unlock(&cache_lock);
+}
+
 size_t code_cache_reads(void)
 {
     pthread_mutex_lock(&cache_lock);

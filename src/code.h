@@ -56,6 +56,9 @@ void code_cache_release(void);
 /* Free the cached files only: the language server reads them again when
  * they may have changed on disk. */
 void code_cache_forget(void);
+/* The language server's open buffer of a file: code_load gives this text
+ * (copied) instead of the disk's, until code_cache_forget. */
+void code_cache_put(const char *path, const char *text, size_t len);
 
 /* The handler function inside a source text. */
 typedef struct code_span {

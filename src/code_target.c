@@ -3,11 +3,13 @@
 #include "arena.h"
 #include "rx.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The first value a property can take, when every value is a scalar. */
 static doc_id one_scalar(lint_ctx *ctx, doc_id node)
@@ -97,6 +99,47 @@ static int dir_has_code(const char *dir, enum code_lang lang)
             found = code_lang_of_path(n) == CODE_JS || strcmp(n, "package.json") == 0;
         else
             found = has_suffix(n, ".py") || strcmp(n, "requirements.txt") == 0 || strcmp(n, "pyproject.toml") == 0;
+    }
+    closedir(dp);
+    return found;
+}
+
+/* Bounds of the search below a CodeUri folder for code of the language. */
+enum { CODE_SEARCH_DEPTH = 4, CODE_SEARCH_ENTRIES = 2000 };
+
+/* Does `dir`, or a folder below it (at most CODE_SEARCH_DEPTH levels and
+ * CODE_SEARCH_ENTRIES entries in all, never through a symbolic link, so no
+ * loop; node_modules and hidden folders skipped), hold code of the
+ * language? A folder with sources anywhere below it is a code tree at
+ * hand, even when the sources sit in a sub-folder the Handler misses. */
+static int tree_has_code(const char *dir, enum code_lang lang, int depth, int *budget)
+{
+    if (dir_has_code(dir, lang))
+        return 1;
+    if (depth >= CODE_SEARCH_DEPTH || *budget <= 0)
+        return 0;
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0;
+    int found = 0;
+    struct dirent *e;
+    size_t dl = strlen(dir);
+    while (!found && *budget > 0 && (e = readdir(dp)) != NULL) {
+        const char *n = e->d_name;
+        (*budget)--;
+        if (n[0] == '.' || strcmp(n, "node_modules") == 0 || strcmp(n, "__pycache__") == 0)
+            continue;
+        size_t nl = strlen(n);
+        char *sub = malloc(dl + nl + 2);
+        if (!sub)
+            break;
+        memcpy(sub, dir, dl);
+        sub[dl] = '/';
+        memcpy(sub + dl + 1, n, nl + 1);
+        struct stat st;
+        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))  /* lstat: a link is not followed */
+            found = tree_has_code(sub, lang, depth + 1, budget);
+        free(sub);
     }
     closedir(dp);
     return found;
@@ -200,7 +243,8 @@ static int local_target(lint_ctx *ctx, code_target *tg, const char *code_uri, do
     if (n == 0 || build_makes_code(tg->build_method))
         return 0;
     const char *first = join_path(ctx, tg->root, cand[0]);
-    if (!dir_has_code(tg->root, tg->lang) && !dir_has_code(dir_of(ctx, first), tg->lang))
+    int budget = CODE_SEARCH_ENTRIES;
+    if (!tree_has_code(tg->root, tg->lang, 0, &budget) && !dir_has_code(dir_of(ctx, first), tg->lang))
         return 0;
     char *tried = lint_alloc(ctx, tried_len);
     for (int i = 0; i < n; i++) {
@@ -549,20 +593,31 @@ static void inline_pos(lint_ctx *ctx, const code_target *tg, size_t off, uint32_
     scalar_pos(ctx->d, p->node, within < len ? within : len, line, col);
 }
 
-void code_report(lint_ctx *ctx, const code_target *tg, severity sev, size_t off, const char *fmt, ...)
+void code_report(lint_ctx *ctx, const code_target *tg, severity sev, size_t off, size_t len, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    uint32_t line, col;
+    const code_text *ct = tg->text;
+    if (off > ct->len) off = ct->len;
+    if (len == 0)  /* the name written there */
+        while (off + len < ct->len && (isalnum((unsigned char)ct->text[off + len]) || ct->text[off + len] == '_' ||
+                                       ct->text[off + len] == '$' || ct->text[off + len] == '.'))
+            len++;
+    if (len > ct->len - off) len = ct->len - off;
+    uint32_t line, col, end_line, end_col;
     if (tg->where == TARGET_INLINE) {
         inline_pos(ctx, tg, off, &line, &col);
-        report_file(ctx, sev, tg->fn->id, ctx->d->path, line, col, "%s", msg);
+        inline_pos(ctx, tg, off + len, &end_line, &end_col);
+        if (len && end_line == line && end_col <= col)  /* folded: at its indicator */
+            end_col = col + 1;
+        report_file_to(ctx, sev, tg->fn->id, ctx->d->path, line, col, end_line, end_col, "%s", msg);
     } else {
-        code_pos(tg->text, off, &line, &col);
-        report_file(ctx, sev, tg->fn->id, tg->path, line, col, "%s", msg);
+        code_pos(ct, off, &line, &col);
+        code_pos(ct, off + len, &end_line, &end_col);
+        report_file_to(ctx, sev, tg->fn->id, tg->path, line, col, end_line, end_col, "%s", msg);
     }
 }
 

@@ -60,10 +60,11 @@ const code_target_list *code_all_targets(lint_ctx *ctx);
 /* Call fn for every checkable target (FILE or INLINE) of every function. */
 void code_each_target(lint_ctx *ctx, void (*fn)(lint_ctx *ctx, const code_target *tg));
 
-/* Report the running rule at byte `off` of the target's text: in the code
- * file, or at the real line and column inside the template for inline code. */
-void code_report(lint_ctx *ctx, const code_target *tg, severity sev, size_t off, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+/* Report the running rule at bytes [off, off + len) of the target's text:
+ * in the code file, or at the real line and column inside the template for
+ * inline code. len 0: the identifier (or dotted name) that starts at off. */
+void code_report(lint_ctx *ctx, const code_target *tg, severity sev, size_t off, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
 /* Run pattern `re` over the masked code text of [from, to): each match whose
  * start is code is passed to fn with its groups (ov as in rx_find, 3 groups).

@@ -421,6 +421,7 @@ void doc_default_limits(doc_limits *lim)
     lim->max_depth = 256;
     lim->max_alias_nodes = 1000000;
     lim->yaml_only = 0;
+    lim->borrow_text = 0;
 }
 
 /* 1-based line and column (in characters) of a byte offset. */
@@ -761,7 +762,7 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
         bytes += 3;
         len -= 3;
     }
-    d->text = arena_strndup(d->arena, bytes, len);
+    d->text = lim->borrow_text ? bytes : arena_strndup(d->arena, bytes, len);
     d->text_len = len;
     index_lines(d);
     size_t i = 0;

@@ -17,17 +17,20 @@ enum { DOC_PLAIN = 1, DOC_QUOTED = 2, DOC_SYNTH = 4 /* made by the loader */ };
 typedef int32_t doc_id; /* node index; DOC_NONE when absent */
 #define DOC_NONE (-1)
 
+/* Pointers first, then the 32-bit fields, then the bytes: 48 bytes, not
+ * the 56 that padding gave the fields in their reading order (a template
+ * of 50 MB holds millions of nodes). */
 typedef struct doc_node {
-    uint8_t kind;     /* enum doc_kind */
-    uint8_t style;    /* DOC_PLAIN / DOC_QUOTED / DOC_SYNTH */
-    uint32_t line, col;         /* 1-based start */
-    uint32_t end_line, end_col; /* 1-based, exclusive end column */
     const char *tag;  /* original tag as written ("!Ref", "!!str"), or NULL */
     const char *str;  /* scalar text, NUL-terminated (NULL for collections) */
+    uint32_t line, col;         /* 1-based start */
+    uint32_t end_line, end_col; /* 1-based, exclusive end column */
     uint32_t len;     /* scalar length in bytes; for collections: item count
                          (a mapping counts pairs) */
     uint32_t first;   /* collections: index of first item in doc->items */
     doc_id subtree_end; /* one past the last node allocated inside this node */
+    uint8_t kind;     /* enum doc_kind */
+    uint8_t style;    /* DOC_PLAIN / DOC_QUOTED / DOC_SYNTH */
 } doc_node;
 
 /* A loaded document. One arena owns everything; doc_free releases it all. */
@@ -58,6 +61,8 @@ typedef struct doc_limits {
     size_t max_depth;        /* nesting depth; default 256 */
     size_t max_alias_nodes;  /* total nodes reachable through aliases */
     int yaml_only;           /* JSON through libyaml too, not the fast path (tests) */
+    int borrow_text;         /* bytes[len] is NUL and outlives the doc: read in
+                                place instead of copied (a file's buffer) */
 } doc_limits;
 
 typedef struct doc_result {
@@ -68,8 +73,8 @@ typedef struct doc_result {
 } doc_result;
 
 void doc_default_limits(doc_limits *lim);
-/* Parse `len` bytes. `path` is copied. Never fails except on out of memory
- * (which aborts). */
+/* Parse `len` bytes. `path` is copied, and so are the bytes unless
+ * lim->borrow_text. Never fails except on out of memory (which aborts). */
 doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_limits *lim);
 void doc_free(doc *d);
 /* A scalar made after loading (DOC_SYNTH; a --parameters value), placed

@@ -338,6 +338,30 @@ static void report_dropped(lint_ctx *ctx)
     }
 }
 
+/* An end on a later line with only blanks before it (a block scalar ends
+ * where the next token starts) covers nothing there: end with the last
+ * non-blank line before it. */
+static void trim_end(const doc *d, uint32_t line, finding *f)
+{
+    if (f->end_line <= line || !d->line_starts || f->end_line > d->n_lines) return;
+    size_t from = doc_line_offset(d, f->end_line), to = doc_line_end(d, f->end_line);
+    for (uint32_t c = 1; c < f->end_col; c++, from++)
+        if (from >= to || (d->text[from] != ' ' && d->text[from] != '\t')) return;
+    uint32_t l = f->end_line - 1;
+    while (l > line) {
+        size_t a = doc_line_offset(d, l), b = doc_line_end(d, l);
+        while (a < b && (d->text[a] == ' ' || d->text[a] == '\t')) a++;
+        if (a < b) break;
+        l--;
+    }
+    uint32_t el, ec;
+    doc_offset_pos(d, doc_line_end(d, l), &el, &ec);
+    if (el == l && (el > line || ec > f->col)) {
+        f->end_line = el;
+        f->end_col = ec;
+    }
+}
+
 static void place(const lint_ctx *ctx, finding *f, doc_id node)
 {
     if (node == DOC_NONE || !ctx->d || node >= (doc_id)ctx->d->n_nodes) {
@@ -358,6 +382,7 @@ static void place(const lint_ctx *ctx, finding *f, doc_id node)
         f->end_line = last->end_line;
         f->end_col = last->end_col;
     }
+    trim_end(ctx->d, n->line, f);
 }
 
 void report(lint_ctx *ctx, doc_id node, const char *fmt, ...)
@@ -390,25 +415,74 @@ void report_sev(lint_ctx *ctx, severity sev, const char *resource, doc_id node, 
     note_dropped_place(ctx->sink, f);
 }
 
-void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *path,
-                 uint32_t line, uint32_t col, const char *fmt, ...)
+/* A position-only finding in the template covers the token written there:
+ * from (line, col) to the next blank, flow separator, key colon or '}' (the
+ * end of a ${Sub} variable) on that line. Columns count characters (a UTF-8 sequence, or one invalid byte). */
+static void token_end(const doc *d, uint32_t line, uint32_t col, uint32_t *end_col)
+{
+    *end_col = col;
+    if (!d || !d->text || !d->line_starts || line < 1 || line > d->n_lines) return;
+    const char *p = d->text + doc_line_offset(d, line), *end = d->text + doc_line_end(d, line);
+    uint32_t c = 1;
+    while (p < end && c < col) {  /* to the start column */
+        p++;
+        while (p < end && ((unsigned char)*p & 0xC0) == 0x80) p++;
+        c++;
+    }
+    if (c != col) return;
+    int quoted = p < end && (*p == '"' || *p == '\'');
+    while (p < end && *p != ' ' && *p != '\t') {
+        if (c > col && (*p == '}' || (!quoted && (*p == ',' || *p == ']')))) break;  /* '}': a Sub variable's end */
+        if (*p == ':' && c > col && (p + 1 == end || p[1] == ' ' || p[1] == '\t')) break;
+        p++;
+        while (p < end && ((unsigned char)*p & 0xC0) == 0x80) p++;
+        c++;
+    }
+    *end_col = c;
+}
+
+static void vreport_file(lint_ctx *ctx, severity sev, const char *resource, const char *path, uint32_t line,
+                         uint32_t col, uint32_t end_line, uint32_t end_col, const char *fmt, va_list ap)
 {
     lint_result *res = ctx->sink->res;
     int in_template = strcmp(path, res->path) == 0;
     char id[256];
     if (!resource && in_template)  /* placed by position: its owner all the same */
         resource = ctx->t ? owner_at(ctx, line, col) : owner_in_text(ctx->d, line, id, sizeof id);
-    va_list ap;
-    va_start(ap, fmt);
     finding *f = new_finding(ctx, sev, resource, fmt, ap);
-    va_end(ap);
-    f->line = f->end_line = line;
-    f->col = f->end_col = col;
+    f->line = line;
+    f->col = col;
+    if (end_line == 0) {  /* no end given: the token at the start, in the template */
+        end_line = line;
+        end_col = col;
+        if (in_template) token_end(ctx->d, line, col, &end_col);
+    }
+    if (end_line < line || (end_line == line && end_col < col)) end_line = line, end_col = col;
+    f->end_line = end_line;
+    f->end_col = end_col;
     if (ctx->sink->last_dropped) {
         note_dropped_place(ctx->sink, f);
         return;
     }
     f->file = in_template ? res->path : arena_strdup(res->arena, path);  /* the template's own gets excerpts */
+}
+
+void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *path,
+                 uint32_t line, uint32_t col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport_file(ctx, sev, resource, path, line, col, 0, 0, fmt, ap);
+    va_end(ap);
+}
+
+void report_file_to(lint_ctx *ctx, severity sev, const char *resource, const char *path, uint32_t line,
+                    uint32_t col, uint32_t end_line, uint32_t end_col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport_file(ctx, sev, resource, path, line, col, end_line ? end_line : line, end_line ? end_col : col, fmt, ap);
+    va_end(ap);
 }
 
 /* ---- fixes ---- */
@@ -516,8 +590,16 @@ static void report_unused_suppression(void *user, const sup_entry *e, const char
     lint_ctx *ctx = u->ctx;
     lint_result *res = ctx->sink->res;
     int in_template = !e->file || e->file == res->path;
-    report_file(ctx, ctx->rule->sev, e->resource, in_template ? res->path : e->file, e->line, e->col,
-                "%s", message);
+    uint32_t end_line = 0, end_col = 0;
+    /* A comment in the template: the whole comment, to the end of its line. */
+    if (in_template && (e->scope == SUP_LINE || e->scope == SUP_FILE) && ctx->d && ctx->d->line_starts)
+        doc_offset_pos(ctx->d, doc_line_end(ctx->d, e->line), &end_line, &end_col);
+    if (end_line != e->line || end_col <= e->col) end_line = end_col = 0;
+    if (end_line)
+        report_file_to(ctx, ctx->rule->sev, e->resource, res->path, e->line, e->col, end_line, end_col, "%s", message);
+    else
+        report_file(ctx, ctx->rule->sev, e->resource, in_template ? res->path : e->file, e->line, e->col, "%s",
+                    message);
     if (in_template && !ctx->sink->last_dropped) {
         res->findings[res->n_findings - 1].file = res->path;  /* gets its source line */
         fix_unused_comment(ctx, u->l, e);
@@ -617,17 +699,19 @@ static const char *with_owners(lint_result *out, const char *message, finding **
     char buf[1024];
     size_t len = (size_t)snprintf(buf, sizeof buf, "%s; applies to ", message);
     size_t named = 0, distinct = 0;
+    strmap seen; /* ids are interned, but a hash of their text costs little and assumes nothing */
+    strmap_init(&seen);
     for (size_t i = 0; i < n; i++) {
         const char *id = group[i]->resource;
-        int seen = !id;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = group[j]->resource && strcmp(group[j]->resource, id) == 0;
-        if (seen) continue;
+        int first;
+        if (!id || strmap_get(&seen, id, strlen(id), &first)) continue;
+        strmap_put(&seen, id, strlen(id), (int)i);
         distinct++;
         if (named == 10 || len >= sizeof buf) continue;
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", named ? ", " : "", id);
         named++;
     }
+    strmap_release(&seen);
     if (distinct > named && len < sizeof buf)
         snprintf(buf + len, sizeof buf - len, " and %zu more", distinct - named);
     return arena_strdup(out->arena, buf);
@@ -704,8 +788,10 @@ static void run_rule(lint_ctx *ctx, const rule *r)
     r->check(ctx);
 }
 
-void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, size_t len,
-                 int explicit_path, lint_result *out)
+/* lint_buffer, where `borrow` says bytes[len] is NUL and outlives the lint:
+ * the loader reads them in place (lint_path's own buffer). */
+static void lint_bytes(const lint_config *cfg, const char *path, const char *bytes, size_t len,
+                       int explicit_path, int borrow, lint_result *out)
 {
     memset(out, 0, sizeof *out);
     out->arena = arena_new_sized(RESULT_BLOCK);
@@ -723,7 +809,7 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
     ctx.cfg = cfg;
     ctx.sink = &sink;
 
-    doc_limits lim = {cfg->max_depth, cfg->max_alias_nodes, 0};
+    doc_limits lim = {cfg->max_depth, cfg->max_alias_nodes, 0, borrow};
     doc_result dr = doc_load(path, bytes, len, &lim);
     ctx.d = dr.d;
     ctx.problems = dr.problems;
@@ -800,6 +886,12 @@ static void too_big(const lint_config *cfg, const char *path, lint_result *out)
                               cfg->max_file_size);
 }
 
+void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, size_t len,
+                 int explicit_path, lint_result *out)
+{
+    lint_bytes(cfg, path, bytes, len, explicit_path, 0, out);
+}
+
 void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint_result *out)
 {
     char err[256];
@@ -817,8 +909,20 @@ void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint
         set_error(out, name, "%s", err);
         return;
     }
-    lint_buffer(cfg, name, bytes, len, explicit_path, out);
+    lint_bytes(cfg, name, bytes, len, explicit_path, 1, out);  /* rfile ends the bytes with a NUL */
     free(bytes);
+}
+
+void lint_results_mask_paths(lint_result *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].path) secret_mask_path(r[i].path, strlen(r[i].path));
+        for (size_t j = 0; j < r[i].n_findings; j++) {
+            finding *f = &r[i].findings[j];
+            /* Another file's name is the result's own copy (arena_strdup): writable. */
+            if (f->file && f->file != r[i].path) secret_mask_path((char *)f->file, strlen(f->file));
+        }
+    }
 }
 
 void lint_result_release(lint_result *r)

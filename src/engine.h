@@ -27,6 +27,7 @@ typedef struct lint_config {
     const char *stdin_name;             /* display path of "-" (--stdin-filename), or NULL */
     uint64_t regions;                   /* bits of types_regions (src/types.h); 0 = us-east-1 */
     struct param_list *params;          /* --parameters values (src/params.h), borrowed; or NULL */
+    int no_gitignore;                   /* scans list what .gitignore ignores too */
 } lint_config;
 
 void lint_config_init(lint_config *cfg);
@@ -60,6 +61,7 @@ typedef struct lint_result {
     finding *findings; size_t n_findings;
     struct arena *arena;
     int linted;              /* 1 when it was a template and rules ran */
+    const struct lint_config *cfg;  /* what it was linted with (its folder's config), or NULL */
 } lint_result;
 
 /* Lint bytes already read. `explicit_path`: the user named this file (SL002
@@ -70,6 +72,10 @@ void lint_buffer(const lint_config *cfg, const char *path, const char *bytes, si
 /* Read and lint a file (or "-" for stdin). */
 void lint_path(const lint_config *cfg, const char *path, int explicit_path, lint_result *out);
 void lint_result_release(lint_result *r);
+/* Mask file names that look like secrets (secret_mask_path) in results and
+ * their findings, in place: the last step before output, once fixes and
+ * baseline fingerprints have used the real names. */
+void lint_results_mask_paths(lint_result *r, size_t n);
 
 /* Sort findings by file, line, column, rule. */
 void lint_sort_findings(finding *f, size_t n);

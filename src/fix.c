@@ -431,6 +431,29 @@ static char *fix_pass(const lint_config *cfg, const char *path, const char *text
     return result;
 }
 
+void fix_verify(const lint_config *cfg, const lint_result *r, const char *text, size_t len, const size_t *which,
+                size_t n, int *ok)
+{
+    memset(ok, 0, n * sizeof *ok);
+    if (has_rule(r, "SL001") || has_rule(r, "SL002")) return;
+    lint_config all = checked_rules(cfg);
+    lint_result base;
+    lint_buffer(&all, r->path, text, len, 1, &base);
+    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (size_t k = 0; k < n; k++) {
+        const finding *f = which[k] < r->n_findings ? &r->findings[which[k]] : NULL;
+        if (!f || !f->fix || f->file != r->path) continue;
+        const fix *one = f->fix;
+        int chosen = 1;
+        size_t new_len;
+        char *out = try_fixes(&all, r, &base, &one, &which[k], 1, &chosen, text, len, bom, &new_len);
+        ok[k] = out != NULL;
+        free(out);
+    }
+    lint_result_release(&base);
+    if (all.select != cfg->select) free(all.select);
+}
+
 int fix_file(const lint_config *cfg, lint_result *r, const fix_options *opt, char *err, size_t errlen)
 {
     size_t len;
@@ -473,7 +496,9 @@ int fix_results(const lint_config *cfg, lint_result *results, size_t n, const fi
         lint_result *r = &results[i];
         if (r->error || !r->linted || strcmp(r->path, "<stdin>") == 0 || !fix_available(r, opt->unsafe)) continue;
         char err[512];
-        int got = fix_file(cfg, r, opt, err, sizeof err);
+        const lint_config *own = r->cfg ? r->cfg : cfg;
+        int got = fix_file(own, r, opt, err, sizeof err);
+        r->cfg = own;  /* linted again with it */
         if (got < 0) {
             fputs("samlint: ", stderr);
             out_escaped(stderr, r->path);

@@ -57,6 +57,13 @@ int fix_file(const struct lint_config *cfg, struct lint_result *r, const fix_opt
  * when one could not be fixed. */
 int fix_results(const struct lint_config *cfg, struct lint_result *results, size_t n, const fix_options *opt);
 
+/* The language server's check of the fixes it offers, the one --fix makes:
+ * for each finding `which[k]` of `r` (the lint of `text` with `cfg`), apply
+ * its fix alone to the text, lint again, and set ok[k] when that finding's
+ * rule has one finding fewer and no rule has more (SL0xx always checked). */
+void fix_verify(const struct lint_config *cfg, const struct lint_result *r, const char *text, size_t len,
+                const size_t *which, size_t n, int *ok);
+
 /* Does any finding of `r` carry a fix that `opt` allows? */
 int fix_available(const struct lint_result *r, int unsafe);
 

@@ -10,13 +10,14 @@
 #include <sys/stat.h>
 
 #include "arena.h"
+#include "gitignore.h"
 
 #define MAX_DIR_DEPTH 64
 
 static const char *const skipped_dirs[] = {".git", "node_modules", ".aws-sam", "cdk.out", NULL};
 static const char *const template_exts[] = {".yaml", ".yml", ".json", ".template", NULL};
 
-static void add(input_list *l, const char *path, int explicit_path, const char *error)
+static input *add(input_list *l, const char *path, int explicit_path, const char *error)
 {
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 16;
@@ -32,6 +33,8 @@ static void add(input_list *l, const char *path, int explicit_path, const char *
     in->path = xstrdup(path);
     in->explicit_path = explicit_path;
     in->error = error ? xstrdup(error) : NULL;
+    in->cfg = NULL;
+    return in;
 }
 
 static int has_template_ext(const char *name)
@@ -69,11 +72,21 @@ static int cmp_entry(const void *a, const void *b)
     return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
-static void walk(input_list *l, const lint_config *cfg, const char *dir, int depth)
+/* A scan of one folder: `rel` is its path from the git work tree's root
+ * ("" or "a/b/") for the .gitignore rules in `gi`. */
+static void walk(input_list *l, const lint_config *cfg, const input_configs *cc, gi_stack *gi, const char *dir,
+                 const char *rel, int depth)
 {
     if (depth > MAX_DIR_DEPTH) {  /* said, not skipped silently: exit 2 names it */
         add(l, dir, 0, "directories nested deeper than 64 levels: not searched");
         return;
+    }
+    if (cc) {
+        cfg = cc->for_dir(cc->user, dir, depth ? cfg : NULL);
+        if (!cfg) {
+            add(l, dir, 0, "not searched: its .samlint.yaml has a mistake");
+            return;
+        }
     }
     DIR *dp = opendir(dir);
     if (!dp) {
@@ -100,7 +113,16 @@ static void walk(input_list *l, const lint_config *cfg, const char *dir, int dep
     }
     closedir(dp);
     if (n) qsort(names, n, sizeof *names, cmp_entry);
-    size_t dlen = strlen(dir);
+    size_t dlen = strlen(dir), rlen = strlen(rel);
+    /* This folder's .gitignore, when it has one, while it is scanned. */
+    int pushed = 0;
+    for (size_t i = 0; i < n && gi->active && !cfg->no_gitignore; i++)
+        if (strcmp(names[i] + 1, ".gitignore") == 0) {
+            char *gpath = xrealloc(NULL, dlen + 12);
+            snprintf(gpath, dlen + 12, "%s/.gitignore", dir);
+            pushed = gi_push(gi, gpath, rel);
+            free(gpath);
+        }
     for (size_t i = 0; i < n; i++) {
         unsigned char type = (unsigned char)names[i][0];
         const char *name = names[i] + 1;
@@ -115,27 +137,37 @@ static void walk(input_list *l, const lint_config *cfg, const char *dir, int dep
         struct stat lst;
         mode_t mode = type == DT_REG ? S_IFREG : type == DT_DIR ? S_IFDIR : 0;
         if (!mode && lstat(path, &lst) == 0) mode = lst.st_mode;
-        if (mode && !excluded(cfg, path, name)) {
+        char *entry_rel = xrealloc(NULL, rlen + strlen(name) + 2);
+        snprintf(entry_rel, rlen + strlen(name) + 2, "%s%s", rel, name);
+        if (mode && !excluded(cfg, path, name) && (cfg->no_gitignore || !gi_ignored(gi, entry_rel, S_ISDIR(mode)))) {
             int skip = 0;
             for (int k = 0; skipped_dirs[k]; k++)
                 if (strcmp(name, skipped_dirs[k]) == 0) skip = 1;
             if (S_ISDIR(mode)) {
-                if (!skip) walk(l, cfg, path, depth + 1);
+                strcat(entry_rel, "/");
+                if (!skip) walk(l, cfg, cc, gi, path, entry_rel, depth + 1);
             } else if (has_template_ext(name)) {
                 /* A symlink to a regular file is linted; links to
                  * directories are not followed (no loops). */
                 struct stat st;
                 if (S_ISREG(mode) || (S_ISLNK(mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode)))
-                    add(l, path, 0, NULL);
+                    add(l, path, 0, NULL)->cfg = cc ? cfg : NULL;
             }
         }
+        free(entry_rel);
         free(path);
         free(names[i]);
     }
     free(names);
+    if (pushed) gi_pop(gi);
 }
 
 void inputs_collect(input_list *l, const lint_config *cfg, char **paths, size_t n)
+{
+    inputs_collect_with(l, cfg, NULL, paths, n);
+}
+
+void inputs_collect_with(input_list *l, const lint_config *cfg, const input_configs *cc, char **paths, size_t n)
 {
     memset(l, 0, sizeof *l);
     int stdin_taken = 0;
@@ -148,7 +180,12 @@ void inputs_collect(input_list *l, const lint_config *cfg, char **paths, size_t 
             snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
             add(l, paths[i], 1, msg);
         } else if (S_ISDIR(st.st_mode)) {
-            walk(l, cfg, paths[i], 0);
+            gi_stack gi;
+            char *rel;
+            gi_begin(&gi, paths[i], &rel);  /* the .gitignore files above it */
+            walk(l, cfg, cc, &gi, paths[i], rel, 0);
+            gi_release(&gi);
+            free(rel);
         } else {
             add(l, paths[i], 1, NULL);
         }

@@ -9,6 +9,7 @@ typedef struct input {
     char *path;
     int explicit_path;   /* named by the user (SL002 applies) */
     char *error;         /* could not be listed (e.g. missing path), or NULL */
+    const lint_config *cfg;  /* its folder's config (input_configs), or NULL: the run's */
 } input;
 
 typedef struct input_list {
@@ -21,6 +22,18 @@ typedef struct input_list {
  * symlinked directories not followed) for .yaml/.yml/.json/.template files
  * not matching cfg->exclude. */
 void inputs_collect(input_list *l, const lint_config *cfg, char **paths, size_t n);
+
+/* Where each folder's config comes from. for_dir gives the config for the
+ * files of `dir`: `parent` is the folder above's when a scan goes down into
+ * `dir`, NULL when a search starts at `dir`; NULL back when that config
+ * cannot be read (the folder is then an error input, not searched). */
+typedef struct input_configs {
+    const lint_config *(*for_dir)(void *user, const char *dir, const lint_config *parent);
+    void *user;
+} input_configs;
+/* inputs_collect with a config per folder: a scan's excludes are those of
+ * each folder's config, and every input gets the config of its folder. */
+void inputs_collect_with(input_list *l, const lint_config *cfg, const input_configs *cc, char **paths, size_t n);
 /* --pre-commit: named files that are no templates are skipped (as in a
  * scan), and a handler code file (.js .mjs .cjs .ts .jsx .tsx .py) brings in
  * the template files of its folder and of each one above it, up to the root

@@ -1,6 +1,7 @@
 /* jsonw: JSON written straight to an output buffer, as cJSON_Print would. */
 #include "jsonw.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "out.h"
@@ -111,23 +112,33 @@ static const unsigned char byte_class[256] = {
 
 static const char hex_lower[] = "0123456789abcdef";
 
-void jw_str(jsonw *w, const char *s)
+/* Are the 8 bytes at p all ones that go out as they are: 0x20-0x7E, not
+ * '"' or '\\'? (Below 0x20, 0x7F and from 0x80 as out.c's printable8;
+ * a byte equal to q makes w ^ q*ones have a zero byte.) */
+static int plain8(const unsigned char *p)
 {
-    if (!s) {
-        jw_raw(w, "null");
-        return;
-    }
-    before_value(w);
-    obuf *b = w->b;
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    uint64_t w, q, bs;
+    memcpy(&w, p, 8);
+    q = w ^ (0x22 * ones);
+    bs = w ^ (0x5C * ones);
+    return (((w | (w + ones)) | ((w - 0x20 * ones) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & tops) == 0;
+}
+
+static void put_str(obuf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s), *run = p;
     ob_putc(b, '"');
-    const unsigned char *p = (const unsigned char *)s, *run = p;
-    for (;;) {
+    while (p < end) {
+        if (end - p >= 8 && plain8(p)) {
+            p += 8;
+            continue;
+        }
         unsigned char k = byte_class[*p];
         if (!k) {
             p++;
             continue;
         }
-        if (!*p) break;
         ob_write(b, run, (size_t)(p - run));
         if (k == 2) {
             size_t n = *p == 0x7F ? 0 : out_utf8_len(p);
@@ -159,6 +170,52 @@ void jw_str(jsonw *w, const char *s)
     }
     ob_write(b, run, (size_t)(p - run));
     ob_putc(b, '"');
+}
+
+void jw_str(jsonw *w, const char *s)
+{
+    if (!s) {
+        jw_raw(w, "null");
+        return;
+    }
+    before_value(w);
+    put_str(w->b, s);
+}
+
+void jw_str_cached(jsonw *w, jw_cache *c, const char *s)
+{
+    if (!s) {
+        jw_raw(w, "null");
+        return;
+    }
+    before_value(w);
+    obuf *b = w->b;
+    if (s == c->src) {
+        ob_write(b, c->text, c->len);
+        return;
+    }
+    size_t flushes = b->flushes, start = b->len;
+    put_str(b, s);
+    c->src = NULL;
+    if (b->flushes != flushes) return;  /* not in one piece in the buffer: not kept */
+    size_t n = b->len - start;
+    if (n > c->cap) {
+        free(c->text);
+        c->text = malloc(n);
+        c->cap = c->text ? n : 0;
+        if (!c->text) return;  /* the cache is only a saving */
+    }
+    memcpy(c->text, b->buf + start, n);
+    c->len = n;
+    c->src = s;
+}
+
+void jw_cache_free(jw_cache *c)
+{
+    free(c->text);
+    c->text = NULL;
+    c->src = NULL;
+    c->len = c->cap = 0;
 }
 
 void jw_lit(jsonw *w, const char *s)

@@ -4,6 +4,7 @@
 #ifndef SAMLINT_JSONW_H
 #define SAMLINT_JSONW_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "obuf.h"
@@ -37,6 +38,16 @@ void jw_key(jsonw *w, const char *key);
  * escape). jw_raw: text written as it is (a number, true, false). */
 void jw_str(jsonw *w, const char *s);
 void jw_lit(jsonw *w, const char *s);
+/* jw_str() for a string written many times over (a file's path in each of
+ * its findings): the escaped text of the last one is kept in the cache
+ * and copied while the same string (the same pointer) comes again. */
+typedef struct jw_cache {
+    const char *src;
+    char *text;
+    size_t len, cap;
+} jw_cache;
+void jw_str_cached(jsonw *w, jw_cache *c, const char *s);
+void jw_cache_free(jw_cache *c);
 void jw_int(jsonw *w, long long v);
 void jw_bool(jsonw *w, int v);
 void jw_raw(jsonw *w, const char *text);

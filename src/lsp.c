@@ -18,6 +18,8 @@
 #include "lsp_rpc.h"
 #include "lsp_schema.h"
 #include "out.h"
+#include "params.h"
+#include "rfile.h"
 #include "ruledoc.h"
 #include "secret.h"
 #include "version.h"
@@ -32,6 +34,9 @@ enum {
  * and how many files a folder may offer. */
 #define CODE_SEARCH_LEVELS 4
 #define CODE_SEARCH_FILES 64
+/* A template on disk larger than this is not linted again on every
+ * keystroke in a handler file, only when it is opened or saved. */
+#define CODE_LIVE_MAX ((off_t)1 << 20)
 
 typedef struct line_index { size_t *start; size_t n; } line_index;
 
@@ -45,8 +50,11 @@ typedef struct lsp_doc {
     int is_json;
     lint_result res;         /* templates: the last lint */
     int have_res;
-    lint_result *disk;       /* handler source: templates on disk that use it */
-    size_t n_disk;
+    char **cands;            /* handler source: templates on disk that may use it */
+    int *cand_big;           /* larger than CODE_LIVE_MAX: linted again at save only */
+    lint_result *disk;       /* the lint of each, when it has findings in this file */
+    int *have_disk;
+    size_t n_cands;
 } lsp_doc;
 
 typedef struct cfg_entry {
@@ -62,6 +70,13 @@ typedef struct lsp_server {
     int utf8;                /* positions in UTF-8 bytes, else UTF-16 code units */
     const lint_config *base;
     lint_config plain;       /* no config file */
+    /* initializationOptions (over the command line's): */
+    int today;               /* YYYYMMDD */
+    size_t max_file_size;
+    char *config_path;       /* "config": this file for every document, not the nearest */
+    int no_config;           /* "noConfig": true */
+    param_list params;       /* "parameters", "parametersFile" */
+    int have_params;
     lsp_doc **docs;
     size_t n_docs;
     cfg_entry *cfgs;
@@ -242,18 +257,26 @@ static lsp_doc *ldoc_find(lsp_server *s, const char *uri)
     return NULL;
 }
 
-static void doc_release_disk(lsp_doc *d)
+static void doc_release_cands(lsp_doc *d)
 {
-    for (size_t i = 0; i < d->n_disk; i++) lint_result_release(&d->disk[i]);
+    for (size_t i = 0; i < d->n_cands; i++) {
+        free(d->cands[i]);
+        if (d->have_disk[i]) lint_result_release(&d->disk[i]);
+    }
+    free(d->cands);
+    free(d->cand_big);
     free(d->disk);
+    free(d->have_disk);
+    d->cands = NULL;
+    d->cand_big = d->have_disk = NULL;
     d->disk = NULL;
-    d->n_disk = 0;
+    d->n_cands = 0;
 }
 
 static void ldoc_free(lsp_doc *d)
 {
     if (d->have_res) lint_result_release(&d->res);
-    doc_release_disk(d);
+    doc_release_cands(d);
     free(d->uri);
     free(d->path);
     free(d->text);
@@ -310,32 +333,15 @@ static char *dir_of(const char *path)
 /* The nearest .samlint.yaml from the document's folder upward (malloc'd), or NULL. */
 static char *find_config(const char *doc_path)
 {
-    if (doc_path[0] != '/') return cfg_find();
-    char *dir = dir_of(doc_path);
-    for (;;) {
-        size_t n = strlen(dir) + sizeof CFG_FILE_NAME + 2;
-        char *cand = xrealloc(NULL, n);
-        snprintf(cand, n, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, CFG_FILE_NAME);
-        struct stat st;
-        if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
-            free(dir);
-            return cand;
-        }
-        free(cand);
-        if (strcmp(dir, "/") == 0) break;
-        char *up = dir_of(dir);
-        free(dir);
-        dir = up;
-    }
-    free(dir);
-    return NULL;
+    return cfg_find_for(doc_path);
 }
 
-static void config_defaults(const lsp_server *s, lint_config *cfg)
+static void config_defaults(lsp_server *s, lint_config *cfg)
 {
     lint_config_init(cfg);
-    cfg->today = s->base->today;
-    cfg->max_file_size = s->base->max_file_size;
+    cfg->today = s->today;
+    cfg->max_file_size = s->max_file_size;
+    cfg->params = s->have_params ? &s->params : s->base->params;  /* else --parameters given with --lsp */
 }
 
 /* The config for a document: cached per file, loaded again when its
@@ -343,7 +349,8 @@ static void config_defaults(const lsp_server *s, lint_config *cfg)
  * defaults apply. */
 static const lint_config *config_for(lsp_server *s, const char *doc_path)
 {
-    char *path = find_config(doc_path);
+    if (s->no_config) return &s->plain;
+    char *path = s->config_path ? xstrdup(s->config_path) : find_config(doc_path);
     if (!path) return &s->plain;
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -484,7 +491,8 @@ static void each_finding(lsp_server *s, lsp_doc *d, finding_fn fn, void *user)
         for (size_t i = 0; !t->is_code && t->have_res && i < t->res.n_findings; i++)
             if (finding_in(&t->res, &t->res.findings[i], d)) fn(s, d, &t->res, &t->res.findings[i], user);
     }
-    for (size_t j = 0; j < d->n_disk; j++) {
+    for (size_t j = 0; j < d->n_cands; j++) {
+        if (!d->have_disk[j]) continue;
         const lint_result *r = &d->disk[j];
         int open = 0;
         for (size_t k = 0; k < s->n_docs && !open; k++) open = !s->docs[k]->is_code && strcmp(s->docs[k]->path, r->path) == 0;
@@ -515,11 +523,20 @@ static void publish(lsp_server *s, lsp_doc *d)
     notify(s, "textDocument/publishDiagnostics", p);
 }
 
+/* Handler files as the rules will read them: the open buffers, else the
+ * disk (read again: they may have changed). */
+static void load_code(lsp_server *s)
+{
+    code_cache_forget();
+    for (size_t i = 0; i < s->n_docs; i++)
+        if (s->docs[i]->is_code) code_cache_put(s->docs[i]->path, s->docs[i]->text, s->docs[i]->len);
+}
+
 static void lint_doc(lsp_server *s, lsp_doc *d)
 {
     if (d->is_code) return;
     if (d->have_res) lint_result_release(&d->res);
-    code_cache_forget();  /* handler files may have changed on disk */
+    load_code(s);
     lint_buffer(config_for(s, d->path), d->path, d->text, d->len, 0, &d->res);
     d->have_res = 1;
 }
@@ -531,13 +548,27 @@ static int is_template_name(const char *name)
                    strcmp(dot, ".template") == 0);
 }
 
-/* Lint, from disk, the templates in a handler file's folder and the
- * folders above it; keep those that have findings in it. */
+/* Does the file at `path` mention `word`? (A template that uses a handler
+ * file names its module: "Handler: app.handler" for app.js.) */
+static int file_mentions(const char *path, const char *word, size_t max)
+{
+    char *buf = NULL, err[128];
+    size_t len = 0;
+    int found = rfile_read(path, max, &buf, &len, err, sizeof err) == RFILE_OK && *word &&
+                memmem(buf, len, word, strlen(word)) != NULL;
+    free(buf);
+    return found;
+}
+
+/* The templates in a handler file's folder and the folders above it that
+ * name its module: those that may use it. */
 static void find_code_templates(lsp_server *s, lsp_doc *d)
 {
-    doc_release_disk(d);
+    doc_release_cands(d);
     if (d->path[0] != '/') return;
-    code_cache_forget();
+    const char *base = strrchr(d->path, '/') + 1, *dot = strrchr(base, '.');
+    char stem[256];
+    snprintf(stem, sizeof stem, "%.*s", (int)(dot && dot > base ? (size_t)(dot - base) : strlen(base)), base);
     char *dir = dir_of(d->path);
     for (int level = 0; level < CODE_SEARCH_LEVELS; level++) {
         DIR *dh = opendir(dir);
@@ -549,17 +580,18 @@ static void find_code_templates(lsp_server *s, lsp_doc *d)
             size_t n = strlen(dir) + strlen(e->d_name) + 2;
             char *path = xrealloc(NULL, n);
             snprintf(path, n, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, e->d_name);
-            lint_result r;
-            lint_path(config_for(s, path), path, 0, &r);
-            int uses = 0;
-            for (size_t i = 0; i < r.n_findings && !uses; i++) uses = finding_in(&r, &r.findings[i], d);
-            if (uses) {
-                d->disk = xrealloc(d->disk, (d->n_disk + 1) * sizeof *d->disk);
-                d->disk[d->n_disk++] = r;
+            struct stat st;
+            if (file_mentions(path, stem, s->max_file_size) && stat(path, &st) == 0) {
+                d->cands = xrealloc(d->cands, (d->n_cands + 1) * sizeof *d->cands);
+                d->cand_big = xrealloc(d->cand_big, (d->n_cands + 1) * sizeof *d->cand_big);
+                d->disk = xrealloc(d->disk, (d->n_cands + 1) * sizeof *d->disk);
+                d->have_disk = xrealloc(d->have_disk, (d->n_cands + 1) * sizeof *d->have_disk);
+                d->cand_big[d->n_cands] = st.st_size > CODE_LIVE_MAX;
+                d->have_disk[d->n_cands] = 0;
+                d->cands[d->n_cands++] = path;
             } else {
-                lint_result_release(&r);
+                free(path);
             }
-            free(path);
         }
         if (dh) closedir(dh);
         if (strcmp(dir, "/") == 0) break;
@@ -568,6 +600,25 @@ static void find_code_templates(lsp_server *s, lsp_doc *d)
         dir = up;
     }
     free(dir);
+}
+
+/* Lint, from disk (handler files as open in the editor), the templates that
+ * may use a handler file; keep those that have findings in it. While it is
+ * being typed in (`live`), a large template keeps its last lint. */
+static void lint_code_templates(lsp_server *s, lsp_doc *d, int live)
+{
+    load_code(s);
+    for (size_t i = 0; i < d->n_cands; i++) {
+        if (live && d->cand_big[i]) continue;
+        if (d->have_disk[i]) lint_result_release(&d->disk[i]);
+        d->have_disk[i] = 0;
+        lint_result *r = &d->disk[i];
+        lint_path(config_for(s, d->cands[i]), d->cands[i], 0, r);
+        int uses = 0;
+        for (size_t k = 0; k < r->n_findings && !uses; k++) uses = finding_in(r, &r->findings[k], d);
+        if (uses) d->have_disk[i] = 1;
+        else lint_result_release(r);
+    }
 }
 
 /* After a template changed: its diagnostics, and those of open handler files. */
@@ -582,9 +633,24 @@ static void refresh(lsp_server *s, lsp_doc *changed)
 static void refresh_all(lsp_server *s)
 {
     for (size_t i = 0; i < s->n_docs; i++) {
-        if (s->docs[i]->is_code) find_code_templates(s, s->docs[i]);
-        else lint_doc(s, s->docs[i]);
+        if (s->docs[i]->is_code) {
+            find_code_templates(s, s->docs[i]);
+            lint_code_templates(s, s->docs[i], 0);
+        } else {
+            lint_doc(s, s->docs[i]);
+        }
     }
+    for (size_t i = 0; i < s->n_docs; i++) publish(s, s->docs[i]);
+}
+
+/* After a handler file changed in the editor: the open templates (they
+ * read it as it is in the buffer), the templates on disk that use it, and
+ * the diagnostics of every open document. */
+static void refresh_code(lsp_server *s, lsp_doc *changed, int live)
+{
+    for (size_t i = 0; i < s->n_docs; i++)
+        if (!s->docs[i]->is_code) lint_doc(s, s->docs[i]);
+    if (changed) lint_code_templates(s, changed, live);
     for (size_t i = 0; i < s->n_docs; i++) publish(s, s->docs[i]);
 }
 
@@ -611,8 +677,67 @@ static lsp_doc *doc_of_params(lsp_server *s, const cJSON *params)
     return uri ? ldoc_find(s, uri) : NULL;
 }
 
+static void option_error(lsp_server *s, const char *key, const char *want)
+{
+    char msg[256];
+    snprintf(msg, sizeof msg, "samlint: initializationOptions.%s wants %s; ignored", key, want);
+    show_message(s, 1, msg);
+}
+
+/* The editor's settings for what .samlint.yaml does not say: today,
+ * maxFileSize, config, noConfig, parameters, parametersFile. A wrong value
+ * is reported and ignored. */
+static void read_options(lsp_server *s, const cJSON *io)
+{
+    if (!cJSON_IsObject(io)) return;
+    const cJSON *v;
+    if ((v = cJSON_GetObjectItemCaseSensitive(io, "today"))) {
+        int y, m, d;
+        char tail;
+        if (cJSON_IsString(v) && sscanf(v->valuestring, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && y >= 1970 && m >= 1 &&
+            m <= 12 && d >= 1 && d <= 31)
+            s->today = y * 10000 + m * 100 + d;
+        else
+            option_error(s, "today", "a date, YYYY-MM-DD");
+    }
+    if ((v = cJSON_GetObjectItemCaseSensitive(io, "maxFileSize"))) {
+        if (cJSON_IsNumber(v) && v->valuedouble >= 1 && v->valuedouble <= 4e9) s->max_file_size = (size_t)v->valuedouble;
+        else option_error(s, "maxFileSize", "a number of bytes");
+    }
+    if ((v = cJSON_GetObjectItemCaseSensitive(io, "config"))) {
+        if (cJSON_IsString(v) && *v->valuestring) {
+            free(s->config_path);
+            s->config_path = xstrdup(v->valuestring);
+        } else {
+            option_error(s, "config", "the path of a config file");
+        }
+    }
+    const char *pkeys[2] = {"parameters", "parametersFile"};
+    for (int k = 0; k < 2; k++) {
+        if (!(v = cJSON_GetObjectItemCaseSensitive(io, pkeys[k]))) continue;
+        char err[512];
+        if (!cJSON_IsString(v)) {
+            option_error(s, pkeys[k], k ? "the path of a parameters file" : "a string of Key=Value pairs");
+        } else if ((k ? params_load_file(&s->params, v->valuestring, err, sizeof err)
+                      : params_add_arg(&s->params, v->valuestring, err, sizeof err)) != 0) {
+            char msg[700];
+            snprintf(msg, sizeof msg, "samlint: initializationOptions.%s: %s; ignored", pkeys[k], err);
+            show_message(s, 1, msg);
+        } else {
+            s->have_params = 1;
+        }
+    }
+    if ((v = cJSON_GetObjectItemCaseSensitive(io, "noConfig"))) {
+        if (cJSON_IsBool(v)) s->no_config = cJSON_IsTrue(v);
+        else option_error(s, "noConfig", "true or false");
+    }
+    lint_config_release(&s->plain);
+    config_defaults(s, &s->plain);
+}
+
 static cJSON *on_initialize(lsp_server *s, const cJSON *params)
 {
+    read_options(s, cJSON_GetObjectItemCaseSensitive(params, "initializationOptions"));
     const cJSON *general = cJSON_GetObjectItemCaseSensitive(
         cJSON_GetObjectItemCaseSensitive(params, "capabilities"), "general");
     const cJSON *enc, *encs = cJSON_GetObjectItemCaseSensitive(general, "positionEncodings");
@@ -656,7 +781,7 @@ static void on_did_open(lsp_server *s, const cJSON *params)
     doc_set_text(d, text, strlen(tv->valuestring));
     if (d->is_code) {
         find_code_templates(s, d);
-        publish(s, d);
+        refresh_code(s, d, 0);
     } else {
         refresh(s, d);
     }
@@ -692,7 +817,7 @@ static void on_did_change(lsp_server *s, const cJSON *params)
         }
         doc_splice(d, from, to, text, strlen(text));
     }
-    if (d->is_code) publish(s, d);  /* its findings come from templates and disk: again at save */
+    if (d->is_code) refresh_code(s, d, 1);
     else refresh(s, d);
 }
 
@@ -720,9 +845,12 @@ static void on_did_close(lsp_server *s, const cJSON *params)
         }
     int was_template = !d->is_code;
     ldoc_free(d);
-    if (was_template)
+    if (was_template) {
         for (size_t i = 0; i < s->n_docs; i++)
             if (s->docs[i]->is_code) publish(s, s->docs[i]);
+    } else {
+        refresh_code(s, NULL, 0);  /* the templates read the file from disk again */
+    }
 }
 
 /* Findings whose range holds (line, col) or whose line lies in [l0, l1]. */
@@ -901,11 +1029,22 @@ static cJSON *on_code_action(lsp_server *s, const cJSON *params)
     cJSON *actions = cJSON_CreateArray();
     line_index li;
     index_lines(&li, d->text, d->len);
+    /* The fixes offered are checked as --fix checks them: applied alone and
+     * linted again, the finding is gone and nothing new appeared. */
+    size_t which[32], n_fixes = 0;
+    int good[32] = {0}, fix_ok[32] = {0};
+    for (size_t i = 0; i < p.n; i++)
+        if (p.f[i]->fix && !d->is_code && p.r[i] == &d->res && p.f[i]->file == d->res.path) {
+            which[n_fixes++] = (size_t)(p.f[i] - d->res.findings);
+            good[i] = 1;
+        }
+    if (n_fixes) fix_verify(config_for(s, d->path), &d->res, d->text, d->len, which, n_fixes, fix_ok);
+    for (size_t i = 0, k = 0; i < p.n; i++)
+        if (good[i]) good[i] = fix_ok[k++];
     for (size_t i = 0; i < p.n; i++) {
         const finding *f = p.f[i];
-        const lint_result *r = p.r[i];
         /* Its fix: the edits in the template, which is this document. */
-        if (f->fix && !d->is_code && f->file == r->path) {
+        if (good[i]) {
             size_t bom = d->len >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
             cJSON *edits = cJSON_CreateArray();
             for (size_t k = 0; k < f->fix->n_edits; k++) {
@@ -1002,6 +1141,8 @@ int lsp_serve(const lint_config *base, int in_fd, int out_fd)
     lsp_server s = {0};
     s.out_fd = out_fd;
     s.base = base;
+    s.today = base->today;
+    s.max_file_size = base->max_file_size;
     config_defaults(&s, &s.plain);
     rpc_reader rd;
     rpc_reader_init(&rd, read_fd, &in_fd);
@@ -1031,6 +1172,8 @@ int lsp_serve(const lint_config *base, int in_fd, int out_fd)
     free(s.docs);
     forget_configs(&s);
     lint_config_release(&s.plain);
+    free(s.config_path);
+    params_release(&s.params);
     code_cache_release();
     return status;
 }

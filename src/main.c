@@ -92,6 +92,12 @@ static void warn_unused_params(param_list *params, const lint_result *results, s
     }
 }
 
+/* --fail-on of the config the result was linted with. */
+static severity fail_on(const lint_result *r, const lint_config *run)
+{
+    return r->cfg ? r->cfg->fail_on : run->fail_on;
+}
+
 /* pool_run's callback: every result is kept for out_emit, at its input's index. */
 static void keep_result(void *user, size_t index, lint_result *r)
 {
@@ -148,9 +154,13 @@ static int run(int argc, char **argv)
         return status;
     }
     input_list inputs;
-    inputs_collect(&inputs, &cfg, wf.paths, wf.n_paths);
+    /* Each file is linted with the nearest .samlint.yaml above it. */
+    input_configs per_folder = {cli_config_for_dir, &wf};
+    inputs_collect_with(&inputs, &cfg, &per_folder, wf.paths, wf.n_paths);
     for (size_t i = 0; i < inputs.n && wf.templates_only; i++) inputs.items[i].explicit_path = 0;
     if (wf.pre_commit) inputs_for_hook(&inputs, &cfg);
+    cli_assign_configs(&wf, &inputs);
+    if (inputs.n && inputs.items[0].cfg) wf.out.cfg = inputs.items[0].cfg;  /* SARIF's rules that run */
     lint_result *results = xcalloc(inputs.n, sizeof *results);
     pool_run(&cfg, inputs.items, inputs.n, wf.jobs, keep_result, results);
 
@@ -165,6 +175,7 @@ static int run(int argc, char **argv)
         wf.write_baseline = "";  /* nothing else goes out */
     }
     if (fixed < 0 && !exit_code) exit_code = 2;
+    lint_results_mask_paths(results, inputs.n);  /* every output below, and the error lines */
     if (!wf.write_baseline && !exit_code && wf.sarif_file) exit_code = emit_sarif_file(&wf, results, inputs.n);
     /* --output-file: the report goes through a checked writer of its own. */
     writer file_out = {0};
@@ -195,7 +206,8 @@ static int run(int argc, char **argv)
             exit_code = 2;
         }
         for (size_t j = 0; j < r->n_findings && exit_code == 0 && !wf.write_baseline; j++)
-            if (!r->findings[j].suppressed && !r->findings[j].baselined && cfg.fail_on != SEV_NONE && r->findings[j].sev >= cfg.fail_on)
+            if (!r->findings[j].suppressed && !r->findings[j].baselined && fail_on(r, &cfg) != SEV_NONE &&
+                r->findings[j].sev >= fail_on(r, &cfg))
                 exit_code = 1;
     }
     if (exit_code == 1 && wf.exit_zero) exit_code = 0;

@@ -422,13 +422,14 @@ int out_json_frame(FILE *f, cJSON *frame, const char *key, out_json_items_fn ite
 /* JSON: written as it goes through one buffer, one finding at a time (no
  * tree, nothing of the whole run held, nothing allocated that could fail),
  * in cJSON_Print's layout. */
-static void json_finding(jsonw *w, const out_options *opt, const finding *fd)
+static void json_finding(jsonw *w, jw_cache *file, const out_options *opt, const finding *fd)
 {
     jw_obj(w);
     jw_klit(w, "rule", fd->rule->id);
     jw_klit(w, "name", fd->rule->name);
     jw_klit(w, "severity", severity_name(fd->sev));
-    jw_kstr(w, "file", fd->file);
+    jw_key(w, "file");
+    jw_str_cached(w, file, fd->file);
     jw_kint(w, "line", fd->line);
     jw_kint(w, "column", fd->col);
     jw_kint(w, "end_line", fd->end_line);
@@ -464,12 +465,14 @@ static int emit_json(FILE *f, const out_options *opt, const lint_result *results
     jw_arr_end(&w);
     jw_key(&w, "findings");
     jw_arr(&w);
+    jw_cache file = {NULL, NULL, 0, 0};
     for (size_t i = 0; i < n; i++) {
         const lint_result *r = &results[i];
         if (!r->linted && !r->error) continue;
         for (size_t j = 0; j < r->n_findings; j++)
-            if (!r->findings[j].suppressed || opt->show_suppressed) json_finding(&w, opt, &r->findings[j]);
+            if (!r->findings[j].suppressed || opt->show_suppressed) json_finding(&w, &file, opt, &r->findings[j]);
     }
+    jw_cache_free(&file);
     jw_arr_end(&w);
     counts c = count_all(results, n);
     jw_key(&w, "summary");

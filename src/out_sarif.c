@@ -181,6 +181,7 @@ static cJSON *sarif_rule(const rule *r, const lint_config *cfg)
 typedef struct uri_cache {
     const char *display;
     char *uri;
+    jw_cache text;  /* its JSON text */
 } uri_cache;
 
 static void sarif_artifact(jsonw *w, uri_cache *uc, const char *display, const char *cwd)
@@ -189,11 +190,13 @@ static void sarif_artifact(jsonw *w, uri_cache *uc, const char *display, const c
         free(uc->uri);
         char *rel = relpath_repo(cwd, display);
         uc->uri = uri_encode("", rel);
+        uc->text.src = NULL;  /* the new string may sit where the old one was */
         free(rel);
         uc->display = display;
     }
     jw_obj(w);
-    jw_kstr(w, "uri", uc->uri);
+    jw_key(w, "uri");
+    jw_str_cached(w, &uc->text, uc->uri);
     jw_klit(w, "uriBaseId", "%SRCROOT%");
     jw_obj_end(w);
 }
@@ -324,7 +327,7 @@ static int sarif_results(FILE *out, void *user)
     ob_init(b, out);
     jsonw w;
     jw_init_array(&w, b, 4);  /* in the document, runs[0].results */
-    uri_cache uc = {NULL, NULL};
+    uri_cache uc = {NULL, NULL, {NULL, NULL, 0, 0}};
     for (size_t i = 0; i < sr->n; i++) {
         const lint_result *r = &sr->r[i];
         if (!r->n_findings)
@@ -339,6 +342,7 @@ static int sarif_results(FILE *out, void *user)
     ob_flush(b);
     free(b);
     free(uc.uri);
+    jw_cache_free(&uc.text);
     return 0;
 }
 

@@ -61,14 +61,17 @@ static void *pool_worker(void *arg)
 
 void pool_lint_input(const lint_config *cfg, const input *in, lint_result *out)
 {
+    if (in->cfg) cfg = in->cfg;
     if (!in->error) {
         lint_path(cfg, in->path, in->explicit_path, out);
+        out->cfg = cfg;
         return;
     }
     memset(out, 0, sizeof *out);
     out->arena = arena_new();
     out->path = arena_strdup(out->arena, in->path);
     out->error = arena_strdup(out->arena, in->error);
+    out->cfg = cfg;
 }
 
 static void pool_run_serial(const lint_config *cfg, const input *inputs, size_t n,

@@ -61,10 +61,16 @@ void report_for(lint_ctx *ctx, const char *resource, doc_id node, const char *fm
 void report_sev(lint_ctx *ctx, severity sev, const char *resource, doc_id node, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 /* A finding in another file (handler code): path as it should be shown,
- * 1-based line and column. */
+ * 1-based line and column. In the template itself it covers the token
+ * written at that place; elsewhere it is an empty span: prefer
+ * report_file_to when the end is known. */
 void report_file(lint_ctx *ctx, severity sev, const char *resource, const char *path,
                  uint32_t line, uint32_t col, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+/* Same, with the end (1-based line and column just past the offending text). */
+void report_file_to(lint_ctx *ctx, severity sev, const char *resource, const char *path, uint32_t line,
+                    uint32_t col, uint32_t end_line, uint32_t end_col, const char *fmt, ...)
+    __attribute__((format(printf, 9, 10)));
 
 /* Fixes (src/fix.h). A rule may attach edits to the finding it just
  * reported: replace the bytes [start, end) of the template's text with

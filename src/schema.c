@@ -358,6 +358,7 @@ typedef struct sfinding {
     doc_id node;
     const char *resource;
     const char *msg;
+    const char *to;       /* SL602/SL605: the one close suggestion, or NULL (for the fix) */
 } sfinding;
 
 struct schema_memo {
@@ -380,6 +381,8 @@ typedef struct V {
     doc_id at_ref;          /* judging a --parameters value: report at this Ref (else DOC_NONE) */
     sfinding *items;
     size_t n, cap;
+    const char *to;         /* the next finding's suggestion (suggested()), not NUL-terminated */
+    size_t to_len;
 } V;
 
 /* Where a value stands: for messages and positions. */
@@ -394,9 +397,19 @@ typedef struct where {
     int events;             /* below a SAM function's Events */
 } where;
 
+/* The next finding kept suggests `best`: its fix's replacement. */
+static void suggested(V *v, const char *best, size_t len)
+{
+    v->to = best;
+    v->to_len = len;
+}
+
 static void keep(V *v, enum schema_kind kind, doc_id node, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static void keep(V *v, enum schema_kind kind, doc_id node, const char *fmt, ...)
 {
+    const char *to = v->to;
+    size_t to_len = v->to_len;
+    v->to = NULL;
     if (v->silent) {
         v->errors++;
         return;
@@ -418,8 +431,14 @@ static void keep(V *v, enum schema_kind kind, doc_id node, const char *fmt, ...)
     size_t len = strlen(buf) + 1;
     char *msg = lint_alloc(v->ctx, len);
     memcpy(msg, buf, len);
+    char *copy = NULL;
+    if (to && v->at_ref == DOC_NONE) {  /* a --parameters value is not the template's text: no fix */
+        copy = lint_alloc(v->ctx, to_len + 1);
+        memcpy(copy, to, to_len);
+        copy[to_len] = '\0';
+    }
     if (v->at_ref != DOC_NONE) node = v->at_ref;
-    v->items[v->n++] = (sfinding){(uint8_t)kind, v->res == NULL, node, v->res, msg};
+    v->items[v->n++] = (sfinding){(uint8_t)kind, v->res == NULL, node, v->res, msg, copy};
 }
 
 /* A value's path from the resource's Properties (or Globals) for messages:
@@ -797,6 +816,7 @@ static void suggest_enum(V *v, doc_id site, const sn *n, const scal *sc, const w
     if (runtime) snprintf(what, sizeof what, "a Lambda runtime");
     else snprintf(what, sizeof what, "a valid %s", path[0] ? path : "value");
     if (best) {
+        suggested(v, best, blen);
         keep(v, SCHEMA_SL605, site, "'%s'%s is not %s: did you mean '%.*s'?", val, note, what, (int)blen, best);
         return;
     }
@@ -1094,11 +1114,13 @@ static void unknown_key(V *v, doc_id key, const char *k, size_t klen, const sn *
     }
     char ph[320], tmp[80];
     where_phrase(v, w, ph, sizeof ph);
-    if (best)
+    if (best) {
+        suggested(v, best, blen);
         keep(v, SCHEMA_SL602, key, "unknown property '%s' %s: did you mean '%.*s'?", show(k, klen, tmp, sizeof tmp), ph, (int)blen,
              best);
-    else
+    } else {
         keep(v, SCHEMA_SL602, key, "unknown property '%s' %s", show(k, klen, tmp, sizeof tmp), ph);
+    }
 }
 
 /* MemorySize, Timeout, ReservedConcurrentExecutions at the top of a
@@ -1349,11 +1371,13 @@ static void check_discriminated(V *v, doc_id val, const sn *n, const where *w)
     const char *best = suggest_best(&sg, &blen);
     char tmp[80], path[256];
     path_of(w, path, sizeof path);
-    if (best)
+    if (best) {
+        suggested(v, best, blen);
         keep(v, SCHEMA_SL605, kv, "unknown %s '%s' of %s: did you mean '%.*s'?", key, show(kn->str, kn->len, tmp, sizeof tmp),
              path[0] ? path : "the value", (int)blen, best);
-    else
+    } else {
         keep(v, SCHEMA_SL605, kv, "unknown %s '%s' of %s", key, show(kn->str, kn->len, tmp, sizeof tmp), path[0] ? path : "the value");
+    }
 }
 
 static void check_branches(V *v, doc_id val, const sn *n, const uint32_t *br, uint32_t nb, int one, const where *w)
@@ -1505,12 +1529,14 @@ static void check_policy_value(V *v, const tmpl_resource *r, doc_id key, doc_id 
             suggest_offer(&sg, p->name, strlen(p->name));
         size_t blen = 0;
         const char *best = suggest_best(&sg, &blen);
-        if (best)
+        if (best) {
+            suggested(v, best, blen);
             keep(v, SCHEMA_SL602, key, "unknown SAM policy template '%s' in Policies of %s: did you mean '%.*s'?",
                  show(kn->str, kn->len, tmp, sizeof tmp), r->type, (int)blen, best);
-        else
+        } else {
             keep(v, SCHEMA_SL602, key, "unknown SAM policy template '%s' in Policies of %s",
                  show(kn->str, kn->len, tmp, sizeof tmp), r->type);
+        }
         return;
     }
     if (pt->param && doc_is_map(v->d, val) && !doc_intrinsic(v->d, val, NULL) &&
@@ -1595,12 +1621,14 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
                     suggest_offer(&sg, PNAME(res.props[3 * p]), PLEN(res.props[3 * p]));
             size_t blen = 0;
             const char *best = suggest_best(&sg, &blen);
-            if (best)
+            if (best) {
+                suggested(v, best, blen);
                 keep(v, SCHEMA_SL602, key, "unknown resource attribute '%s' of %s '%s': did you mean '%.*s'?",
                      show(kn->str, kn->len, tmp, sizeof tmp), r->type, r->id, (int)blen, best);
-            else
+            } else {
                 keep(v, SCHEMA_SL602, key, "unknown resource attribute '%s' of %s '%s'", show(kn->str, kn->len, tmp, sizeof tmp),
                      r->type, r->id);
+            }
             continue;
         }
         if (kn->len == 9 && !memcmp(kn->str, "DependsOn", 9)) {
@@ -1642,12 +1670,14 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
                     suggest_offer(&sg, values[k], strlen(values[k]));
                 size_t blen = 0;
                 const char *best = suggest_best(&sg, &blen);
-                if (best)
+                if (best) {
+                    suggested(v, best, blen);
                     keep(v, SCHEMA_SL605, val, "'%s' is not a valid %.*s: did you mean '%.*s'?", show(s, strlen(s), tmp, sizeof tmp),
                          (int)kn->len, kn->str, (int)blen, best);
-                else
+                } else {
                     keep(v, SCHEMA_SL605, val, "'%s' is not a valid %.*s: expected Delete, Retain%s or Snapshot",
                          show(s, strlen(s), tmp, sizeof tmp), (int)kn->len, kn->str, del ? ", RetainExceptOnCreate" : "");
+                }
             }
         }
     }
@@ -1698,6 +1728,9 @@ static int check_resource_frame(V *v, const tmpl_resource *r)
         keep(v, SCHEMA_SL603, r->key, "resource '%s' lacks its Type", r->id);
         return 1;
     }
+    if (doc_is_map(d, r->type_node) && doc_count(d, r->type_node) == 1 &&
+        !strncmp(doc_str(d, doc_key(d, r->type_node, 0)) ? doc_str(d, doc_key(d, r->type_node, 0)) : "", "Rain::", 6))
+        return 0;   /* Type: {Rain::Module: ...}: rain pkg replaces it */
     if (!doc_is_scalar(d, r->type_node) || doc_is_null(d, r->type_node)) {
         keep(v, SCHEMA_SL604, r->type_node, "Type of resource '%s' expects a resource type name such as AWS::SQS::Queue", r->id);
         return 1;
@@ -1732,6 +1765,8 @@ static void check_resource(V *v, const tmpl_resource *r)
         for (uint32_t i = 0; i < n.n_req; i++)
             if (presence(v, DOC_NONE, twin, STR(n.req[i])) == 0) names_add(&ns, STR(n.req[i]));
         if (ns.n) missing_n(v, r->node, &root, names_end(&ns), ns.n);
+        /* "exactly / at least one of" holds without Properties too (ELBv2 Subnets or SubnetMappings) */
+        if (n.n_combos) check_combos(v, DOC_NONE, &n, &root);
     } else {
         where root = {NULL, "", 0, pkey, twin, 0, 0, 0};
         check(v, props, row->props, &root);
@@ -1808,19 +1843,15 @@ static struct schema_memo *validate(lint_ctx *ctx)
 }
 
 /* A misspelt key (SL602) or enum value (SL605) with exactly one close
- * suggestion, which the message ends with ("did you mean 'MemorySize'?"):
- * a safe fix writes the suggestion in its place. Only a word that needs
- * no quoting: the edit must not change what the YAML says. */
-static void fix_suggestion(lint_ctx *ctx, enum schema_kind kind, doc_id node, const char *msg)
+ * suggestion (kept with the finding): a safe fix writes the suggestion in
+ * its place. Only a word that needs no quoting: the edit must not change
+ * what the YAML says. */
+static void fix_suggestion(lint_ctx *ctx, enum schema_kind kind, doc_id node, const char *text)
 {
-    const char *at = strstr(msg, "did you mean '");
-    if (!at) return;
-    const char *word = at + 14, *end = strchr(word, '\'');
-    if (!end || end == word || strcmp(end, "'?") != 0 || end - word > 120) return;
-    for (const char *p = word; p < end; p++)
+    size_t n = strlen(text);
+    if (!n || n > 120) return;
+    for (const char *p = text; *p; p++)
         if (!isalnum((unsigned char)*p) && !strchr("._:/-", *p)) return;
-    char *text = lint_alloc(ctx, (size_t)(end - word) + 1);
-    memcpy(text, word, (size_t)(end - word));
     if (kind == SCHEMA_SL602) {
         /* The key's mapping: the nearest one before it that holds it (nodes
          * are in document order). The suggestion must not be a key it has. */
@@ -1845,6 +1876,7 @@ void schema_report(lint_ctx *ctx, enum schema_kind kind)
     for (size_t i = 0; i < m->n; i++) {
         if (m->items[i].kind != kind) continue;
         report_for(ctx, m->items[i].resource, m->items[i].node, "%s", m->items[i].msg);
-        if (kind == SCHEMA_SL602 || kind == SCHEMA_SL605) fix_suggestion(ctx, kind, m->items[i].node, m->items[i].msg);
+        if ((kind == SCHEMA_SL602 || kind == SCHEMA_SL605) && m->items[i].to)
+            fix_suggestion(ctx, kind, m->items[i].node, m->items[i].to);
     }
 }

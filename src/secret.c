@@ -269,6 +269,18 @@ void secret_mask_names(char *s, size_t len)
             memset(s + i + 4, '*', SECRET_KEY_VALUE_LEN - 4);
 }
 
+void secret_mask_path(char *s, size_t len)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < len;) {
+        char *slash = memchr(s + i, '/', len - i);
+        size_t end = slash ? (size_t)(slash - s) : len;
+        secret_mask_names(s + i, end - i);
+        i = end + 1;
+    }
+}
+
 /* squash()'s view of a byte: lower case, and 0 for the separators it
  * drops ('_', '-', '.', ' '). */
 static const unsigned char fold[256] = {

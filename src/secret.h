@@ -64,6 +64,10 @@ void secret_mask_access_keys(char *s, size_t len);
  * 40 characters of [A-Za-z0-9/+] that holds a letter and a digit, '/' or
  * '+' (a secret's shape; a 40-letter identifier is left alone). */
 void secret_mask_names(char *s, size_t len);
+/* For file names: secret_mask_names on each '/'-separated part, so that a
+ * file or folder named like a secret is masked, while a path whose
+ * separators happen to make a 40-character run is not. */
+void secret_mask_path(char *s, size_t len);
 /* Would secret_mask_names change s[0..len)? */
 int secret_has_name_secret(const char *s, size_t len);
 

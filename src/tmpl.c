@@ -201,6 +201,8 @@ void tmpl_set_values(tmpl *t, doc *d, param_list *values)
         /* A NoEcho value is a secret, and messages quote values: the
          * Default stays. */
         if (!v || p->no_echo) continue;
+        /* An SSM parameter's value is the name of the parameter that holds it. */
+        if (strncmp(p->type, "AWS::SSM::Parameter::", 21) == 0) continue;
         p->value_node = doc_add_scalar(d, v, strlen(v), p->default_node != DOC_NONE ? p->default_node : p->key);
         p->given = 1;
     }

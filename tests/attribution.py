@@ -6,7 +6,8 @@ fixtures (and the shared corpus for the position checks).
            (JSON `resource`); a finding in handler code names its function
   suppress a copy of the fixture where each resource that has findings gets
            `Metadata: {samlint: {ignore: [SLnnn]}}` has none of them left
-  spans    no finding ends before it starts or past the end of its resource
+  spans    no finding ends before it starts or past the end of its resource,
+           and none has an empty span where there is text to cover
   places   no rule reports two findings at one file, line and column
 
 Prints one line per check: "ok NAME" or "not ok NAME: DETAIL".
@@ -113,6 +114,23 @@ def bad_fixtures():
                 yield rule, path, in_dir
 
 
+LINES = {}
+
+
+def char_at(path, line, col):
+    """The character at 1-based line and column (in characters), or ''."""
+    if path not in LINES:
+        try:
+            with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+                LINES[path] = fh.read().splitlines()
+        except OSError:
+            LINES[path] = []
+    lines = LINES[path]
+    if not 1 <= line <= len(lines) or not 1 <= col <= len(lines[line - 1]):
+        return ""
+    return lines[line - 1][col - 1]
+
+
 def check_spans(findings, ents_of, problems):
     for f in findings:
         where = "%s:%d:%d %s" % (os.path.relpath(f["file"], ROOT), f["line"], f["column"], f["rule"])
@@ -120,10 +138,21 @@ def check_spans(findings, ents_of, problems):
         if end < start:
             problems.append("%s ends at %d:%d, before it starts" % (where, *end))
             continue
+        # A finding at text (a key, a value, a name in code) covers it: an
+        # empty span is allowed only where there is nothing to cover.
+        if end == start and char_at(f["file"], *start).strip():
+            problems.append("%s has an empty span at %r" % (where, char_at(f["file"], *start)))
+            continue
         ents = ents_of(f["file"])
         hit = owner_at(ents, *start) if ents else None
         if hit and end > pos(hit[2].end_mark):
             problems.append("%s ends at %d:%d, past its resource '%s' (%d:%d)" % (where, *end, hit[1], *pos(hit[2].end_mark)))
+            continue
+        # A block collection's end mark is the next key: a finding must not
+        # run onto the line of the entry after its own.
+        later = [pos(k.start_mark) for _, _, k, _ in ents if pos(k.start_mark) > start]
+        if hit and later and end[0] >= min(later)[0] > start[0]:
+            problems.append("%s ends at %d:%d, on the line of the next entry (%d:%d)" % (where, *end, *min(later)))
 
 
 def check_places(findings, problems):

@@ -508,7 +508,223 @@ Resources:
     result("lsp_places_exit", s.close() == 0)
 
 
-for check in (check_basics, check_encodings, check_config_and_code, check_schema, check_schema_places, check_hostile):
+def check_config_options():
+    # Every lint option of .samlint.yaml applies to the documents below it; initializationOptions
+    # give what the file does not say (today, maxFileSize, config, noConfig, parameters).
+    root = os.path.join(WORK, "options")
+    tpl = """Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Rt:
+    Type: String
+    Default: python3.12
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 60
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: !Ref Rt
+      Handler: app.handler
+      InlineCode: "def handler(e, c): pass"
+      Timeout: 20
+      Events:
+        Q:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Queue.Arn
+            FunctionResponseTypes: [ReportBatchItemFailures]
+  Old:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.8
+      Handler: app.handler
+      InlineCode: "def handler(e, c): pass"
+  Svc:
+    Type: AWS::AppRunner::Service
+    Properties:
+      SourceConfiguration: {}
+"""
+    write(os.path.join(root, "template.yaml"), tpl)
+    write(os.path.join(root, "other.yaml"), "select: [SL205]\n")
+    s = Server(cwd="/")
+    s.initialize()
+    uri = s.open(os.path.join(root, "template.yaml"), tpl)
+    plain = s.diagnostics(uri)
+    by = {}
+    for x in plain:
+        by.setdefault(x["code"], x)
+    result("lsp_options_defaults", "SL304" in by and "SL201" in by and "SL601" not in by and "SL205" in by and
+           by.get("SL302", {}).get("severity") == 2, sorted(by))
+    s.close()
+    write(os.path.join(root, ".samlint.yaml"), "select: [SL3, SL6]\nseverity: {SL302: error}\n"
+          "rule-options: {SL304: {factor: 2}}\nregions: [eu-south-2]\n")
+    s = Server(cwd="/")
+    s.initialize()
+    uri = s.open(os.path.join(root, "template.yaml"), tpl)
+    got = s.diagnostics(uri)
+    codes_ = sorted(set(x["code"] for x in got))
+    sev = [x["severity"] for x in got if x["code"] == "SL302"]
+    result("lsp_options_select", codes_ and all(c[:3] in ("SL3", "SL6") for c in codes_), codes_)
+    result("lsp_options_severity", sev and all(v == 1 for v in sev), sev)
+    result("lsp_options_rule_option", "SL304" not in codes_, codes_)
+    result("lsp_options_regions", any(x["code"] == "SL601" and "eu-south-2" in x["message"] for x in got), codes_)
+    s.close()
+    # initializationOptions: another config file, today, parameters; noConfig.
+    s = Server(cwd="/")
+    r = s.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}, "initializationOptions": {
+        "config": os.path.join(root, "other.yaml"), "today": "2023-01-01", "parameters": "Rt=python3.8"}})
+    s.notify("initialized", {})
+    uri = s.open(os.path.join(root, "template.yaml"), tpl)
+    got = s.diagnostics(uri)
+    lines = sorted(x["range"]["start"]["line"] for x in got if x["code"] == "SL205")
+    # 2023-01-01: python3.8 was not yet deprecated, except that... its findings come from the parameter value only if the date says so.
+    result("lsp_init_options_config_and_today", all(x["code"] == "SL205" for x in got) and not lines, sorted((x["code"], x["range"]["start"]["line"]) for x in got))
+    s.close()
+    s = Server(cwd="/")
+    r = s.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}, "initializationOptions": {
+        "config": os.path.join(root, "other.yaml"), "parameters": "Rt=python3.8"}})
+    s.notify("initialized", {})
+    uri = s.open(os.path.join(root, "template.yaml"), tpl)
+    got = s.diagnostics(uri)
+    lines = sorted(x["range"]["start"]["line"] for x in got if x["code"] == "SL205")
+    result("lsp_init_options_parameters", len(lines) == 2, sorted((x["code"], x["range"]["start"]["line"]) for x in got))
+    s.close()
+    s = Server(cwd="/")
+    r = s.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}, "initializationOptions": {
+        "noConfig": True, "today": 7}})
+    s.notify("initialized", {})
+    m = s.wait(lambda m: m.get("method") == "window/showMessage")
+    result("lsp_init_options_bad_value", "initializationOptions.today" in m["params"]["message"], m)
+    uri = s.open(os.path.join(root, "template.yaml"), tpl)
+    got = set(x["code"] for x in s.diagnostics(uri))
+    result("lsp_init_options_no_config", "SL201" in got and "SL304" in got, sorted(got))
+    result("lsp_options_exit", s.close() == 0)
+
+
+def check_code_buffers():
+    # A handler file open in the editor: its SL4xx findings follow the buffer on every change (not the
+    # disk), and so do the templates that use it.
+    root = os.path.join(WORK, "buffers")
+    tpl = """Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: app.handler
+      CodeUri: src/
+      MemorySize: 512
+      Timeout: 30
+"""
+    code = "exports.handler = async (event) => {\n  return event;\n};\n"
+    write(os.path.join(root, "template.yaml"), tpl)
+    write(os.path.join(root, "src", "app.js"), code)
+    s = Server(cwd="/")
+    s.initialize()
+    uri = s.open(os.path.join(root, "template.yaml"), tpl)
+    got = [x["code"] for x in s.diagnostics(uri)]
+    result("lsp_code_buffer_template_first", "SL407" not in got, got)
+    curi = s.open(os.path.join(root, "src", "app.js"), code, "javascript")
+    got = [x["code"] for x in s.diagnostics(curi)]
+    result("lsp_code_buffer_first", "SL401" in got, got)
+    s.diagnostics(uri)  # every open document is published again
+    # Error handling typed in the buffer (not saved): SL401 goes away at once.
+    guarded = "exports.handler = async (event) => {\n  try {\n    return event;\n  } catch (e) {\n    throw e;\n  }\n};\n"
+    s.notify("textDocument/didChange", {"textDocument": {"uri": curi, "version": 2}, "contentChanges": [{"text": guarded}]})
+    got = [x["code"] for x in s.diagnostics(curi)]
+    result("lsp_code_buffer_change", "SL401" not in got, got)
+    s.diagnostics(uri)
+    # The handler renamed in the buffer: the template that names it reports SL407 now.
+    renamed = guarded.replace("exports.handler", "exports.main")
+    s.notify("textDocument/didChange", {"textDocument": {"uri": curi, "version": 3}, "contentChanges": [{"text": renamed}]})
+    got = [x["code"] for x in s.diagnostics(uri)]
+    result("lsp_code_buffer_template_follows", "SL407" in got, got)
+    s.diagnostics(curi)
+    with open(os.path.join(root, "src", "app.js")) as f:
+        result("lsp_code_buffer_disk_untouched", f.read() == code)
+    # Closed without saving: the template reads the disk again.
+    s.notify("textDocument/didClose", {"textDocument": {"uri": curi}})
+    s.diagnostics(curi)
+    got = [x["code"] for x in s.diagnostics(uri)]
+    result("lsp_code_buffer_closed", "SL407" not in got, got)
+    # The template only on disk: the handler file's findings still follow its buffer.
+    s.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    s.diagnostics(uri)
+    curi = s.open(os.path.join(root, "src", "app.js"), code, "javascript")
+    got = [x["code"] for x in s.diagnostics(curi)]
+    s.notify("textDocument/didChange", {"textDocument": {"uri": curi, "version": 2}, "contentChanges": [{"text": guarded}]})
+    got2 = [x["code"] for x in s.diagnostics(curi)]
+    result("lsp_code_buffer_disk_template", "SL401" in got and "SL401" not in got2, (got, got2))
+    result("lsp_code_buffer_exit", s.close() == 0)
+
+
+def apply_edits(text, edits):
+    """Apply LSP TextEdits (UTF-16 positions; ASCII text here) to text, last first."""
+    lines = text.split("\n")
+    offs = [0]
+    for l in lines:
+        offs.append(offs[-1] + len(l) + 1)
+    def off(p):
+        return offs[p["line"]] + p["character"]
+    for e in sorted(edits, key=lambda e: off(e["range"]["start"]), reverse=True):
+        text = text[:off(e["range"]["start"])] + e["newText"] + text[off(e["range"]["end"]):]
+    return text
+
+
+def check_verified_actions():
+    # The fixes offered are those --fix would make: applied and linted again, the finding is gone
+    # and nothing new appears. java8 -> java25 would raise SL206; the event Type SQQ -> SQS would
+    # bring the SQS event's own findings.
+    text = """Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: java8
+      Handler: app.handler
+      CodeUri: src/
+      MemorySiz: 512
+      Events:
+        Work:
+          Type: SQQ
+          Properties:
+            Queue: arn:aws:sqs:us-east-1:123456789012:q
+"""
+    path = os.path.join(WORK, "verify", "template.yaml")
+    write(path, text)
+    s = Server()
+    s.initialize()
+    uri = s.open(path, text)
+    diags = s.diagnostics(uri)
+    got = codes(diags)
+    def actions(line):
+        a = s.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "context": {"diagnostics": []}})
+        return a["result"]
+    titles = [x["title"] for x in actions(8)]
+    result("lsp_fix_offered_when_it_holds", "Change to 'MemorySize'" in titles, (titles, got))
+    titles5 = [x["title"] for x in actions(5)]
+    result("lsp_fix_not_offered_when_new_finding", any(t.startswith("Suppress SL205") for t in titles5) and
+           not any("java" in t and not t.startswith("Suppress") for t in titles5), (titles5, got))
+    titles11 = [x["title"] for x in actions(11)]
+    result("lsp_fix_event_type_not_offered", any(t.startswith("Suppress SL605") for t in titles11) and
+           "Change to 'SQS'" not in titles11, titles11)
+    # Apply the offered fix as a client would: SL602 is gone and nothing new is reported.
+    fix = [x for x in actions(8) if x["title"] == "Change to 'MemorySize'"]
+    fixed = apply_edits(text, fix[0]["edit"]["changes"][uri]) if fix else text
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]})
+    after = [c[0] for c in codes(s.diagnostics(uri))]
+    before = [c[0] for c in got]
+    before.remove("SL602") if "SL602" in before else None
+    left = list(before)
+    new = [c for c in after if c not in left or left.remove(c)]
+    result("lsp_fix_applied_is_clean", "MemorySize: 512" in fixed and "SL602" not in after and not new, (after, before))
+    result("lsp_verify_exit", s.close() == 0)
+
+
+for check in (check_basics, check_encodings, check_config_and_code, check_schema, check_schema_places, check_verified_actions,
+              check_code_buffers, check_config_options, check_hostile):
     if ONLY and check.__name__ not in ONLY:
         continue
     try:

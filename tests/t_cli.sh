@@ -153,6 +153,25 @@ check "--statistics lists no finding" 0 "$(printf '%s\n' "$out" | grep -c ':[0-9
 "$SAMLINT" --statistics -f json habits/t.yaml > /dev/null 2>&1; check "--statistics with -f json is a usage error" 2 $?
 out=$("$SAMLINT" -q --no-excerpt --select SL006 --stdin-filename infra/template.yaml - < habits/t.yaml)
 check "--stdin-filename names standard input" "infra/template.yaml:2:3: warning: parameter 'Stage' is never referenced [SL006 unused-parameter]" "$out"
+# Rule ids in any case: the config file, suppression comments and --rule-option too.
+mkdir -p hcase
+cp habits/t.yaml hcase/t.yaml
+printf 'select: [sl0]\nignore: [sl006]\nseverity:\n  sl004: info\n' > hcase/.samlint.yaml
+out=$(cd hcase && "$SAMLINT" -q --no-excerpt t.yaml); check "config ids in lower case" "" "$out"
+rm -f hcase/.samlint.yaml
+sed 's/^  Stage:$/  Stage:  # samlint: ignore sl006 -- lower case/' habits/t.yaml > hcase/s.yaml
+out=$("$SAMLINT" -q --no-excerpt --no-config --select SL006,SL007 hcase/s.yaml); check "suppression ids in lower case" "" "$out"
+"$SAMLINT" --no-config --rule-option sl304.factor=4 habits/t.yaml > /dev/null 2>&1; check "--rule-option id in lower case" 1 $?
+# Baseline paths are relative to the baseline file: the same from any folder.
+mkdir -p hbl/sub
+cp habits/t.yaml hbl/t.yaml
+(cd hbl && "$SAMLINT" --no-config --select SL006 --write-baseline base.json t.yaml > /dev/null 2>&1)
+out=$("$SAMLINT" --no-config -q --no-excerpt --select SL006 --baseline hbl/base.json hbl/t.yaml); check "baseline from the folder above" "0 " "$? $out"
+out=$(cd hbl/sub && "$SAMLINT" --no-config -q --no-excerpt --select SL006 --baseline ../base.json ../t.yaml); check "baseline from a subfolder" "0 " "$? $out"
+hb="$(pwd)/hbl"
+out=$(cd / && "$SAMLINT" --no-config -q --no-excerpt --select SL006 --baseline "$hb/base.json" "$hb/t.yaml"); check "baseline from /" "0 " "$? $out"
+("$SAMLINT" --no-config --select SL006 --write-baseline hbl/other.json hbl/t.yaml > /dev/null 2>&1)
+out=$(cd hbl && "$SAMLINT" --no-config -q --no-excerpt --select SL006 --baseline other.json t.yaml); check "baseline written from elsewhere, used from its folder" "0 " "$? $out"
 # --stdin-filename: the handler code is found from the named file's folder.
 printf 'exports.handler = async () => { return 1; };\n' > habits/src/app.js
 printf 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      CodeUri: src/\n      Handler: app.handler\n' > habits/fn.yaml

@@ -51,9 +51,10 @@ cf_expect config_explicit "$(cf_run "$cf/other" --config ../project/.samlint.yam
 cf_expect config_no_config "$(cf_run "$cf/project" --no-config --select SL0 t.yaml)" "SL006:warning SL004:error rc=1"
 
 # Mistakes are errors that name the file, line and column.
+cp "$cf/project/t.yaml" "$cf/other/t.yaml"
 cf_bad() { # NAME CONTENT EXPECTED-IN-MESSAGE
     printf '%s\n' "$2" > "$cf/other/.samlint.yaml"
-    (cd "$cf/other" && "$SAMLINT" ../project/t.yaml > /dev/null 2> "$cf/err.txt")
+    (cd "$cf/other" && "$SAMLINT" t.yaml > /dev/null 2> "$cf/err.txt")
     local rc=$?
     if [ "$rc" -eq 2 ] && grep -qF -- "$3" "$cf/err.txt"; then
         ok "$1"
@@ -135,3 +136,47 @@ if [ "$rc" -eq 0 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))'
 else
     not_ok config_prescan_keeps_short_options "rc=$rc $(cat "$cf/err.txt")"
 fi
+
+# Each file takes the nearest .samlint.yaml above it (as Ruff does), not
+# the working directory's: the same findings from anywhere. The nearest one
+# alone: proj/svc's does not inherit proj's ignore.
+nd="$TMP/nearest"
+mkdir -p "$nd/proj/svc/vendor" "$nd/proj/lib"
+cp "$cf/project/t.yaml" "$nd/proj/t.yaml"
+cp "$cf/project/t.yaml" "$nd/proj/svc/t.yaml"
+cp "$cf/project/t.yaml" "$nd/proj/svc/vendor/v.yaml"
+cp "$cf/project/t.yaml" "$nd/proj/lib/t.yaml"
+printf 'select: [SL0]\nignore: [SL006]\n' > "$nd/proj/.samlint.yaml"
+printf 'select: [SL0]\nseverity:\n  SL004: info\nexclude: ["vendor/*"]\nfail-on: info\n' > "$nd/proj/svc/.samlint.yaml"
+# nd_run DIR ARGS...: "file rule:severity" per finding (real paths below $nd), then the exit status.
+nd_run() {
+    local dir=$1
+    shift
+    (cd "$dir" && "$SAMLINT" --format json "$@" > "$nd/out.json" 2> "$nd/err.txt"; echo "rc=$?" > "$nd/rc.txt")
+    python3 -c 'import json,os,sys
+base = os.path.realpath(sys.argv[2])
+try:
+    got = []
+    for x in json.load(open(sys.argv[1]))["findings"]:
+        p = os.path.realpath(os.path.join(sys.argv[3], x["file"]))
+        got.append("%s %s:%s; " % (os.path.relpath(p, base), x["rule"], x["severity"]))
+    print("".join(sorted(got)), end="")
+except Exception as e: print("no-json", e, end=" ")' "$nd/out.json" "$nd" "$dir"
+    cat "$nd/rc.txt"
+}
+want="proj/lib/t.yaml SL004:error; proj/svc/t.yaml SL004:info; proj/svc/t.yaml SL006:warning; proj/t.yaml SL004:error; rc=1"
+cf_expect nearest_from_root "$(nd_run "$nd/proj" .)" "$want"
+cf_expect nearest_from_sub "$(nd_run "$nd/proj/svc" .. )" "$want"
+cf_expect nearest_from_slash "$(nd_run / "$nd/proj")" "$want"
+cf_expect nearest_from_outside "$(nd_run "$nd" proj/t.yaml proj/svc/t.yaml proj/lib/t.yaml)" "$want"
+cf_expect nearest_fail_on_per_file "$(nd_run "$nd/proj/svc" --ignore SL006 t.yaml)" "proj/svc/t.yaml SL004:info; rc=1"
+cf_expect nearest_cli_over_each "$(nd_run "$nd" --severity SL004=warning --ignore SL006 proj)" \
+    "proj/lib/t.yaml SL004:warning; proj/svc/t.yaml SL004:warning; proj/t.yaml SL004:warning; rc=1"
+cf_expect nearest_config_forces_one "$(nd_run "$nd/proj/svc" --config ../.samlint.yaml .)" \
+    "proj/svc/t.yaml SL004:error; proj/svc/vendor/v.yaml SL004:error; rc=1"
+cf_expect nearest_no_config "$(nd_run "$nd/proj/svc" --no-config --select SL004 t.yaml)" "proj/svc/t.yaml SL004:error; rc=1"
+cf_expect nearest_stdin_filename "$(nd_run "$nd" --ignore SL006 --stdin-filename proj/svc/t.yaml - < "$nd/proj/t.yaml")" "proj/svc/t.yaml SL004:info; rc=1"
+# A broken config: its files are an error (exit 2, named once), the others still linted.
+printf 'select: [SL0\n' > "$nd/proj/lib/.samlint.yaml"
+cf_expect nearest_broken "$(nd_run "$nd/proj" --ignore SL006 .)" "proj/svc/t.yaml SL004:info; proj/t.yaml SL004:error; rc=2"
+if [ "$(grep -c 'lib/.samlint.yaml:2:1' "$nd/err.txt")" = 1 ]; then ok nearest_broken_named_once; else not_ok nearest_broken_named_once "$(cat "$nd/err.txt")"; fi

@@ -98,7 +98,9 @@ printf 'Resources:\n  %s:\n    Type: AWS::SQS::Queue\n' "$ho_long" > "$TMP/mask/
 check_contains "hostile: a 40-letter logical id is shown as it is" "'$ho_long'" "$("$SAMLINT" --no-excerpt "$TMP/mask/long.yaml" 2>&1)"
 
 # --- broken output ---
-printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Ref "x\357\277\277y\357\277\276z\357\267\220w\360\237\277\277v"}\n' > "$TMP/nonchar.yaml"
+# Written as escapes: libyaml refuses these characters raw (SL001), so only
+# an escape carries them into a message.
+printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Ref "x\\uFFFFy\\uFFFEz\\uFDD0w\\U0001FFFFv"}\n' > "$TMP/nonchar.yaml"
 if "$SAMLINT" -f junit "$TMP/nonchar.yaml" 2> /dev/null | python3 -c 'import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())' 2> "$TMP/xml.err"; then
     ok "hostile: U+FFFF, U+FFFE, U+FDD0 and U+1FFFF in a template leave JUnit well-formed XML"
 else
@@ -110,6 +112,13 @@ if python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decod
     ok "hostile: the baseline file is valid UTF-8 JSON whatever the template holds"
 else
     not_ok "hostile: the baseline file is valid UTF-8 JSON whatever the template holds" "$(tail -n 1 "$TMP/b8.err")"
+fi
+mkdir -p "$TMP/bad8dir" && printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n' > "$TMP/bad8dir/$(printf 'q\377.yaml')"
+(cd "$TMP/bad8dir" && "$SAMLINT" --write-baseline "$TMP/b9.json" . > /dev/null 2>&1)
+if python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))' "$TMP/b9.json" 2> "$TMP/b9.err"; then
+    ok "hostile: the baseline file is valid UTF-8 JSON whatever the file is named"
+else
+    not_ok "hostile: the baseline file is valid UTF-8 JSON whatever the file is named" "$(tail -n 1 "$TMP/b9.err")"
 fi
 
 # --- smaller ones ---

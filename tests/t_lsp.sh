@@ -35,3 +35,29 @@ YAML
         not_ok lsp_neovim_session "nvim exit $rc: $(tail -c 300 "$TMP/nvim.log")"
     fi
 fi
+
+# Emacs with eglot (Debian's emacs-nox and elpa-eglot, installed by make test-deps) in batch mode.
+if ! command -v emacs >/dev/null 2>&1 || ! ls /usr/share/emacs/site-lisp/elpa/eglot-* >/dev/null 2>&1; then
+    skip lsp_eglot "emacs or eglot missing (make test-deps installs emacs-nox and elpa-eglot)"
+else
+    mkdir -p "$TMP/eglot"
+    cat > "$TMP/eglot/template.yaml" <<'YAML'
+Parameters:
+  Unused:
+    Type: String
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      DelaySeconds: 5
+YAML
+    : > "$TMP/eglot.out"
+    (cd "$TMP/eglot" && SAMLINT="$SAMLINT" TEMPLATE="$TMP/eglot/template.yaml" LSP_OUT="$TMP/eglot.out" HOME="$TMP" \
+        timeout 120 emacs --batch -Q -l "$ROOT/tests/lsp_eglot.el" > "$TMP/eglot.log" 2>&1)
+    rc=$?
+    grep -E '^(ok|not ok) ' "$TMP/eglot.out" >> "$RESULTS"
+    grep '^not ok ' "$TMP/eglot.out"
+    if [ "$rc" -ne 0 ] || ! grep -q eglot_diagnostics_follow_edits "$TMP/eglot.out"; then
+        not_ok lsp_eglot_session "emacs exit $rc: $(tail -c 300 "$TMP/eglot.log")"
+    fi
+fi

@@ -67,3 +67,43 @@ for masking_fmt in json sarif github; do
         skip "masking $masking_fmt" "--format $masking_fmt not available"
     fi
 done
+
+# File names that look like secrets are masked in every output: a template
+# named by an access key id in a folder named by a secret key, with a
+# handler file (another file's findings) named by the key too.
+masking_dir="$TMP/names/$(printf '%s' "$masking_secret" | tr '/' 'x')"
+mkdir -p "$masking_dir"
+masking_named="$masking_dir/$masking_key_id.yaml"
+cat > "$masking_named" <<TPL
+Resources:
+  Q:
+    Type: AWS::SQS::Queue
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: $masking_key_id.handler
+      CodeUri: .
+TPL
+printf 'import boto3\nk = "%s"\ndef handler(e, c):\n    return 1\n' "$masking_key_id" > "$masking_dir/$masking_key_id.py"
+masking_secret_x=$(printf '%s' "$masking_secret" | tr '/' 'x')
+for masking_fmt in text json sarif junit github; do
+    masking_out=$(cd "$TMP" && "$SAMLINT" --format "$masking_fmt" "names" 2>&1)
+    if printf '%s' "$masking_out" | grep -qF -e "${masking_key_id:4}" -e "${masking_secret_x:4}"; then
+        not_ok "masking $masking_fmt: file and folder names that look like secrets" "$(printf '%s' "$masking_out" | grep -F -e "${masking_key_id:4}" -e "${masking_secret_x:4}" | head -n 2)"
+    elif ! printf '%s' "$masking_out" | grep -qF 'AKIA****************'; then
+        not_ok "masking $masking_fmt: file and folder names that look like secrets" "no masked name shown: $(printf '%s' "$masking_out" | head -n 3)"
+    else
+        ok "masking $masking_fmt: file and folder names that look like secrets"
+    fi
+done
+masking_out=$(cd "$TMP" && "$SAMLINT" --write-baseline "$TMP/names-baseline.json" "names" 2>&1; cat "$TMP/names-baseline.json")
+if printf '%s' "$masking_out" | grep -qF -e "${masking_key_id:4}" -e "${masking_secret_x:4}"; then
+    not_ok "masking baseline: file names that look like secrets" "printed whole"
+elif ! printf '%s' "$masking_out" | grep -qF 'AKIA****************'; then
+    not_ok "masking baseline: file names that look like secrets" "no masked name: $masking_out"
+else
+    ok "masking baseline: file names that look like secrets"
+fi
+masking_out=$(cd "$TMP" && "$SAMLINT" --baseline "$TMP/names-baseline.json" "names" 2>&1)
+check "masking baseline: the baseline written with masked names still matches its findings" 0 "$?"

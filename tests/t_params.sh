@@ -81,3 +81,7 @@ if grep -q "$(printf '\033')" err.txt; then not_ok "no escape from a name reache
 # A NoEcho parameter's value is a secret: not used, never printed.
 out=$("$SAMLINT" --no-config --no-excerpt --parameters Arch=hunter2 t.yaml 2>&1)
 case "$out" in *hunter2*) not_ok "a NoEcho value is never printed" "$out" ;; *) ok "a NoEcho value is never printed" ;; esac
+# An SSM parameter's value is a Parameter Store name, not the value itself.
+printf 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  Rt:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/runtime\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: !Ref Rt\n      Handler: index.handler\n      InlineCode: x\n' > ssm.yaml
+out=$("$SAMLINT" --no-config -q --no-excerpt --select SL6,SL205 --parameters Rt=/prod/runtime ssm.yaml 2>&1)
+check "an SSM parameter's value is not taken for the value" "" "$out"

@@ -59,6 +59,8 @@ globals_for_function.yaml SL605 FunctionChange (RuntimeManagementConfig.UpdateRu
 function_with_metrics_config.yaml SL605 FilterCriteria.Filters (the registry schema of AWS::Lambda::EventSourceMapping wants at least 1 filter)
 unsupported_resources.yaml SL603 ResourceMissingTypeShouldBeAccepted (a resource without Type: CloudFormation requires one; cfn-lint E3001 agrees)
 resource_with_invalid_type.yaml SL604 FunctionInvalid (a Type that is a mapping: CloudFormation takes only a type name; SAM passes it through; cfn-lint E3001 agrees)
+connector_dependson_replace.yaml SL607 'EventPattern' or 'ScheduleExpression' (an AWS::Events::Rule without Properties: EventBridge needs an event pattern or a schedule)
+connector_hardcoded_props.yaml SL607 'EventPattern' or 'ScheduleExpression' (the same)
 function_with_intrinsics_resource_attribute.yaml SL605 Fn::Equals (a condition function gives true or false, never Delete or Retain; cfn-lint E3035/E3036 agree)
 '
 

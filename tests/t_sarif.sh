@@ -186,7 +186,7 @@ printf 'Parameters:\n  A:\n    Type: String\n  B:  # samlint: ignore SL006 -- ke
 # Errors first, then warnings, then notices (GitHub shows the first 10 of each kind a step).
 want='::error file=we%2Cird%3A50%25.yaml,line=10,endLine=10,col=23,endColumn=30,title=SL004 unresolved-reference::Ref target '"'"'Missing'"'"' is not defined in this template (Q)
 ::warning file=we%2Cird%3A50%25.yaml,line=2,endLine=2,col=3,endColumn=4,title=SL006 unused-parameter::parameter '"'"'A'"'"' is never referenced (A)
-::notice file=we%2Cird%3A50%25.yaml,line=7,endLine=7,col=7,title=SL007 unused-suppression::unused suppression: no SL004 finding on the line it covers; remove it (Q)
+::notice file=we%2Cird%3A50%25.yaml,line=7,endLine=7,col=7,endColumn=39,title=SL007 unused-suppression::unused suppression: no SL004 finding on the line it covers; remove it (Q)
 samlint: 3 findings (1 error, 1 warning, 1 info) in 1 file, 1 suppressed.'
 if [ "$(cat "$gd/gh.txt")" = "$want" ]; then ok github_annotations; else not_ok github_annotations "$(cat "$gd/gh.txt")"; fi
 # Past 10 of a kind, findings are plain log lines, and a last line says how many.

@@ -144,5 +144,30 @@ int main(void)
     before = failures;
     same("nested objects and arrays as cJSON prints them", root, &c);
     if (failures == before) printf("ok nested objects and arrays as cJSON prints them\n");
+
+    /* A cached string: the same pointer again copies the kept text; a new
+     * pointer is escaped afresh (longer than the buffer's room, too). */
+    static char big[40000];
+    memset(big, 'x', sizeof big - 1);
+    big[100] = '"';
+    const char *const seq[] = {"a\"b\xc3\xa9\x01", "a\"b\xc3\xa9\x01", "other", big, big, "other"};
+    cJSON *list = cJSON_CreateArray();
+    cap_open(&c, 0);
+    jw_arr(&c.w);
+    jw_cache cache = {NULL, NULL, 0, 0};
+    for (size_t i = 0; i < sizeof seq / sizeof seq[0]; i++) {
+        cJSON *o = cJSON_CreateObject();
+        out_json_str(o, "k", seq[i]);
+        cJSON_AddItemToArray(list, o);
+        jw_obj(&c.w);
+        jw_key(&c.w, "k");
+        jw_str_cached(&c.w, &cache, seq[i]);
+        jw_obj_end(&c.w);
+    }
+    jw_cache_free(&cache);
+    jw_arr_end(&c.w);
+    before = failures;
+    same("cached strings as cJSON prints them", list, &c);
+    if (failures == before) printf("ok cached strings as cJSON prints them\n");
     return failures ? 1 : 0;
 }

@@ -406,6 +406,8 @@ def apply_sam_overlay(sam, overlay):
                 d["properties"].setdefault(name, src["properties"][name])
         for name in e.get("add", []):
             d["properties"].setdefault(name, {"title": name, "markdownDescription": e.get("description", "")})
+        for key, value in sorted(e.get("constraints", {}).items()):
+            d[key] = value
         for name in e.get("unrequire", []):
             if name not in d.get("required", []):
                 sys.exit("gen_schema: overlay: %s is not required in %s" % (name, e["definition"]))

@@ -16,12 +16,14 @@
 #                                 topic, table, APIs, log group, permissions, mapping, rule, role...
 #   gen_template.sh jsonline N    a one-line JSON template (as json.dumps writes it) of N queues: N findings
 #   gen_template.sh ignorefile N  N queues and N `# samlint: ignore-file SL302` comments
-# The last six caught quadratic code: each must take time linear in N.
+#   gen_template.sh globals N     N functions that inherit one deprecated Runtime from Globals: one
+#                                 finding there that names the N functions it applies to
+# The last seven caught quadratic code: each must take time linear in N.
 set -eu
 
 mode=${1:-}
 n=${2:-}
-case $n in ''|*[!0-9]*) echo "usage: gen_template.sh resources|nesting|ifs|sub|aliasbomb|big|wide|params|depends|aliasorder|mixed|aliaschain|jsonline|ignorefile N" >&2; exit 2 ;; esac
+case $n in ''|*[!0-9]*) echo "usage: gen_template.sh resources|nesting|ifs|sub|aliasbomb|big|wide|params|depends|aliasorder|mixed|aliaschain|jsonline|ignorefile|globals N" >&2; exit 2 ;; esac
 
 header() {
     printf 'AWSTemplateFormatVersion: "2010-09-09"\n'
@@ -252,6 +254,12 @@ ignorefile)
         print "Resources:"
         for (i = 0; i < n; i++) printf "  # samlint: ignore-file SL302 -- queue %d is fed by a retrying client\n  Q%d:\n    Type: AWS::SQS::Queue\n", i, i
     }'
+    ;;
+globals)
+    header
+    printf 'Globals:\n  Function:\n    Runtime: python2.7\n    Handler: app.handler\n    CodeUri: s3://b/k\n    Timeout: 30\n    MemorySize: 512\n'
+    printf 'Resources:\n'
+    awk -v n="$n" 'BEGIN { for (i = 0; i < n; i++) printf "  Fn%d:\n    Type: AWS::Serverless::Function\n", i }'
     ;;
 mixed)
     header
