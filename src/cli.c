@@ -371,7 +371,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         case OPT_STDIN_FILENAME: cfg->stdin_name = optarg; break;
         case OPT_STATISTICS: out->statistics = 1; break;
         case OPT_OMIT_SUPPRESSED: out->omit_suppressed = 1; break;
-        case OPT_PRE_COMMIT: wf->pre_commit = 1; break;
+        case OPT_PRE_COMMIT: wf->pre_commit = 1; cfg->want_code_dirs = 1; break;  /* every folder's config */
         case OPT_NO_GITIGNORE: cfg->no_gitignore = 1; break;
         case OPT_PARAMETERS:
         case OPT_PARAMETERS_FILE: {

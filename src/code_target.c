@@ -444,6 +444,37 @@ const code_target_list *code_all_targets(lint_ctx *ctx)
     return list;
 }
 
+void code_each_dir(lint_ctx *ctx, void (*fn)(void *user, const char *dir), void *user)
+{
+    const doc *d = ctx->d;
+    const tmpl *t = ctx->t;
+    for (size_t i = 0; i < t->n_res; i++) {
+        const tmpl_resource *r = &t->res[i];
+        if (!r->is_function || !doc_is_map(d, r->props))
+            continue;
+        int is_sam = tmpl_is_type(r, "AWS::Serverless::Function");
+        doc_id code = is_sam ? tmpl_prop(t, r, NULL, "CodeUri") : doc_get(d, r->props, "Code");
+        if (code == DOC_NONE) {
+            if (is_sam && tmpl_prop(t, r, NULL, "InlineCode") == DOC_NONE &&
+                tmpl_prop(t, r, NULL, "ImageUri") == DOC_NONE)
+                fn(user, join_path(ctx, lint_template_dir(ctx), "."));
+            continue;
+        }
+        eval_value v[EVAL_MAX];
+        int nv = eval_values(t, code, v);
+        for (int k = 0; k < nv; k++) {
+            if (!doc_is_scalar(d, v[k].value))
+                continue; /* {Bucket, Key}, {ZipFile} */
+            const char *uri = doc_str(d, v[k].value);
+            if (!*uri || strstr(uri, "://"))
+                continue;
+            const char *dir = join_path(ctx, lint_template_dir(ctx), uri);
+            if (code_is_dir(dir))
+                fn(user, dir);
+        }
+    }
+}
+
 void code_each_target(lint_ctx *ctx, void (*fn)(lint_ctx *ctx, const code_target *tg))
 {
     const code_target_list *all = code_all_targets(ctx);

@@ -57,6 +57,14 @@ typedef struct code_target_list {
 } code_target_list;
 const code_target_list *code_all_targets(lint_ctx *ctx);
 
+/* Call fn for the local code folder of every function, whatever its
+ * runtime and handler: its CodeUri (own or Globals) for a SAM function, or
+ * the template's folder when it has neither CodeUri nor InlineCode (as sam
+ * build does); Code as a path for AWS::Lambda::Function (what `aws
+ * cloudformation package` uploads). Only folders that exist; paths as shown
+ * (the template's folder joined with the value). */
+void code_each_dir(lint_ctx *ctx, void (*fn)(void *user, const char *dir), void *user);
+
 /* Call fn for every checkable target (FILE or INLINE) of every function. */
 void code_each_target(lint_ctx *ctx, void (*fn)(lint_ctx *ctx, const code_target *tg));
 

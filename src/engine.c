@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "code_target.h"
 #include "rfile.h"
 #include "fix.h"
 #include "params.h"
@@ -779,6 +780,55 @@ static void sink_release(struct lint_sink *sink)
     strmap_release(&sink->ids);
 }
 
+/* A growing list of distinct paths, copied into the result's arena. */
+typedef struct path_set {
+    lint_result *out;
+    const char **items;
+    size_t n, cap;
+} path_set;
+
+static void path_set_add(void *user, const char *path)
+{
+    path_set *s = user;
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->items[i], path) == 0) return;
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 4;
+        s->items = xrealloc(s->items, s->cap * sizeof *s->items);
+    }
+    s->items[s->n++] = arena_strdup(s->out->arena, path);
+}
+
+static const char **path_set_keep(path_set *s, size_t *n)
+{
+    *n = s->n;
+    const char **kept = NULL;
+    if (s->n) {
+        kept = arena_alloc(s->out->arena, s->n * sizeof *kept);
+        memcpy(kept, s->items, s->n * sizeof *kept);
+    }
+    free(s->items);
+    return kept;
+}
+
+/* What the result says about handler code: the files the SL4xx rules read
+ * (for the summary's count) and, for --pre-commit, the code folders. */
+static void note_code(lint_ctx *ctx, lint_result *out)
+{
+    if (ctx->code_targets) {
+        path_set files = {out, NULL, 0, 0};
+        for (size_t i = 0; i < ctx->code_targets->n; i++)
+            if (ctx->code_targets->items[i].where == TARGET_FILE)
+                path_set_add(&files, ctx->code_targets->items[i].path);
+        out->code_files = path_set_keep(&files, &out->n_code_files);
+    }
+    if (ctx->cfg->want_code_dirs) {
+        path_set dirs = {out, NULL, 0, 0};
+        code_each_dir(ctx, path_set_add, &dirs);
+        out->code_dirs = path_set_keep(&dirs, &out->n_code_dirs);
+    }
+}
+
 static void run_rule(lint_ctx *ctx, const rule *r)
 {
     /* r is the registry's own entry (what rule_find(r->id) returns): with no
@@ -849,6 +899,7 @@ static void lint_bytes(const lint_config *cfg, const char *path, const char *byt
         out->findings[i].sev = effective_severity(cfg, out->findings[i].rule->id, out->findings[i].sev);
     lint_sort_findings(out->findings, out->n_findings);
     attach_lines(out, dr.d);
+    if (have_tmpl) note_code(&ctx, out);
 
     if (have_tmpl) {
         graph_release(&g);

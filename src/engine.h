@@ -27,6 +27,7 @@ typedef struct lint_config {
     const char *stdin_name;             /* display path of "-" (--stdin-filename), or NULL */
     uint64_t regions;                   /* bits of types_regions (src/types.h); 0 = us-east-1 */
     struct param_list *params;          /* --parameters values (src/params.h), borrowed; or NULL */
+    int want_code_dirs;                 /* --pre-commit: fill lint_result.code_dirs */
     int no_gitignore;                   /* scans list what .gitignore ignores too */
 } lint_config;
 
@@ -61,6 +62,11 @@ typedef struct lint_result {
     finding *findings; size_t n_findings;
     struct arena *arena;
     int linted;              /* 1 when it was a template and rules ran */
+    /* The handler files read for it (by the SL4xx rules), each once. */
+    const char **code_files; size_t n_code_files;
+    /* With cfg->want_code_dirs: its functions' local code folders (see
+     * code_each_dir), each once. */
+    const char **code_dirs; size_t n_code_dirs;
     const struct lint_config *cfg;  /* what it was linted with (its folder's config), or NULL */
 } lint_result;
 

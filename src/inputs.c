@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "arena.h"
+#include "code.h"
 #include "gitignore.h"
 
 #define MAX_DIR_DEPTH 64
@@ -33,6 +34,7 @@ static input *add(input_list *l, const char *path, int explicit_path, const char
     in->path = xstrdup(path);
     in->explicit_path = explicit_path;
     in->error = error ? xstrdup(error) : NULL;
+    in->for_code = 0;
     in->cfg = NULL;
     return in;
 }
@@ -194,13 +196,7 @@ void inputs_collect_with(input_list *l, const lint_config *cfg, const input_conf
 
 static int has_code_ext(const char *name)
 {
-    static const char *const exts[] = {".js", ".mjs", ".cjs", ".ts", ".jsx", ".tsx", ".py", NULL};
-    size_t n = strlen(name);
-    for (int i = 0; exts[i]; i++) {
-        size_t e = strlen(exts[i]);
-        if (n > e && strcmp(name + n - e, exts[i]) == 0) return 1;
-    }
-    return 0;
+    return code_lang_of_path(name) != CODE_OTHER;
 }
 
 static int listed(const input_list *l, const char *path)
@@ -264,14 +260,73 @@ static void add_templates_above(input_list *l, const lint_config *cfg, const cha
 
 void inputs_for_hook(input_list *l, const lint_config *cfg)
 {
-    size_t n = l->n;
+    size_t n = l->n, kept = 0, n_staged = 0;
+    input *named = l->items;
+    char **staged = xcalloc(n ? n : 1, sizeof *staged);
+    l->items = NULL;
+    l->n = l->cap = 0;
     for (size_t i = 0; i < n; i++) {
-        l->items[i].explicit_path = 0;  /* no SL002 for the YAML files that are no templates */
-        const char *path = l->items[i].path;
+        const char *path = named[i].path;
         const char *name = strrchr(path, '/');
         name = name ? name + 1 : path;
-        if (!l->items[i].error && has_code_ext(name)) add_templates_above(l, cfg, path);
+        if (named[i].error || strcmp(path, "-") == 0 || !has_code_ext(name)) {
+            named[i].explicit_path = 0;  /* no SL002 for the YAML files that are no templates */
+            named[kept++] = named[i];
+            continue;
+        }
+        char *real = realpath(path, NULL);
+        if (real) {
+            l->code = xrealloc(l->code, (l->n_code + 1) * sizeof *l->code);
+            l->code[l->n_code++] = real;
+        }
+        staged[n_staged++] = named[i].path;
     }
+    /* The named files first, in their order, then the candidates. */
+    for (size_t i = 0; i < kept; i++) {
+        add(l, named[i].path, 0, named[i].error)->cfg = named[i].cfg;
+        free(named[i].path);
+        free(named[i].error);
+    }
+    free(named);
+    size_t first = l->n;
+    for (size_t i = 0; i < n_staged; i++) {
+        add_templates_above(l, cfg, staged[i]);
+        free(staged[i]);
+    }
+    free(staged);
+    for (size_t i = first; i < l->n; i++) l->items[i].for_code = 1;
+}
+
+/* Is real path `file` inside folder `dir` (any path)? */
+static int holds(const char *dir, const char *file)
+{
+    char *real = realpath(dir, NULL);
+    if (!real) return 0;
+    size_t n = strlen(real);
+    while (n > 1 && real[n - 1] == '/') n--;
+    int in = strncmp(file, real, n) == 0 && (file[n] == '/' || (n == 1 && real[0] == '/'));
+    free(real);
+    return in;
+}
+
+void inputs_hook_filter(input_list *l, lint_result *results)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        int keep = !l->items[i].for_code;
+        for (size_t d = 0; !keep && d < results[i].n_code_dirs; d++)
+            for (size_t c = 0; !keep && c < l->n_code; c++)
+                keep = holds(results[i].code_dirs[d], l->code[c]);
+        if (!keep) {
+            lint_result_release(&results[i]);
+            free(l->items[i].path);
+            free(l->items[i].error);
+            continue;
+        }
+        l->items[w] = l->items[i];
+        results[w++] = results[i];
+    }
+    l->n = w;
 }
 
 void inputs_release(input_list *l)
@@ -281,5 +336,7 @@ void inputs_release(input_list *l)
         free(l->items[i].error);
     }
     free(l->items);
+    for (size_t i = 0; i < l->n_code; i++) free(l->code[i]);
+    free(l->code);
     memset(l, 0, sizeof *l);
 }

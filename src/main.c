@@ -161,8 +161,9 @@ static int run(int argc, char **argv)
     if (wf.pre_commit) inputs_for_hook(&inputs, &cfg);
     cli_assign_configs(&wf, &inputs);
     if (inputs.n && inputs.items[0].cfg) wf.out.cfg = inputs.items[0].cfg;  /* SARIF's rules that run */
-    lint_result *results = xcalloc(inputs.n, sizeof *results);
+    lint_result *results = xcalloc(inputs.n ? inputs.n : 1, sizeof *results);
     pool_run(&cfg, inputs.items, inputs.n, wf.jobs, keep_result, results);
+    if (wf.pre_commit) inputs_hook_filter(&inputs, results);
 
     int fixed = 0;
     if (wf.fix || wf.diff) {

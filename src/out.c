@@ -13,6 +13,7 @@
 #include "out_github.h"
 #include "out_junit.h"
 #include "out_sarif.h"
+#include "strmap.h"
 #include "version.h"
 
 const char *severity_name(severity s)
@@ -208,23 +209,33 @@ char *out_utf8_clean(const char *s)
 
 typedef struct counts { size_t errors, warnings, infos, suppressed, files, code_files, unreadable; } counts;
 
+/* Count a handler file once, however many templates read it. */
+static void count_code_file(strmap *seen, counts *c, const char *path)
+{
+    int v;
+    size_t len = strlen(path);
+    if (strmap_get(seen, path, len, &v)) return;
+    strmap_put(seen, path, len, 1);
+    c->code_files++;
+}
+
 static counts count_all(const lint_result *results, size_t n)
 {
     counts c = {0};
+    strmap seen;
+    strmap_init(&seen);
     for (size_t i = 0; i < n; i++) {
         if (results[i].error) c.unreadable++;
         if (results[i].linted) c.files++;
-        /* Handler files with findings: each counted once (findings are sorted
-         * by file, and a template's findings in one file come together). */
+        /* Handler files: those the rules read, and any other file a finding
+         * is in (findings are sorted by file, so each comes once in a row). */
+        for (size_t j = 0; j < results[i].n_code_files; j++) count_code_file(&seen, &c, results[i].code_files[j]);
         const char *last_code = NULL;
         for (size_t j = 0; j < results[i].n_findings; j++) {
             const finding *f = &results[i].findings[j];
             if (f->file && f->file != results[i].path && strcmp(f->file, results[i].path) != 0 &&
                 (!last_code || strcmp(last_code, f->file) != 0)) {
-                int seen = 0;
-                for (size_t k = 0; k < j && !seen; k++)
-                    seen = results[i].findings[k].file && strcmp(results[i].findings[k].file, f->file) == 0;
-                if (!seen) c.code_files++;
+                count_code_file(&seen, &c, f->file);
                 last_code = f->file;
             }
             if (f->suppressed) c.suppressed++;
@@ -233,6 +244,7 @@ static counts count_all(const lint_result *results, size_t n)
             else c.infos++;
         }
     }
+    strmap_release(&seen);
     return c;
 }
 

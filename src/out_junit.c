@@ -1,4 +1,9 @@
-/* out_junit: JUnit XML, one test suite a file and one failing test case a finding. */
+/* out_junit: JUnit XML, one test suite a template (and one an unreadable
+ * file) and one failing test case a finding. Files that are no templates
+ * (skipped in a scan) are not listed. Findings in a handler code file are
+ * test cases of the template whose function uses it, with the handler file
+ * as their classname: the template is what was linted, and the classname
+ * says which file to fix. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +52,7 @@ int out_junit(FILE *out, const lint_result *r, size_t n)
 {
     size_t tests = 0, failures = 0, errors = 0;
     for (size_t i = 0; i < n; i++) {
+        if (!r[i].linted && !r[i].error) continue;
         size_t shown = 0;
         for (size_t j = 0; j < r[i].n_findings; j++)
             shown += !r[i].findings[j].suppressed;
@@ -58,6 +64,7 @@ int out_junit(FILE *out, const lint_result *r, size_t n)
                  "<testsuites name=\"samlint\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
             tests, failures, errors);
     for (size_t i = 0; i < n; i++) {
+        if (!r[i].linted && !r[i].error) continue;  /* no template */
         size_t shown = 0;
         for (size_t j = 0; j < r[i].n_findings; j++)
             shown += !r[i].findings[j].suppressed;

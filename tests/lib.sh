@@ -1,6 +1,7 @@
 # lib.sh: what every tests/t_*.sh can use. Loaded by tests/run.
 # ok NAME / not_ok NAME DETAIL / skip NAME WHY record one result each.
-# $ROOT repo root, $SAMLINT binary, $CORPUS shared corpus ("" if absent),
+# $ROOT repo root, $SAMLINT binary, $SHARED the ../shared folder (may be
+# absent), $CORPUS its corpus ("" if absent),
 # $TMP a scratch directory of this script's own.
 
 ok() { echo "ok $1" >> "$RESULTS"; [ -n "${VERBOSE:-}" ] && echo "ok $1"; return 0; }

@@ -98,7 +98,7 @@ for r in s["runs"][0]["results"]:
 sarif_prefix=$(cd "$ROOT/fixtures/fix/SL205" && git rev-parse --show-prefix 2>/dev/null)  # URIs are relative to the repository root
 check fix_sarif_fixes "${sarif_prefix}functions.yaml 6 16 6 26 nodejs24.x unsafe
 ${sarif_prefix}functions.yaml 12 17 12 26 python3.14 unsafe" "$got"
-schema="$ROOT/../shared/schemas/sarif-schema-2.1.0.json"
+schema="$SHARED/schemas/sarif-schema-2.1.0.json"
 if [ -f "$schema" ] && python3 -c 'import jsonschema' 2>/dev/null; then
     msg=$(python3 -c 'import json,sys,jsonschema
 e=list(jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).iter_errors(json.load(open(sys.argv[2]))))

@@ -129,6 +129,17 @@ lim_expect "limits: findings over the per-rule cap are counted in a closing find
 "$lim_gen" depends 100000 > "$TMP/scale.yaml"
 lim_run --select SL004 "$TMP/scale.yaml"
 lim_expect "limits: a DependsOn list of 200,000 names" 1 '90000 more findings of SL004 not shown' 512
+# A logical id of 400,000 characters (an explicit '?' key) whose DependsOn names
+# 3,000 missing resources: each finding names the resource, which is one
+# interned copy, not one per finding (the binary before issue 14 needed 1.1 GiB).
+awk 'BEGIN {
+    printf "Resources:\n  ? "
+    for (i = 0; i < 400000; i++) printf "R"
+    printf "\n  : Type: AWS::SQS::Queue\n    DependsOn:\n"
+    for (i = 0; i < 3000; i++) printf "      - Missing%d\n", i
+}' > "$TMP/longid.yaml"
+lim_run "$TMP/longid.yaml"
+lim_expect "limits: 3,000 findings naming a logical id of 400,000 characters" 1 '[0-9]{4} findings' 64
 "$lim_gen" aliasorder 150000 > "$TMP/scale.yaml"
 lim_run "$TMP/scale.yaml"
 lim_expect "limits: 150,000 resources aliased in reverse order" "0 1" 'in 1 file' 512

@@ -8,7 +8,7 @@ for p in python3 /usr/bin/python3; do
         break
     fi
 done
-SARIF_SCHEMA_FILE="$ROOT/../shared/schemas/sarif-schema-2.1.0.json"
+SARIF_SCHEMA_FILE="$SHARED/schemas/sarif-schema-2.1.0.json"
 
 # sarif_validate FILE: schema errors on stdout, exit 1 when there are any.
 sarif_validate() {

@@ -1,7 +1,7 @@
 # t_schema_data.sh: the compiled schema tables (src/schema_data.c, .h) are
 # what tools/gen_schema.py makes from ../shared/schemas and
 # rules/data/schema_overlay.json; and the schema look-ups answer.
-shared="$ROOT/../shared/schemas"
+shared="$SHARED/schemas"
 if [ ! -d "$shared/cloudformation/resources" ] || [ ! -f "$shared/sam/sam.schema.json" ]; then
     skip schema_data_current "skipped: ../shared/schemas is absent"
 elif ! command -v python3 > /dev/null; then

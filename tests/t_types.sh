@@ -1,7 +1,7 @@
 # Resource types: the generated table is current, --regions and config regions: work.
 
 # src/types_data.c is what tools/gen_types.py makes of ../shared/schemas today.
-schemas="$ROOT/../shared/schemas/cloudformation"
+schemas="$SHARED/schemas/cloudformation"
 if [ ! -f "$schemas/regions.tsv" ]; then
     skip types_data_current "../shared/schemas is absent: the committed src/types_data.c is used as it is"
 elif ! command -v python3 > /dev/null; then
