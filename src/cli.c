@@ -28,6 +28,7 @@ static const char usage_text[] =
     "\n"
     "  -f, --format FMT        text (default), json, sarif, github or junit\n"
     "  -o, --output-file FILE  write the report to FILE instead of standard output\n"
+    "      --sarif-file FILE   also write the SARIF log to FILE (one run for CI)\n"
     "      --select IDS        only these rules (comma list; prefixes like SL2; names)\n"
     "      --ignore IDS        skip these rules\n"
     "      --severity ID=LVL   a rule's level: error, warning, info or off\n"
@@ -59,7 +60,6 @@ static const char usage_text[] =
     "      --parameters K=V,.. parameter values for the Defaults (--parameters-file F)\n"
     "  -h, --help              this help\n"
     "  -V, --version           print the version\n"
-    "\n"
     "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage error\n"
     "or an input that could not be read. Rule list: man samlint-rules.\n";
 
@@ -69,7 +69,7 @@ enum {
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_TEMPLATES_ONLY, OPT_LIST_RULES,
     OPT_EXPLAIN, OPT_SHOW_SUPPRESSED, OPT_EXIT_ZERO, OPT_EXCLUDE, OPT_STDIN_FILENAME, OPT_STATISTICS,
     OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF, OPT_LSP, OPT_REGIONS, OPT_OMIT_SUPPRESSED, OPT_PRE_COMMIT,
-    OPT_PARAMETERS, OPT_PARAMETERS_FILE, OPT_NO_GITIGNORE,
+    OPT_PARAMETERS, OPT_PARAMETERS_FILE, OPT_NO_GITIGNORE, OPT_SARIF_FILE,
 };
 
 /* Both passes over argv (load_config, then parse_options) must use the same
@@ -100,6 +100,7 @@ static const struct option long_options[] = {
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED},
     {"output-file", required_argument, NULL, 'o'},
+    {"sarif-file", required_argument, NULL, OPT_SARIF_FILE},
     {"quiet", no_argument, NULL, 'q'},
     {"exit-zero", no_argument, NULL, OPT_EXIT_ZERO},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
@@ -360,6 +361,7 @@ static int parse_options(int argc, char **argv, lint_config *cfg, cli_options *w
         case OPT_EXPLAIN: wf->explain = optarg; break;
         case OPT_SHOW_SUPPRESSED: out->show_suppressed = 1; break;
         case 'o': wf->output_file = optarg; break;
+        case OPT_SARIF_FILE: wf->sarif_file = optarg; break;
         case 'q': out->quiet = 1; break;
         case OPT_EXIT_ZERO: wf->exit_zero = 1; break;
         case OPT_EXCLUDE:

@@ -14,6 +14,7 @@ typedef struct cli_options {
     const char *baseline, *write_baseline;
     const char *explain;
     const char *output_file;     /* -o, or NULL for standard output */
+    const char *sarif_file;      /* --sarif-file: SARIF too, whatever the format */
     int list_rules, templates_only, select_given, exit_zero, regions_given, pre_commit;
     int fix, unsafe_fixes, diff;  /* --fix, --unsafe-fixes, --diff (src/fix.h) */
     int lsp;                      /* --lsp: serve the editor (src/lsp.h) */

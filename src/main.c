@@ -36,7 +36,7 @@ static int apply_baseline(const cli_options *wf, lint_result *results, size_t n)
          * directory changes nothing. SARIF keeps the known findings. */
         baseline_dir(cwd, wf->baseline, base, sizeof base);
         baseline *b = baseline_load(wf->baseline, err, sizeof err);
-        if (b) baseline_filter(b, results, n, cwd, base, wf->out.format == OUT_SARIF);
+        if (b) baseline_filter(b, results, n, cwd, base, wf->out.format == OUT_SARIF || wf->sarif_file);
         baseline_free(b);
     }
     if (!*err && wf->write_baseline) {
@@ -46,6 +46,36 @@ static int apply_baseline(const cli_options *wf, lint_result *results, size_t n)
     if (!*err) return 0;
     print_error(err);
     return 2;
+}
+
+/* --sarif-file: the SARIF log to its own checked writer, before the report
+ * in the chosen format; then the findings that only SARIF keeps (known to
+ * the baseline) are dropped for that report. Returns 0 or 2. */
+static int emit_sarif_file(const cli_options *wf, lint_result *results, size_t n)
+{
+    writer w = {0};
+    char err[512];
+    out_options so = wf->out;
+    so.format = OUT_SARIF;
+    so.color = 0;
+    int status = 0;
+    if (writer_open_path(&w, wf->sarif_file) < 0) status = 2;  /* writer_close says why */
+    else if (out_emit(w.f, &so, results, n) < 0) {
+        print_error("out of memory rendering the SARIF log; it is incomplete");
+        status = 2;
+    }
+    if (writer_close(&w, err, sizeof err) < 0) {
+        print_error(err);
+        status = 2;
+    }
+    if (wf->out.format == OUT_SARIF) return status;
+    for (size_t i = 0; i < n; i++) {
+        size_t kept = 0;
+        for (size_t j = 0; j < results[i].n_findings; j++)
+            if (!results[i].findings[j].baselined) results[i].findings[kept++] = results[i].findings[j];
+        results[i].n_findings = kept;
+    }
+    return status;
 }
 
 /* A name no linted template declares is most likely misspelt: said, but
@@ -147,6 +177,7 @@ static int run(int argc, char **argv)
     }
     if (fixed < 0 && !exit_code) exit_code = 2;
     lint_results_mask_paths(results, inputs.n);  /* every output below, and the error lines */
+    if (!wf.write_baseline && !exit_code && wf.sarif_file) exit_code = emit_sarif_file(&wf, results, inputs.n);
     /* --output-file: the report goes through a checked writer of its own. */
     writer file_out = {0};
     FILE *report = stdout;

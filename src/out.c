@@ -266,7 +266,7 @@ static const char *plural(size_t n, const char *one, const char *many)
 }
 
 /* "3 findings (1 error, 2 warnings, 0 info) in 2 files: 1 template, 1 handler file." */
-static void emit_summary(FILE *f, const lint_result *results, size_t n)
+void out_summary(FILE *f, const lint_result *results, size_t n)
 {
     counts c = count_all(results, n);
     size_t total = c.errors + c.warnings + c.infos, files = c.files + c.code_files;
@@ -308,7 +308,7 @@ static void emit_statistics(FILE *f, const out_options *o, const lint_result *re
     }
     free(count);
     free(sev);
-    if (!o->quiet) emit_summary(f, results, n);
+    if (!o->quiet) out_summary(f, results, n);
 }
 
 static void emit_text(FILE *f, const out_options *o, const lint_result *results, size_t n)
@@ -365,7 +365,7 @@ static void emit_text(FILE *f, const out_options *o, const lint_result *results,
     ob_flush(b);
     free(b);
     free(file.esc);
-    if (!o->quiet) emit_summary(f, results, n);
+    if (!o->quiet) out_summary(f, results, n);
 }
 
 void out_json_str(cJSON *obj, const char *key, const char *s)
@@ -510,7 +510,7 @@ int out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n
     switch (o->format) {
     case OUT_JSON: return emit_json(f, o, results, n);
     case OUT_SARIF: return out_sarif(f, o, results, n, SAMLINT_VERSION, o->cfg);
-    case OUT_GITHUB: return out_github(f, results, n);
+    case OUT_GITHUB: return out_github(f, results, n, o->quiet);
     case OUT_JUNIT: return out_junit(f, results, n);
     case OUT_TEXT: emit_text(f, o, results, n); break;
     }

@@ -49,6 +49,9 @@ void out_json_hooks(void);
 typedef int (*out_json_items_fn)(FILE *f, void *user);
 int out_json_frame(FILE *f, struct cJSON *frame, const char *key, out_json_items_fn items, void *user);
 
+/* The summary line: "3 findings (1 error, 2 warnings, 0 info) in 2 files: 1 template, 1 handler file." */
+void out_summary(FILE *f, const lint_result *results, size_t n);
+
 /* Render the results; 0, or -1 when rendering ran out of memory (write
  * errors are the writer's: see writer.h). */
 int out_emit(FILE *f, const out_options *o, const lint_result *results, size_t n);

@@ -45,7 +45,7 @@ static int cmp_item(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
-int out_github(FILE *out, const lint_result *r, size_t n)
+int out_github(FILE *out, const lint_result *r, size_t n, int quiet)
 {
     char cwd[4096];
     if (!getcwd(cwd, sizeof cwd))
@@ -120,5 +120,9 @@ int out_github(FILE *out, const lint_result *r, size_t n)
         fprintf(out, "samlint: %zu more finding%s listed above as log lines: GitHub shows %d annotations of each kind a step\n",
                 hidden, hidden == 1 ? "" : "s", GH_MAX_PER_KIND);
     free(items);
+    if (!quiet) {  /* for the log and the Action's step summary */
+        fputs("samlint: ", out);
+        out_summary(out, r, n);
+    }
     return ferror(out) ? -1 : 0;
 }

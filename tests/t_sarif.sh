@@ -186,13 +186,17 @@ printf 'Parameters:\n  A:\n    Type: String\n  B:  # samlint: ignore SL006 -- ke
 # Errors first, then warnings, then notices (GitHub shows the first 10 of each kind a step).
 want='::error file=we%2Cird%3A50%25.yaml,line=10,endLine=10,col=23,endColumn=30,title=SL004 unresolved-reference::Ref target '"'"'Missing'"'"' is not defined in this template (Q)
 ::warning file=we%2Cird%3A50%25.yaml,line=2,endLine=2,col=3,endColumn=4,title=SL006 unused-parameter::parameter '"'"'A'"'"' is never referenced (A)
-::notice file=we%2Cird%3A50%25.yaml,line=7,endLine=7,col=7,endColumn=39,title=SL007 unused-suppression::unused suppression: no SL004 finding on the line it covers; remove it (Q)'
+::notice file=we%2Cird%3A50%25.yaml,line=7,endLine=7,col=7,endColumn=39,title=SL007 unused-suppression::unused suppression: no SL004 finding on the line it covers; remove it (Q)
+samlint: 3 findings (1 error, 1 warning, 1 info) in 1 file, 1 suppressed.'
 if [ "$(cat "$gd/gh.txt")" = "$want" ]; then ok github_annotations; else not_ok github_annotations "$(cat "$gd/gh.txt")"; fi
 # Past 10 of a kind, findings are plain log lines, and a last line says how many.
 { printf 'Parameters:\n'; for i in $(seq 1 12); do printf '  P%s:\n    Type: String\n' "$i"; done; printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Missing\n'; } > "$TMP/many.yaml"
 (cd "$TMP" && "$SAMLINT" --select SL004,SL006 --format github many.yaml > "$gd/many.txt")
-got="$(grep -c '^::warning' "$gd/many.txt") $(grep -c '^::error' "$gd/many.txt") $(head -n 1 "$gd/many.txt" | cut -c1-8) $(grep -c '^samlint: many.yaml:[0-9]*:[0-9]*: warning: ' "$gd/many.txt") $(tail -n 1 "$gd/many.txt" | cut -d' ' -f1-3)"
+got="$(grep -c '^::warning' "$gd/many.txt") $(grep -c '^::error' "$gd/many.txt") $(head -n 1 "$gd/many.txt" | cut -c1-8) $(grep -c '^samlint: many.yaml:[0-9]*:[0-9]*: warning: ' "$gd/many.txt") $(tail -n 2 "$gd/many.txt" | head -n 1 | cut -d' ' -f1-3)"
 check github_annotations_capped "10 1 ::error  2 samlint: 2 more" "$got"
+# The last line is the summary, as in text output; -q leaves it out.
+check github_summary_line "samlint: 13 findings (1 error, 12 warnings, 0 info) in 1 file." "$(tail -n 1 "$gd/many.txt")"
+check github_quiet "0" "$(cd "$TMP" && "$SAMLINT" -q --select SL004,SL006 --format github many.yaml | grep -c 'findings (')"
 
 # --format junit: well-formed XML, one failing test case a finding, read errors as errors.
 (cd "$gd" && "$SAMLINT" --select SL0 --format junit . missing.yaml > junit.xml 2>/dev/null)
@@ -210,4 +214,32 @@ if python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' 
     ok formats_non_utf8_path
 else
     not_ok formats_non_utf8_path "invalid JSON or XML for a non-UTF-8 file name"
+fi
+
+# --sarif-file: the same SARIF log as --format sarif, beside the chosen report, in one run.
+sf="$TMP/sarif-file"
+mkdir -p "$sf"
+cp "$TMP/many.yaml" "$sf/t.yaml"
+(cd "$sf" && "$SAMLINT" --select SL004,SL006 --format sarif t.yaml > direct.sarif
+ "$SAMLINT" --select SL004,SL006 --format github --sarif-file side.sarif t.yaml > gh.txt; echo "rc=$?" >> gh.txt)
+if cmp -s "$sf/direct.sarif" "$sf/side.sarif" && grep -q '^::error file=t.yaml' "$sf/gh.txt" && grep -qx 'rc=1' "$sf/gh.txt"; then
+    ok sarif_file_beside_report
+else
+    not_ok sarif_file_beside_report "$(cmp "$sf/direct.sarif" "$sf/side.sarif" 2>&1; tail -n 2 "$sf/gh.txt")"
+fi
+# With --baseline, the SARIF log keeps the known findings (baselineState) and the report drops them.
+(cd "$sf" && "$SAMLINT" --select SL004,SL006 --write-baseline base.json t.yaml > /dev/null
+ printf '  Extra:\n    Type: String\n' > extra.txt
+ awk 'NR == 2 {while ((getline l < "extra.txt") > 0) print l} {print}' t.yaml > t2.yaml && mv t2.yaml t.yaml
+ "$SAMLINT" --select SL004,SL006 --baseline base.json --no-excerpt --sarif-file b.sarif t.yaml > b.txt)
+got=$(python3 -c 'import json,sys
+rs = json.load(open(sys.argv[1]))["runs"][0]["results"]
+print(len(rs), sum(r.get("baselineState") == "unchanged" for r in rs), sum(r.get("baselineState") == "new" for r in rs))' "$sf/b.sarif" 2>&1)
+check sarif_file_baseline "14 13 1 $(printf '1 finding')" "$got $(tail -n 1 "$sf/b.txt" | cut -d' ' -f1-2)"
+# A SARIF file that cannot be written is an error (exit 2, named), and no report is printed.
+(cd "$sf" && "$SAMLINT" --select SL004 --sarif-file no/such/dir.sarif t.yaml > nf.out 2> nf.err; echo $? > nf.rc)
+if [ "$(cat "$sf/nf.rc")" = 2 ] && grep -q 'no/such/dir.sarif' "$sf/nf.err" && [ ! -s "$sf/nf.out" ]; then
+    ok sarif_file_unwritable
+else
+    not_ok sarif_file_unwritable "rc=$(cat "$sf/nf.rc") $(cat "$sf/nf.err" "$sf/nf.out" | head -n 3)"
 fi

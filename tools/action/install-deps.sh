@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # GitHub Action step: install the packages samlint builds with, when missing (Debian/Ubuntu runners).
 set -euo pipefail
-packages=(make gcc pkg-config libyaml-dev libcjson-dev libpcre2-dev)
+packages=(libyaml-dev libcjson-dev libpcre2-dev)
 missing=()
+command -v make > /dev/null || missing+=(make)
+command -v "${CC:-cc}" > /dev/null || missing+=(gcc)
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
