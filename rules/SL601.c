@@ -10,25 +10,6 @@
 
 #define SAM_TRANSFORM "AWS::Serverless-2016-10-31"
 
-/* Does the top-level Transform (a string or a list) name `name`? Does it
- * name a macro other than SAM and the language extensions? */
-static int transform_has(const lint_ctx *ctx, const char *name, int *macro)
-{
-    const doc *d = ctx->d;
-    doc_id tr = ctx->t->transform;
-    int found = 0;
-    uint32_t n = doc_is_seq(d, tr) ? doc_count(d, tr) : (tr != DOC_NONE);
-    for (uint32_t i = 0; i < n; i++) {
-        doc_id item = doc_is_seq(d, tr) ? doc_item(d, tr, i) : tr;
-        const char *s = doc_str(d, item);
-        if (s && strcmp(s, name) == 0) found = 1;
-        /* "AWS::Serverless-2016-10-30" is a typo of SAM's, not a macro */
-        else if (!s || (strcmp(s, "AWS::LanguageExtensions") != 0 && strncmp(s, "AWS::Serverless", 15) != 0))
-            *macro = 1;
-    }
-    return found;
-}
-
 /* Rain's modules: `Type: ../modules/vpc.yml`, which `rain pkg` replaces. */
 static int is_module_path(const char *type, size_t len)
 {
@@ -68,8 +49,8 @@ RULE_CHECK(SL601)
 {
     const tmpl *t = ctx->t;
     uint64_t regions = lint_regions(ctx);
-    int macro = 0;
-    int sam = transform_has(ctx, SAM_TRANSFORM, &macro);
+    /* "AWS::Serverless-2016-10-30" is a typo of SAM's (reported below), not a macro */
+    int macro = t->macro, sam = t->sam_transform;
     for (size_t i = 0; i < t->n_res; i++) {
         const tmpl_resource *r = &t->res[i];
         if (!doc_is_scalar(ctx->d, r->type_node) || r->type_len == 0) continue;

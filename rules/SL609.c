@@ -419,29 +419,12 @@ static void check_mappings(lint_ctx *ctx)
     }
 }
 
-/* Does Transform name a macro other than SAM and the language extensions
- * (which may add or read sections samlint cannot see)? Is SAM's named? */
-static int transform_macro(const lint_ctx *ctx, int *sam)
-{
-    const doc *d = ctx->d;
-    doc_id tr = ctx->t->transform;
-    int macro = 0;
-    uint32_t n = doc_is_seq(d, tr) ? doc_count(d, tr) : (tr != DOC_NONE);
-    for (uint32_t i = 0; i < n; i++) {
-        doc_id item = doc_is_seq(d, tr) ? doc_item(d, tr, i) : tr;
-        const char *s = doc_str(d, item);
-        if (s && strcmp(s, SAM_TRANSFORM) == 0) *sam = 1;
-        else if (!s || (strcmp(s, "AWS::LanguageExtensions") != 0 && strncmp(s, "AWS::Serverless", 15) != 0)) macro = 1;
-    }
-    return macro;
-}
-
 RULE_CHECK(SL609)
 {
     const doc *d = ctx->d;
     const tmpl *t = ctx->t;
-    int sam = 0;
-    if (transform_macro(ctx, &sam)) return;
+    if (t->macro) return;  /* it may add or read sections samlint cannot see */
+    int sam = t->sam_transform;
     int has_sam_resource = 0;
     for (size_t i = 0; i < t->n_res; i++) has_sam_resource |= t->res[i].is_sam;
 

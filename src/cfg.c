@@ -113,16 +113,10 @@ typedef struct cfg_reader {
 __attribute__((format(printf, 3, 4)))
 static int cfg_error(cfg_reader *rd, doc_id at, const char *fmt, ...)
 {
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    doc_verror(rd->err, rd->errlen, rd->path, rd->d, at, fmt, ap);
     va_end(ap);
-    if (at >= 0)
-        snprintf(rd->err, rd->errlen, "%s:%u:%u: %s", rd->path, (unsigned)doc_at(rd->d, at)->line,
-                 (unsigned)doc_at(rd->d, at)->col, msg);
-    else
-        snprintf(rd->err, rd->errlen, "%s: %s", rd->path, msg);
     return -1;
 }
 

@@ -959,3 +959,13 @@ const char *doc_intrinsic(const doc *d, doc_id id, doc_id *arg)
     }
     return NULL;
 }
+
+void doc_verror(char *err, size_t errlen, const char *path, const doc *d, doc_id at, const char *fmt, va_list ap)
+{
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (at >= 0)
+        snprintf(err, errlen, "%s:%u:%u: %s", path, (unsigned)doc_at(d, at)->line, (unsigned)doc_at(d, at)->col, msg);
+    else
+        snprintf(err, errlen, "%s: %s", path, msg);
+}

@@ -2,6 +2,7 @@
 #ifndef SAMLINT_DOC_H
 #define SAMLINT_DOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -121,6 +122,10 @@ size_t doc_line_end(const doc *d, uint32_t line);
  * line breaks), or 0. */
 size_t doc_break_len(const char *p, const char *end);
 void doc_offset_pos(const doc *d, size_t off, uint32_t *line, uint32_t *col);
+/* How a config or parameter file names a mistake: "path:line:col: msg" at
+ * node `at`, or "path: msg" when at < 0, written into err[0..errlen). */
+void doc_verror(char *err, size_t errlen, const char *path, const doc *d, doc_id at, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
 
 /* Intrinsic functions: if `id` is a one-pair mapping whose key is "Ref" or
  * starts with "Fn::" (or is "Condition" inside a condition), return its name

@@ -706,12 +706,7 @@ graph_perm *graph_add_perm(graph *g)
 static int is_opaque(const tmpl *t, int rain_tag)
 {
     const doc *d = t->d;
-    for (uint32_t i = 0; i < (doc_is_seq(d, t->transform) ? doc_count(d, t->transform) : 1); i++) {
-        doc_id item = doc_is_seq(d, t->transform) ? doc_item(d, t->transform, i) : t->transform;
-        const char *s = doc_str(d, item);
-        if (item == DOC_NONE) break;
-        if (!s || (strncmp(s, "AWS::Serverless", 15) != 0 && strcmp(s, "AWS::LanguageExtensions") != 0)) return 1;
-    }
+    if (t->macro) return 1;
     for (uint32_t i = 0; i < doc_count(d, t->resources); i++) {
         const char *k = doc_str(d, doc_key(d, t->resources, i));
         if (k && strncmp(k, "Fn::ForEach", 11) == 0) return 1;

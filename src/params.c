@@ -182,16 +182,10 @@ typedef struct file_reader {
 __attribute__((format(printf, 3, 4)))
 static int file_error(file_reader *fr, doc_id at, const char *fmt, ...)
 {
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    doc_verror(fr->err, fr->errlen, fr->path, fr->d, at, fmt, ap);
     va_end(ap);
-    if (at >= 0)
-        snprintf(fr->err, fr->errlen, "%s:%u:%u: %s", fr->path, (unsigned)doc_at(fr->d, at)->line,
-                 (unsigned)doc_at(fr->d, at)->col, msg);
-    else
-        snprintf(fr->err, fr->errlen, "%s: %s", fr->path, msg);
     return -1;
 }
 

@@ -107,14 +107,15 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
         *why = t->resources == DOC_NONE ? "it has no Resources section" : "its Resources section is not a mapping";
         return -1;
     }
-    if (doc_is_scalar(d, t->transform)) {
-        t->is_sam = strncmp(doc_str(d, t->transform), "AWS::Serverless", 15) == 0;
-    } else if (doc_is_seq(d, t->transform)) {
-        for (uint32_t i = 0; i < doc_count(d, t->transform); i++) {
-            const char *s = doc_str(d, doc_item(d, t->transform, i));
-            if (s && strncmp(s, "AWS::Serverless", 15) == 0) t->is_sam = 1;
-        }
+    uint32_t n_tr = doc_is_seq(d, t->transform) ? doc_count(d, t->transform) : (t->transform != DOC_NONE);
+    for (uint32_t i = 0; i < n_tr; i++) {
+        doc_id item = doc_is_seq(d, t->transform) ? doc_item(d, t->transform, i) : t->transform;
+        const char *s = doc_str(d, item);
+        if (s && strcmp(s, "AWS::Serverless-2016-10-31") == 0) t->sam_transform = 1;
+        else if (s && strncmp(s, "AWS::Serverless", 15) == 0) t->sam_typo = 1;
+        else if (!s || strcmp(s, "AWS::LanguageExtensions") != 0) t->macro = 1;
     }
+    t->is_sam = t->sam_transform || t->sam_typo;
     static const char *const kinds[] = {"Function", "Api", "HttpApi", "SimpleTable", "StateMachine", "LayerVersion"};
     get_keys(d, t->globals, kinds, 6, found);
     t->globals_function = found[0];

@@ -40,6 +40,11 @@ typedef struct tmpl {
     doc_id root;
     doc_id resources, parameters, conditions, outputs, metadata, mappings, globals, transform;
     int is_sam;                /* Transform names AWS::Serverless-2016-10-31 */
+    /* What Transform names, read once for every rule: SAM's exactly; a
+     * name that starts like SAM's but is not it (a typo); a macro other than
+     * SAM's and AWS::LanguageExtensions (or an item that is no string),
+     * which may rewrite anything samlint reads. */
+    int sam_transform, sam_typo, macro;
     doc_id globals_function, globals_api, globals_httpapi, globals_simpletable,
            globals_statemachine, globals_layer;
     tmpl_resource *res;  size_t n_res;
