@@ -103,6 +103,15 @@ static int is_foreach_key(const char *k)
     return strncmp(k, "Fn::ForEach::", 13) == 0;
 }
 
+/* More entries in a section than CloudFormation allows: reported at the
+ * first one over. */
+static void check_quota(lint_ctx *ctx, doc_id section, const char *what, uint32_t max)
+{
+    uint32_t n = doc_count(ctx->d, section);
+    if (n > max)
+        report(ctx, doc_key(ctx->d, section, max), "template declares %u %s: CloudFormation allows at most %u", n, what, max);
+}
+
 /* A logical id: alphanumeric, at most 255 characters. */
 static void check_logical_id(lint_ctx *ctx, const char *what, const char *id, doc_id key, const char *owner)
 {
@@ -244,9 +253,7 @@ static void check_parameters(lint_ctx *ctx)
         return;
     }
     uint32_t n = doc_count(d, t->parameters);
-    if (n > MAX_PARAMETERS)
-        report(ctx, doc_key(d, t->parameters, MAX_PARAMETERS), "template declares %u parameters: CloudFormation allows at most %d",
-               n, MAX_PARAMETERS);
+    check_quota(ctx, t->parameters, "parameters", MAX_PARAMETERS);
     size_t judged = 0;
     for (uint32_t i = 0; i < n; i++) {
         doc_id key = doc_key(d, t->parameters, i), pm = doc_val(d, t->parameters, i);
@@ -302,9 +309,7 @@ static void check_outputs(lint_ctx *ctx)
         return;
     }
     uint32_t n = doc_count(d, outs);
-    if (n > MAX_OUTPUTS)
-        report(ctx, doc_key(d, outs, MAX_OUTPUTS), "template declares %u outputs: CloudFormation allows at most %d", n,
-               MAX_OUTPUTS);
+    check_quota(ctx, outs, "outputs", MAX_OUTPUTS);
     for (uint32_t i = 0; i < n; i++) {
         doc_id key = doc_key(d, outs, i), om = doc_val(d, outs, i);
         const char *id = doc_str(d, key);
@@ -384,9 +389,7 @@ static void check_mappings(lint_ctx *ctx)
         return;
     }
     uint32_t n = doc_count(d, ms);
-    if (n > MAX_MAPPINGS)
-        report(ctx, doc_key(d, ms, MAX_MAPPINGS), "template declares %u mappings: CloudFormation allows at most %d", n,
-               MAX_MAPPINGS);
+    check_quota(ctx, ms, "mappings", MAX_MAPPINGS);
     for (uint32_t i = 0; i < n; i++) {
         doc_id key = doc_key(d, ms, i), m = doc_val(d, ms, i);
         const char *id = doc_str(d, key);

@@ -116,21 +116,16 @@ static int sam_row_matches(const tmpl *t, const tmpl_resource *r, const sam_gene
         }
         return 0;
     }
-    case SAM_GEN_AUTH: {
-        doc_id auths = sam_prop(t, r, gen->prop);
-        for (uint32_t i = 0; doc_is_map(d, auths) && i < doc_count(d, auths); i++) {
-            const char *a = doc_str(d, doc_key(d, auths, i));
-            size_t n = a ? strlen(a) : 0;
-            if (n && strncmp(rest, a, n) == 0 && strcmp(rest + n, gen->suffix) == 0) return 1;
-        }
-        return 0;
-    }
-    case SAM_GEN_AUTH_ANY: {
+    case SAM_GEN_AUTH:
+    case SAM_GEN_AUTH_ANY: {  /* <Key><suffix>, or (ANY) <Key><suffix>... */
         doc_id keys = sam_prop(t, r, gen->prop);
         for (uint32_t i = 0; doc_is_map(d, keys) && i < doc_count(d, keys); i++) {
             const char *a = doc_str(d, doc_key(d, keys, i));
             size_t n = a ? strlen(a) : 0;
-            if (n && strncmp(rest, a, n) == 0 && strncmp(rest + n, gen->suffix, slen) == 0) return 1;
+            if (!n || strncmp(rest, a, n) != 0) continue;
+            if (gen->kind == SAM_GEN_AUTH ? strcmp(rest + n, gen->suffix) == 0
+                                          : strncmp(rest + n, gen->suffix, slen) == 0)
+                return 1;
         }
         return 0;
     }
