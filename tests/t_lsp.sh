@@ -11,11 +11,8 @@ else
     grep -q 'lsp_exit_without_shutdown_is_1' "$TMP/lsp.out" || not_ok lsp_client_finished "$(tail -n 5 "$TMP/lsp.out")"
 fi
 
-# Neovim (Debian's neovim, installed by make test-deps) drives the server headless.
-if ! command -v nvim >/dev/null 2>&1; then
-    skip lsp_neovim "nvim missing (make test-deps installs it)"
-else
-    cat > "$TMP/nvim.yaml" <<'YAML'
+# The template both real clients open: SL006 on Unused, and a place to edit.
+cat > "$TMP/client.yaml" <<'YAML'
 Parameters:
   Unused:
     Type: String
@@ -25,6 +22,12 @@ Resources:
     Properties:
       DelaySeconds: 5
 YAML
+
+# Neovim (Debian's neovim, installed by make test-deps) drives the server headless.
+if ! command -v nvim >/dev/null 2>&1; then
+    skip lsp_neovim "nvim missing (make test-deps installs it)"
+else
+    cp "$TMP/client.yaml" "$TMP/nvim.yaml"
     : > "$TMP/nvim.out"
     (cd "$TMP" && SAMLINT="$SAMLINT" TEMPLATE="$TMP/nvim.yaml" LSP_OUT="$TMP/nvim.out" HOME="$TMP" XDG_STATE_HOME="$TMP" \
         timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile $ROOT/tests/lsp_nvim.lua" > "$TMP/nvim.log" 2>&1)
@@ -41,16 +44,7 @@ if ! command -v emacs >/dev/null 2>&1 || ! ls /usr/share/emacs/site-lisp/elpa/eg
     skip lsp_eglot "emacs or eglot missing (make test-deps installs emacs-nox and elpa-eglot)"
 else
     mkdir -p "$TMP/eglot"
-    cat > "$TMP/eglot/template.yaml" <<'YAML'
-Parameters:
-  Unused:
-    Type: String
-Resources:
-  Queue:
-    Type: AWS::SQS::Queue
-    Properties:
-      DelaySeconds: 5
-YAML
+    cp "$TMP/client.yaml" "$TMP/eglot/template.yaml"
     : > "$TMP/eglot.out"
     (cd "$TMP/eglot" && SAMLINT="$SAMLINT" TEMPLATE="$TMP/eglot/template.yaml" LSP_OUT="$TMP/eglot.out" HOME="$TMP" \
         timeout 120 emacs --batch -Q -l "$ROOT/tests/lsp_eglot.el" > "$TMP/eglot.log" 2>&1)

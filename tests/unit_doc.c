@@ -3,17 +3,8 @@
 #include <string.h>
 
 #include "doc.h"
+#include "unit.h"
 
-static int failures;
-
-static void expect(int cond, const char *name, const char *detail)
-{
-    if (cond) printf("ok %s\n", name);
-    else {
-        printf("not ok %s: %s\n", name, detail);
-        failures++;
-    }
-}
 
 static doc_result load(const char *text)
 {

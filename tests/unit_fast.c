@@ -9,17 +9,8 @@
 
 #include "doc.h"
 #include "doc_same.h"
+#include "unit.h"
 
-static int failures;
-
-static void expect(int cond, const char *name, const char *detail)
-{
-    if (cond) printf("ok %s\n", name);
-    else {
-        printf("not ok %s: %s\n", name, detail);
-        failures++;
-    }
-}
 
 /* Load both ways; 1 when they agree. *fast tells which road the default took. */
 static int both(const char *path, const char *text, size_t len, int *fast, char *why, size_t n)

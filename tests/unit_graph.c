@@ -4,17 +4,8 @@
 
 #include "eval.h"
 #include "graph.h"
+#include "unit.h"
 
-static int failures;
-
-static void expect(int cond, const char *name, const char *detail)
-{
-    if (cond) printf("ok %s\n", name);
-    else {
-        printf("not ok %s: %s\n", name, detail);
-        failures++;
-    }
-}
 
 static const char template_text[] =
     "Transform: AWS::Serverless-2016-10-31\n"

@@ -9,17 +9,8 @@
 #include "engine.h"
 #include "out.h"
 #include "outcheck.h"
+#include "unit.h"
 
-static int failures;
-
-static void expect(int cond, const char *name, const char *detail)
-{
-    if (cond) printf("ok %s\n", name);
-    else {
-        printf("not ok %s: %s\n", name, detail);
-        failures++;
-    }
-}
 
 static void xml(const char *name, const char *text, int want)
 {
