@@ -1594,6 +1594,18 @@ static int takes_snapshot(const tmpl_resource *r)
     return 0;
 }
 
+/* A DependsOn entry: a string (a logical id), not a YAML number, boolean
+ * or null (CloudFormation reads `DependsOn: 12345` as the number 12345). */
+static int names_a_resource(const V *v, doc_id id)
+{
+    scal sc;
+    read_scalar(v, id, &sc);
+    if (sc.null) return 0;
+    const doc_node *nd = doc_at(v->d, id);
+    int plain = (nd->style & DOC_PLAIN) && !nd->tag;
+    return !(plain && (sc.kinds & (K_INT | K_NUM | K_BOOL)));
+}
+
 static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_row *row)
 {
     const doc *d = v->d;
@@ -1633,11 +1645,26 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
         }
         if (kn->len == 9 && !memcmp(kn->str, "DependsOn", 9)) {
             /* a logical id or a list of them */
+            doc_id site = val;
             int bad = !doc_is_scalar(d, val) && !doc_is_seq(d, val);
-            for (uint32_t k = 0; !bad && doc_is_seq(d, val) && k < doc_count(d, val); k++)
-                bad = !doc_is_scalar(d, doc_item(d, val, k)) || doc_is_null(d, doc_item(d, val, k));
-            if (bad || doc_is_null(d, val))
-                keep(v, SCHEMA_SL604, val, "DependsOn of '%s' expects a logical id or a list of them", r->id);
+            if (!bad && doc_is_scalar(d, val)) bad = !names_a_resource(v, val);
+            for (uint32_t k = 0; !bad && doc_is_seq(d, val) && k < doc_count(d, val); k++) {
+                doc_id it = doc_item(d, val, k);
+                bad = !doc_is_scalar(d, it) || !names_a_resource(v, it);
+                if (bad) site = it;
+            }
+            if (bad || doc_is_null(d, val)) {
+                char got[100] = "nothing", shown[80];
+                if (doc_is_seq(d, site)) snprintf(got, sizeof got, "a list");
+                else if (doc_is_map(d, site)) snprintf(got, sizeof got, "a mapping");
+                else if (!doc_is_null(d, site)) {
+                    scal sc;
+                    read_scalar(v, site, &sc);
+                    snprintf(got, sizeof got, "the %s %s (quote it if it is a logical id)", (sc.kinds & K_BOOL) ? "boolean" : "number",
+                             show(sc.s, sc.len, shown, sizeof shown));
+                }
+                keep(v, SCHEMA_SL604, site, "DependsOn of '%s' expects a logical id or a list of them, got %s", r->id, got);
+            }
             continue;
         }
         if (kn->len == 9 && !memcmp(kn->str, "Condition", 9)) {
