@@ -1902,7 +1902,7 @@ static int names_a_resource(const V *v, doc_id id)
     read_scalar(v, id, &sc);
     if (sc.null) return 0;
     const doc_node *nd = doc_at(v->d, id);
-    int plain = (nd->style & DOC_PLAIN) && !nd->tag;
+    int plain = (nd->style & DOC_PLAIN) && !nd->tagged;
     return !(plain && (sc.kinds & (K_INT | K_NUM | K_BOOL)));
 }
 
