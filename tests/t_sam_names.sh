@@ -23,7 +23,7 @@ check "the good SAM-name fixtures raise no SL004" "" \
     "$(sl004 "$fx"/*names.good.yaml | grep 'SL004')"
 
 if [ -z "$CORPUS" ]; then
-    skip "SAM translator inputs: SL004 findings are the known ones" "../shared/corpus is absent"
+    skip "SAM names over the translator inputs" "../shared/corpus is absent"
     return 0 2>/dev/null || exit 0
 fi
 # Of the 544 inputs SAM translates, these name something their template
