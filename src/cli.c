@@ -524,6 +524,7 @@ static const lint_config *config_file(cli_options *o, char *path)
     parse_options(o->argc, o->argv, &e->cfg, &again, &done);
     opterr = 1;
     e->cfg.params = o->base->params;
+    lint_config_resolve(&e->cfg);
     return &e->cfg;
 }
 

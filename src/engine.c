@@ -121,6 +121,31 @@ int lint_rule_enabled(const lint_config *cfg, const char *id)
     return !matches_any(cfg->ignore, cfg->n_ignore, id);
 }
 
+void lint_config_resolve(lint_config *cfg)
+{
+    memset(&cfg->resolved, 0, sizeof cfg->resolved);
+    if (rule_count > 64 * sizeof cfg->resolved.off / sizeof cfg->resolved.off[0]) return;
+    for (size_t i = 0; i < rule_count; i++)
+        if (!lint_rule_enabled(cfg, rule_registry[i].id)) cfg->resolved.off[i / 64] |= (uint64_t)1 << (i % 64);
+    cfg->resolved.select = cfg->select;
+    cfg->resolved.ignore = cfg->ignore;
+    cfg->resolved.n_select = cfg->n_select;
+    cfg->resolved.n_ignore = cfg->n_ignore;
+    cfg->resolved.done = 1;
+}
+
+/* Is registry rule r on? From what lint_config_resolve() found when the
+ * lists are still the ones it saw, else asked again. */
+static int rule_on(const lint_config *cfg, const rule *r)
+{
+    if (!cfg->n_select && !cfg->n_ignore) return !r->optional;
+    size_t i = (size_t)(r - rule_registry);
+    if (cfg->resolved.done && cfg->resolved.select == cfg->select && cfg->resolved.n_select == cfg->n_select &&
+        cfg->resolved.ignore == cfg->ignore && cfg->resolved.n_ignore == cfg->n_ignore)
+        return !(cfg->resolved.off[i / 64] >> (i % 64) & 1);
+    return lint_rule_enabled(cfg, r->id);
+}
+
 static severity effective_severity(const lint_config *cfg, const char *id, severity sev)
 {
     if (lint_rule_mandatory(id)) return sev;
@@ -619,7 +644,7 @@ static void apply_suppressions(lint_ctx *ctx)
     if (ctx->t) sup_scan_metadata(&l, res->arena, ctx->t);
     sup_apply(&l, res->findings, res->n_findings, res->path);
     const rule *unused = rule_find("SL007");
-    if (unused && ctx->t && lint_rule_enabled(ctx->cfg, unused->id)) {
+    if (unused && ctx->t && rule_on(ctx->cfg, unused)) {
         size_t first = res->n_findings;
         ctx->rule = unused;
         unused_ctx u = {ctx, &l};
@@ -831,9 +856,8 @@ static void note_code(lint_ctx *ctx, lint_result *out)
 
 static void run_rule(lint_ctx *ctx, const rule *r)
 {
-    /* r is the registry's own entry (what rule_find(r->id) returns): with no
-     * select or ignore list, only its optional flag decides, with no lookup. */
-    if (ctx->cfg->n_select || ctx->cfg->n_ignore ? !lint_rule_enabled(ctx->cfg, r->id) : r->optional) return;
+    /* r is the registry's own entry (what rule_find(r->id) returns). */
+    if (!rule_on(ctx->cfg, r)) return;
     ctx->rule = r;
     r->check(ctx);
 }
@@ -925,7 +949,7 @@ static void too_big(const lint_config *cfg, const char *path, lint_result *out)
     out->path = arena_strdup(out->arena, path);
     out->linted = 1;
     const rule *r = rule_find("SL001");
-    if (!r || !lint_rule_enabled(cfg, r->id)) return;
+    if (!r || !rule_on(cfg, r)) return;
     out->findings = xcalloc(1, sizeof *out->findings);
     out->n_findings = 1;
     finding *f = &out->findings[0];

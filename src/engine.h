@@ -29,12 +29,24 @@ typedef struct lint_config {
     struct param_list *params;          /* --parameters values (src/params.h), borrowed; or NULL */
     int want_code_dirs;                 /* --pre-commit: fill lint_result.code_dirs */
     int no_gitignore;                   /* scans list what .gitignore ignores too */
+    /* What lint_config_resolve() found: the registry rules that select and
+     * ignore turn off, one bit each, for the select and ignore lists it saw
+     * (a list changed since, or a registry over 256 rules, asks again). */
+    struct {
+        char **select, **ignore;
+        size_t n_select, n_ignore;
+        uint64_t off[4];
+        int done;
+    } resolved;
 } lint_config;
 
 void lint_config_init(lint_config *cfg);
 void lint_config_release(lint_config *cfg);
 /* Is the rule on under select/ignore? */
 int lint_rule_enabled(const lint_config *cfg, const char *id);
+/* Work out once which rules select/ignore turn off (the engine asks for
+ * every rule of every template); call it when the lists are complete. */
+void lint_config_resolve(lint_config *cfg);
 /* SL001 (a file that could not be parsed) cannot be turned off, re-levelled,
  * suppressed or baselined: a template that was never linted must not pass
  * for a clean one. */

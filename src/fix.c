@@ -319,6 +319,7 @@ static lint_config checked_rules(const lint_config *cfg)
         memcpy(all.select, cfg->select, cfg->n_select * sizeof *all.select);
         all.select[all.n_select++] = structure;
     }
+    lint_config_resolve(&all);
     return all;
 }
 

@@ -384,6 +384,7 @@ static const lint_config *config_for(lsp_server *s, const char *doc_path)
         snprintf(msg, sizeof msg, "samlint: %s (linting with the defaults)", err);
         show_message(s, 1, msg);
     }
+    lint_config_resolve(&e->cfg);
     return &e->cfg;
 }
 

@@ -147,6 +147,7 @@ static int run(int argc, char **argv)
         cli_release(&wf);
         return status;
     }
+    lint_config_resolve(&cfg);
     if (wf.lsp) {
         status = lsp_serve(&cfg, 0, 1);
         lint_config_release(&cfg);

@@ -40,6 +40,7 @@ typedef struct sn {
     const uint32_t *oneof;    uint32_t n_oneof;
     uint32_t not_;
     const uint32_t *combos;   uint32_t n_combos;
+    uint32_t format;          /* SFMT_*: a format check for strings */
     uint32_t discrim;         /* SX_DISCRIM: the key, then (value, branch) pairs */
     const uint32_t *dtable;   uint32_t n_dtable;
 } sn;
@@ -82,6 +83,7 @@ static void sn_decode(schema_ref off, sn *o)
         for (uint32_t i = 0; i < o->n_combos; i++)
             p += 3 + p[2];
     }
+    ONE(SN_FORMAT, format)
     if (o->w1 & SX_DISCRIM) {
         o->discrim = *p++;
         o->n_dtable = *p++;
@@ -885,13 +887,309 @@ static size_t utf8_chars(const char *s, size_t len)
     return n;
 }
 
+/* ---- formats ------------------------------------------------------------
+ * The registry's `format`s samlint checks (tools/gen_schema.py, fmt_id,
+ * says where each applies). Each accepts every shape AWS documents for the
+ * places it stands and rejects only what no such place takes. */
+
+/* A decimal number of 1 to `digits` digits at most `max`; advances *p. */
+static int dec(const char **p, const char *end, int digits, unsigned max, unsigned *out)
+{
+    unsigned n = 0;
+    int k = 0;
+    while (*p < end && k < digits && **p >= '0' && **p <= '9') {
+        n = n * 10 + (unsigned)(**p - '0');
+        (*p)++;
+        k++;
+    }
+    if (!k || n > max) return 0;
+    *out = n;
+    return 1;
+}
+
+/* An IPv4 address (four decimal octets); its value in *addr. */
+static int ipv4_addr(const char **p, const char *end, uint32_t *addr)
+{
+    uint32_t a = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned o;
+        if (i && (*p >= end || *(*p)++ != '.')) return 0;
+        if (!dec(p, end, 3, 255, &o)) return 0;
+        a = a << 8 | o;
+    }
+    *addr = a;
+    return 1;
+}
+
+static int hexdig(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+/* An IPv6 address: eight groups of 1-4 hex digits, '::' once for a run of
+ * zero groups, an IPv4 address for the last two groups. */
+static int ipv6_addr(const char *s, const char *end)
+{
+    int groups = 0, gap = 0;
+    const char *p = s;
+    if (end - p >= 2 && p[0] == ':' && p[1] == ':') {
+        gap = 1;
+        p += 2;
+        if (p == end) return 1;
+    } else if (p < end && *p == ':') {
+        return 0;
+    }
+    while (p < end) {
+        const char *q = p;
+        while (q < end && q - p < 5 && hexdig(*q)) q++;
+        if (q < end && *q == '.') {   /* the IPv4 tail */
+            uint32_t a;
+            const char *r = p;
+            if (!ipv4_addr(&r, end, &a) || r != end) return 0;
+            groups += 2;
+            break;
+        }
+        if (q == p || q - p > 4) return 0;
+        groups++;
+        p = q;
+        if (p == end) break;
+        if (*p != ':') return 0;
+        p++;
+        if (p < end && *p == ':') {
+            if (gap) return 0;
+            gap = 1;
+            p++;
+            if (p == end) break;
+        } else if (p == end) {
+            return 0;   /* a trailing single ':' */
+        }
+    }
+    return gap ? groups <= 7 : groups == 8;
+}
+
+/* "/n" with n at most max, or nothing (when the prefix may be left out). */
+static int prefix(const char **p, const char *end, unsigned max, unsigned *out, int *has)
+{
+    *has = 0;
+    if (*p == end) return 1;
+    if (**p != '/') return 0;
+    (*p)++;
+    *has = 1;
+    if (end - *p > 1 && **p == '0') return 0;   /* no leading zero */
+    return dec(p, end, 3, max, out) && *p == end;
+}
+
+/* <prefix> followed by 8 or 17 hex digits: an EC2 resource id (Amazon EC2
+ * User Guide, "Resource IDs": the 8-character ids and the longer 17). */
+static int ec2_id(const char *s, size_t len, const char *pre)
+{
+    size_t pl = strlen(pre);
+    if (len <= pl || memcmp(s, pre, pl)) return 0;
+    size_t n = len - pl;
+    if (n != 8 && n != 17) return 0;
+    for (size_t i = pl; i < len; i++)
+        if (!hexdig(s[i])) return 0;
+    return 1;
+}
+
+/* arn:partition:service:region:account:resource. *service, *account and
+ * *resource point into s (account_len may be 0). */
+typedef struct arn { const char *service, *region, *account, *resource; size_t service_len, region_len, account_len, resource_len; } arn;
+
+static int arn_parse(const char *s, size_t len, arn *a)
+{
+    const char *end = s + len, *f[6];
+    size_t fl[6];
+    if (len < 4 || memcmp(s, "arn:", 4)) return 0;
+    const char *p = s + 4;
+    for (int i = 1; i < 6; i++) {
+        const char *c = i < 5 ? memchr(p, ':', (size_t)(end - p)) : end;
+        if (!c) return 0;
+        f[i] = p;
+        fl[i] = (size_t)(c - p);
+        p = c < end ? c + 1 : end;
+    }
+    if (fl[1] < 3 || memcmp(f[1], "aws", 3) || !fl[2] || !fl[5]) return 0;   /* partition aws, aws-cn, aws-us-gov, ... */
+    if (fl[4] && fl[4] != 12 && !(fl[4] == 3 && !memcmp(f[4], "aws", 3))) return 0;
+    for (size_t i = 0; i < fl[4] && fl[4] == 12; i++)
+        if (f[4][i] < '0' || f[4][i] > '9') return 0;
+    *a = (arn){f[2], f[3], f[4], f[5], fl[2], fl[3], fl[4], fl[5]};
+    return 1;
+}
+
+static int is_uuid(const char *s, size_t len)
+{
+    static const int dash[] = {8, 13, 18, 23};
+    if (len != 36) return 0;
+    for (size_t i = 0, d = 0; i < len; i++) {
+        if (d < 4 && (int)i == dash[d]) {
+            if (s[i] != '-') return 0;
+            d++;
+        } else if (!hexdig(s[i])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The four ways to name a KMS key (AWS KMS Developer Guide, "Key
+ * identifiers (KeyId)"): key id (a UUID, or mrk- and 32 hex digits for a
+ * multi-Region key), key ARN, alias name (alias/...), alias ARN. */
+static int kms_key(const char *s, size_t len)
+{
+    if (is_uuid(s, len)) return 1;
+    if (len == 36 && !memcmp(s, "mrk-", 4)) {
+        for (size_t i = 4; i < len; i++)
+            if (!hexdig(s[i])) return 0;
+        return 1;
+    }
+    if (len > 6 && !memcmp(s, "alias/", 6)) return 1;
+    arn a;
+    return arn_parse(s, len, &a) && a.service_len == 3 && !memcmp(a.service, "kms", 3) &&
+           ((a.resource_len > 4 && !memcmp(a.resource, "key/", 4)) || (a.resource_len > 6 && !memcmp(a.resource, "alias/", 6)));
+}
+
+static int days_in(unsigned y, unsigned m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return days[m - 1];
+}
+
+/* An ISO 8601 / RFC 3339 date and time: YYYY-MM-DD, then optionally T (or a
+ * space) and hh:mm[:ss[.fraction]] and an offset (Z, +hh:mm, +hhmm, +hh).
+ * The time and the offset are not required: not every place was verified
+ * to insist on them. */
+static int date_time(const char *s, size_t len)
+{
+    const char *p = s, *end = s + len;
+    unsigned y, mo, d, h, mi, sec;
+    if (len < 10 || p[4] != '-' || p[7] != '-') return 0;
+    if (!dec(&p, p + 4, 4, 9999, &y) || p != s + 4) return 0;
+    p++;
+    if (!dec(&p, p + 2, 2, 12, &mo) || p != s + 7 || !mo) return 0;
+    p++;
+    if (!dec(&p, p + 2, 2, 31, &d) || p != s + 10 || !d || (int)d > days_in(y, mo)) return 0;
+    if (p == end) return 1;
+    if (*p != 'T' && *p != 't' && *p != ' ') return 0;
+    p++;
+    const char *t = p;
+    if (!dec(&p, end, 2, 23, &h) || p != t + 2 || p == end || *p++ != ':') return 0;
+    t = p;
+    if (!dec(&p, end, 2, 59, &mi) || p != t + 2) return 0;
+    if (p < end && *p == ':') {
+        t = ++p;
+        if (!dec(&p, end, 2, 60, &sec) || p != t + 2) return 0;
+        if (p < end && (*p == '.' || *p == ',')) {
+            t = ++p;
+            while (p < end && *p >= '0' && *p <= '9') p++;
+            if (p == t) return 0;
+        }
+    }
+    if (p == end) return 1;
+    if ((*p == 'Z' || *p == 'z') && p + 1 == end) return 1;
+    if (*p != '+' && *p != '-') return 0;
+    p++;
+    t = p;
+    if (!dec(&p, end, 2, 23, &h) || p != t + 2) return 0;
+    if (p == end) return 1;
+    if (*p == ':') p++;
+    t = p;
+    return dec(&p, end, 2, 59, &mi) && p == t + 2 && p == end;
+}
+
+/* Judge a literal string against format `fmt`; 1 when it reported. */
+static int check_format(V *v, doc_id val, uint32_t fmt, const scal *sc, const where *w)
+{
+    const char *s = sc->text, *end = sc->text + sc->text_len;
+    size_t len = sc->text_len;
+    if (!len) return 0;   /* an empty string: not every place was verified to refuse it */
+    const char *want = NULL;
+    char fix[64] = "";
+    switch (fmt) {
+    case SFMT_IPV4:
+    case SFMT_IPV4_VPC: {
+        const char *p = s;
+        uint32_t a;
+        unsigned n = 32;
+        int has;
+        if (!ipv4_addr(&p, end, &a) || !prefix(&p, end, 32, &n, &has)) {
+            want = fmt == SFMT_IPV4 ? "an IPv4 address range in CIDR notation, such as 10.0.0.0/16"
+                                    : "an IPv4 network in CIDR notation, such as 10.0.0.0/16";
+            break;
+        }
+        if (fmt == SFMT_IPV4) return 0;
+        if (!has || n < 16 || n > 28) {
+            want = "a /16 to /28 IPv4 network, such as 10.0.0.0/16 (Amazon VPC takes block sizes from /16 to /28)";
+            break;
+        }
+        uint32_t mask = n ? ~(uint32_t)0 << (32 - n) : 0;
+        if (a & ~mask) {
+            uint32_t net = a & mask;
+            snprintf(fix, sizeof fix, "%u.%u.%u.%u/%u", net >> 24, (net >> 16) & 255, (net >> 8) & 255, net & 255, n);
+            want = "a network address, whose host bits are zero";
+        }
+        break;
+    }
+    case SFMT_IPV6: {
+        const char *slash = memchr(s, '/', len);
+        const char *p = slash ? slash : end;
+        unsigned n;
+        int has;
+        if (!ipv6_addr(s, p) || !prefix(&p, end, 128, &n, &has))
+            want = "an IPv6 address range in CIDR notation, such as 2001:db8::/56";
+        break;
+    }
+    case SFMT_DATETIME:
+        if (!date_time(s, len)) want = "a date and time such as 2030-01-01T01:00:00Z (ISO 8601)";
+        break;
+    case SFMT_VPC_ID:
+        if (!ec2_id(s, len, "vpc-")) want = "a VPC id: vpc- and 8 or 17 hexadecimal digits";
+        break;
+    case SFMT_SUBNET_ID:
+        if (!ec2_id(s, len, "subnet-")) want = "a subnet id: subnet- and 8 or 17 hexadecimal digits";
+        break;
+    case SFMT_SG_ID:
+        if (!ec2_id(s, len, "sg-")) want = "a security group id: sg- and 8 or 17 hexadecimal digits";
+        break;
+    case SFMT_AMI_ID:
+        if (!ec2_id(s, len, "ami-")) want = "an AMI id: ami- and 8 or 17 hexadecimal digits";
+        break;
+    case SFMT_KMS_KEY:
+        if (!kms_key(s, len)) want = "a KMS key id, key ARN, alias name (alias/...) or alias ARN";
+        break;
+    case SFMT_SNS_ARN: {
+        arn a;
+        if (!arn_parse(s, len, &a) || a.service_len != 3 || memcmp(a.service, "sns", 3) || a.account_len != 12 || !a.region_len)
+            want = "an SNS topic ARN: arn:aws:sns:<region>:<account>:<topic>";
+        break;
+    }
+    case SFMT_CERT_ARN: {
+        arn a;
+        if (!arn_parse(s, len, &a) || !((a.service_len == 3 && !memcmp(a.service, "acm", 3)) || (a.service_len == 3 && !memcmp(a.service, "iam", 3))))
+            want = "a certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>";
+        break;
+    }
+    default:
+        return 0;
+    }
+    if (!want) return 0;
+    char path[256], tmp[80];
+    path_of(w, path, sizeof path);
+    if (fix[0]) {
+        suggested(v, fix, strlen(fix));
+        keep(v, SCHEMA_SL605, val, "%s '%s' has host bits set: Amazon VPC takes %s; did you mean '%s'?", path[0] ? path : "the value",
+             show(sc->s, sc->len, tmp, sizeof tmp), want, fix);
+    } else {
+        keep(v, SCHEMA_SL605, val, "%s expects %s, got '%s'", path[0] ? path : "the value", want, show(sc->s, sc->len, tmp, sizeof tmp));
+    }
+    return 1;
+}
+
 static void check_scalar(V *v, doc_id val, const sn *n, const where *w)
 {
     unsigned types = n->w0 & SN_TYPES;
     const doc_node *nd = doc_at(v->d, val);
     /* The common case: a string with nothing more to check; any scalar but
      * null will do (CloudFormation makes a string of a number or boolean). */
-    if ((types & ST_STR) && !(n->w0 & (SN_ENUM | SN_PATTERN | SN_MINLEN | SN_MAXLEN))) {
+    if ((types & ST_STR) && !(n->w0 & (SN_ENUM | SN_PATTERN | SN_MINLEN | SN_MAXLEN | SN_FORMAT))) {
         int plain = (nd->style & DOC_PLAIN) && !nd->tag;
         if (!plain || nd->len > 4 || (nd->len && nd->str[0] != '~' && nd->str[0] != 'n' && nd->str[0] != 'N')) return;
     }
@@ -948,6 +1246,8 @@ static void check_scalar(V *v, doc_id val, const sn *n, const where *w)
             return;
         }
     }
+    if ((n->w0 & SN_FORMAT) && as_string && !(sc.kinds & K_BOOL && !(types & ST_STR)) && check_format(v, val, n->format, &sc, w))
+        return;
     if ((n->w0 & (SN_MIN | SN_MAX)) && (sc.kinds & K_NUM) && !w->sl204) {
         double x = sc.num;
         if (n->w0 & SN_MIN) {
@@ -1594,6 +1894,18 @@ static int takes_snapshot(const tmpl_resource *r)
     return 0;
 }
 
+/* A DependsOn entry: a string (a logical id), not a YAML number, boolean
+ * or null (CloudFormation reads `DependsOn: 12345` as the number 12345). */
+static int names_a_resource(const V *v, doc_id id)
+{
+    scal sc;
+    read_scalar(v, id, &sc);
+    if (sc.null) return 0;
+    const doc_node *nd = doc_at(v->d, id);
+    int plain = (nd->style & DOC_PLAIN) && !nd->tag;
+    return !(plain && (sc.kinds & (K_INT | K_NUM | K_BOOL)));
+}
+
 static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_row *row)
 {
     const doc *d = v->d;
@@ -1633,11 +1945,26 @@ static void check_resource_keys(V *v, const tmpl_resource *r, const schema_type_
         }
         if (kn->len == 9 && !memcmp(kn->str, "DependsOn", 9)) {
             /* a logical id or a list of them */
+            doc_id site = val;
             int bad = !doc_is_scalar(d, val) && !doc_is_seq(d, val);
-            for (uint32_t k = 0; !bad && doc_is_seq(d, val) && k < doc_count(d, val); k++)
-                bad = !doc_is_scalar(d, doc_item(d, val, k)) || doc_is_null(d, doc_item(d, val, k));
-            if (bad || doc_is_null(d, val))
-                keep(v, SCHEMA_SL604, val, "DependsOn of '%s' expects a logical id or a list of them", r->id);
+            if (!bad && doc_is_scalar(d, val)) bad = !names_a_resource(v, val);
+            for (uint32_t k = 0; !bad && doc_is_seq(d, val) && k < doc_count(d, val); k++) {
+                doc_id it = doc_item(d, val, k);
+                bad = !doc_is_scalar(d, it) || !names_a_resource(v, it);
+                if (bad) site = it;
+            }
+            if (bad || doc_is_null(d, val)) {
+                char got[100] = "nothing", shown[80];
+                if (doc_is_seq(d, site)) snprintf(got, sizeof got, "a list");
+                else if (doc_is_map(d, site)) snprintf(got, sizeof got, "a mapping");
+                else if (!doc_is_null(d, site)) {
+                    scal sc;
+                    read_scalar(v, site, &sc);
+                    snprintf(got, sizeof got, "the %s %s (quote it if it is a logical id)", (sc.kinds & K_BOOL) ? "boolean" : "number",
+                             show(sc.s, sc.len, shown, sizeof shown));
+                }
+                keep(v, SCHEMA_SL604, site, "DependsOn of '%s' expects a logical id or a list of them, got %s", r->id, got);
+            }
             continue;
         }
         if (kn->len == 9 && !memcmp(kn->str, "Condition", 9)) {

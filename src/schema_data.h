@@ -32,6 +32,22 @@ enum {
     SN_NOT = 1u << 29,
     SN_COMBOS = 1u << 30,
 };
+#define SN_FORMAT (1u << 31)
+/* A node's FORMAT: which of samlint's format checks its string gets. */
+enum {
+    SFMT_NONE = 0,
+    SFMT_IPV4 = 1,
+    SFMT_IPV4_VPC = 2,
+    SFMT_IPV6 = 3,
+    SFMT_DATETIME = 4,
+    SFMT_VPC_ID = 5,
+    SFMT_SUBNET_ID = 6,
+    SFMT_SG_ID = 7,
+    SFMT_AMI_ID = 8,
+    SFMT_KMS_KEY = 9,
+    SFMT_SNS_ARN = 10,
+    SFMT_CERT_ARN = 11,
+};
 /* A property's name word: string offset in the low 20 bits, length above
  * (properties are sorted by length, then bytes). */
 #define SCHEMA_NAME_OFF(w) ((w) & 0xfffffu)

@@ -201,6 +201,9 @@ CFNLINT_WRONG = [
     ("E6101", r"^'\w+\.(Alias|Version|Stage|Deployment|DomainName|DomainNameV2|UsagePlan|UsagePlanKey|ApiKey|DestinationTopic|DestinationQueue)' is not one of", None,
      "a SAM resource reference (<Fn>.Alias, <Api>.Stage, ...): SAM resolves it (SAM developer guide, "
      "'Referencing AWS SAM generated resources'); SAM translates these inputs"),
+    ("E3002", r"is not a 'ipv4-network'$", r"/(security_group/|ECS/ECS_Schedule_Example\.)",
+     "a security group rule's CidrIp with host bits set: EC2 canonicalizes it (100.68.0.18/18 becomes "
+     "100.68.0.0/18: EC2 API reference, SecurityGroupRuleRequest) and creates the rule"),
 ]
 
 

@@ -36,7 +36,7 @@ TYPE_BITS = {"object": T_OBJ, "array": T_ARR, "string": T_STR, "integer": T_INT,
 # Word 0 field bits (after the 7 type bits); the fields follow in this order.
 FIELDS = ["PROPS", "ADDL_FALSE", "ADDL", "PATPROPS", "REQUIRED", "ENUM", "ENUM_CI",
           "PATTERN", "MINLEN", "MAXLEN", "MIN", "MAX", "EXMIN", "EXMAX", "ITEMS",
-          "MINITEMS", "MAXITEMS", "UNIQUE", "ALLOF", "ANYOF", "ONEOF", "NOT", "COMBOS"]
+          "MINITEMS", "MAXITEMS", "UNIQUE", "ALLOF", "ANYOF", "ONEOF", "NOT", "COMBOS", "FORMAT"]
 BIT = {name: 1 << (8 + i) for i, name in enumerate(FIELDS)}
 # Word 1 bits.
 X_DISCRIM = 1      # anyOf/oneOf branches told apart by one key's literal value: key follows
@@ -45,6 +45,50 @@ X_CONST = 4        # the enum is a const (one value)
 X_SAM = 8          # compiled from SAM's own schema (not a registry property SAM passes on)
 
 C_NEEDS, C_EXCLUDES, C_XOR, C_OR = 1, 2, 3, 4
+
+# The registry's `format`s samlint checks (src/schema.c, check_format), as
+# ids 1.. in this order. Each was checked against AWS's documentation for
+# the places it stands (see fmt_id); every other format is left unchecked.
+FORMATS = ["IPV4", "IPV4_VPC", "IPV6", "DATETIME", "VPC_ID", "SUBNET_ID", "SG_ID", "AMI_ID", "KMS_KEY",
+           "SNS_ARN", "CERT_ARN"]
+FMT = {name: i + 1 for i, name in enumerate(FORMATS)}
+# EC2 blocks that must be a network (no host bits) of /16 to /28 (Amazon VPC
+# User Guide, "VPC CIDR blocks" and "Subnet CIDR blocks").
+VPC_BLOCKS = {("AWS::EC2::VPC", "CidrBlock"), ("AWS::EC2::Subnet", "CidrBlock"), ("AWS::EC2::VPCCidrBlock", "CidrBlock")}
+
+
+def fmt_id(fmt, type_name, prop):
+    """The format check for `format` at property `prop` of `type_name`, or 0."""
+    if fmt == "ipv4-network":
+        # Security-group, ACL and route CIDRs: EC2 canonicalizes host bits
+        # (10.0.0.18/18 becomes 10.0.0.0/18), so only the shape is judged there.
+        return FMT["IPV4_VPC"] if (type_name, prop) in VPC_BLOCKS else FMT["IPV4"]
+    if fmt == "ipv6-network":
+        return FMT["IPV6"]
+    if fmt == "date-time":
+        return FMT["DATETIME"]
+    if fmt == "AWS::EC2::VPC.Id":
+        return FMT["VPC_ID"]
+    if fmt == "AWS::EC2::Subnet.Id":
+        return FMT["SUBNET_ID"]
+    if fmt == "AWS::EC2::SecurityGroup.Id":
+        # Only where the property names an id: a launch template's
+        # SecurityGroups takes group names, MediaLive's input security
+        # groups have ids of their own.
+        if "Id" not in prop or type_name.startswith("AWS::MediaLive::"):
+            return 0
+        return FMT["SG_ID"]
+    if fmt == "AWS::EC2::Image.Id":
+        return FMT["AMI_ID"]
+    if fmt in ("AWS::KMS::Key.Arn", "AWS::KMS::Key.Id", "AWS::KMS::Alias.AliasName"):
+        # Any of KMS's four key identifiers (key id, key ARN, alias name,
+        # alias ARN): a KmsKeyId often takes each of them.
+        return FMT["KMS_KEY"]
+    if fmt == "AWS::SNS::Topic.Arn":
+        return FMT["SNS_ARN"]
+    if fmt == "AWS::ACM::Certificate.Arn":
+        return FMT["CERT_ARN"]
+    return 0
 
 # SAM properties passed on to CloudFormation with keys of SAM's own added.
 SAM_EXTENDED = {"DestinationConfig"}
@@ -119,6 +163,10 @@ class Compiler:
                 return target
             return self.intern({"ALLOF": (target, self.compile(rest, doc))})
         f = {}
+        if isinstance(s.get("format"), str) and doc[0] != "sam":
+            fid = fmt_id(s["format"], doc[0], getattr(self, "prop_name", ""))
+            if fid:
+                f["FORMAT"] = fid
         t = s.get("type")
         types = 0
         if isinstance(t, str):
@@ -196,7 +244,9 @@ class Compiler:
                     branches = self.drop_bare_object(branches, doc)
                 if branches:
                     f[name] = tuple(self.compile(b, doc) for b in branches)
-                    if key != "allOf":
+                    if key == "anyOf" and len(set(f[name])) == 1 and len(f[name]) > 1:
+                        f["ALLOF"] = f.get("ALLOF", ()) + (f.pop(name)[0],)
+                    elif key != "allOf":
                         self.mark_branches(f, branches, doc)
         if isinstance(s.get("not"), dict):
             f["NOT"] = self.compile(s["not"], doc)
@@ -646,7 +696,9 @@ def write(c, types, globals_node, out):
     hdr = os.path.join(out, "schema_data.h")
     src = os.path.join(out, "schema_data.c")
     with open(hdr, "w", encoding="utf-8") as fh:
-        fh.write(HEADER % {"fields": "\n".join("    SN_%s = 1u << %d," % (n, 8 + i) for i, n in enumerate(FIELDS))})
+        fh.write(HEADER % {"fields": "\n".join("    SN_%s = 1u << %d," % (n, 8 + i) for i, n in enumerate(FIELDS) if 8 + i < 31),
+                           "big": "\n".join("#define SN_%s (1u << %d)" % (n, 8 + i) for i, n in enumerate(FIELDS) if 8 + i >= 31),
+                           "formats": "\n".join("    SFMT_%s = %d," % (n, i + 1) for i, n in enumerate(FORMATS))})
     with open(src, "w", encoding="utf-8") as fh:
         fh.write("/* schema_data: generated by tools/gen_schema.py from ../shared/schemas and\n"
                  " * rules/data/schema_overlay.json. Do not edit: run `python3 tools/gen_schema.py`. */\n")
@@ -718,6 +770,12 @@ HEADER = """/* schema_data: the compiled schema tables (generated by tools/gen_s
 enum {
     ST_OBJ = 1, ST_ARR = 2, ST_STR = 4, ST_INT = 8, ST_NUM = 16, ST_BOOL = 32, ST_NULL = 64,
 %(fields)s
+};
+%(big)s
+/* A node's FORMAT: which of samlint's format checks its string gets. */
+enum {
+    SFMT_NONE = 0,
+%(formats)s
 };
 /* A property's name word: string offset in the low 20 bits, length above
  * (properties are sorted by length, then bytes). */
