@@ -14,7 +14,8 @@
 /* CloudFormation's quotas (Understand CloudFormation quotas, User Guide). */
 enum {
     MAX_RESOURCES = 500, MAX_PARAMETERS = 200, MAX_OUTPUTS = 200, MAX_MAPPINGS = 200,
-    MAX_NAME = 255, MAX_DESCRIPTION = 1024, MAX_BODY = 1024 * 1024,
+    MAX_NAME = 255, MAX_DESCRIPTION = 1024, MAX_BODY = 1024 * 1024, MAX_MAPPING_ATTRIBUTES = 200,
+    MAX_PARAMETER_VALUE = 4096,
     MAX_PATTERN = 1024 /* longer AllowedPattern values are not judged */
 };
 
@@ -295,6 +296,11 @@ static void check_parameters(lint_ctx *ctx)
                        best ? best : "", best ? "'?" : " (String, Number, CommaDelimitedList, List<...>, AWS-specific or SSM types)");
             continue;
         }
+        if (dv != DOC_NONE && doc_at(d, dv)->len > MAX_PARAMETER_VALUE) {
+            report_for(ctx, id, dv, "Default of parameter '%s' is %u bytes long: CloudFormation takes parameter values of at most %d bytes",
+                       id, doc_at(d, dv)->len, MAX_PARAMETER_VALUE);
+            continue;
+        }
         if (dv != DOC_NONE) check_default(ctx, id, pm, dv, type, judged++);
     }
 }
@@ -328,6 +334,13 @@ static void check_outputs(lint_ctx *ctx)
             report_for(ctx, id, kk, "unknown attribute '%s' of output '%s'%s%s%s", name, id,
                        best ? ": did you mean '" : "", best ? best : "", best ? "'?" : " (it takes Description, Value, Export, Condition)");
         }
+        doc_id ds = doc_get(d, om, "Description");
+        if (ds != DOC_NONE && !doc_is_scalar(d, ds))
+            report_for(ctx, id, ds, "Description of output '%s' must be a literal string (no parameter or function), not a %s", id,
+                       doc_is_seq(d, ds) ? "list" : is_intrinsic(d, ds) ? "function" : "mapping");
+        else if (ds != DOC_NONE && doc_at(d, ds)->len > MAX_DESCRIPTION)
+            report_for(ctx, id, ds, "Description of output '%s' is %u bytes long: CloudFormation allows at most %d", id,
+                       doc_at(d, ds)->len, MAX_DESCRIPTION);
         doc_id v = doc_get(d, om, "Value");
         if (v == DOC_NONE) {
             if (doc_get(d, om, "Fn::Transform") == DOC_NONE) report_for(ctx, id, key, "output '%s' lacks its Value", id);
@@ -408,10 +421,16 @@ static void check_mappings(lint_ctx *ctx)
                        "Mappings entry '%s.%s' must be a mapping of keys to values (Mappings are two levels deep)", id, s2);
                 continue;
             }
+            if (doc_count(d, m2) > MAX_MAPPING_ATTRIBUTES)
+                report(ctx, doc_key(d, m2, MAX_MAPPING_ATTRIBUTES), "Mappings entry '%s.%s' declares %u attributes: CloudFormation allows at most %d",
+                       id, s2, doc_count(d, m2), MAX_MAPPING_ATTRIBUTES);
             for (uint32_t k = 0; k < doc_count(d, m2); k++) {
                 doc_id v = doc_val(d, m2, k);
                 const char *s3 = doc_str(d, doc_key(d, m2, k));
                 if (!s3 || strcmp(s3, "Fn::Transform") == 0) continue;
+                if (strlen(s3) > MAX_NAME)
+                    report(ctx, doc_key(d, m2, k), "Mappings attribute name in '%s.%s' is %zu characters long: CloudFormation allows at most %d",
+                           id, s2, strlen(s3), MAX_NAME);
                 if (doc_is_map(d, v))
                     report(ctx, v, "Mappings value '%s.%s.%s' is a mapping: Mappings are two levels deep, values are strings or lists",
                            id, s2, s3);
@@ -422,11 +441,125 @@ static void check_mappings(lint_ctx *ctx)
     }
 }
 
+/* Rules: each rule a mapping with an optional RuleCondition and the
+ * Assertions, a list of {Assert, AssertDescription} (User Guide, "Rules
+ * section syntax"). Other keys are not judged: the guide does not say
+ * CloudFormation refuses them (AWS's own samples carry an
+ * 'AssetDescription'). */
+static void check_rules(lint_ctx *ctx, doc_id rules)
+{
+    const doc *d = ctx->d;
+    for (uint32_t i = 0; i < doc_count(d, rules); i++) {
+        doc_id key = doc_key(d, rules, i), r = doc_val(d, rules, i);
+        const char *id = doc_str(d, key);
+        if (!id || strncmp(id, "Fn::", 4) == 0) continue;
+        if (!doc_is_map(d, r) || is_intrinsic(d, r)) {
+            if (!is_intrinsic(d, r))
+                report(ctx, doc_is_null(d, r) ? key : r, "rule '%s' must be a mapping with Assertions (and an optional RuleCondition)", id);
+            continue;
+        }
+        doc_id as = doc_get(d, r, "Assertions");
+        if (as == DOC_NONE) {
+            report(ctx, key, "rule '%s' lacks its Assertions", id);
+            continue;
+        }
+        if (is_intrinsic(d, as)) continue;
+        if (!doc_is_seq(d, as)) {
+            report(ctx, as, "Assertions of rule '%s' must be a list of mappings with an Assert", id);
+            continue;
+        }
+        for (uint32_t k = 0; k < doc_count(d, as); k++) {
+            doc_id a = doc_item(d, as, k);
+            if (!doc_is_map(d, a) || (is_intrinsic(d, a) && doc_get(d, a, "Assert") == DOC_NONE)) {
+                if (!is_intrinsic(d, a)) report(ctx, a, "assertion %u of rule '%s' must be a mapping with an Assert", k + 1, id);
+                continue;
+            }
+            if (doc_get(d, a, "Assert") == DOC_NONE) report(ctx, a, "assertion %u of rule '%s' lacks its Assert", k + 1, id);
+            doc_id ad = doc_get(d, a, "AssertDescription");
+            if (ad != DOC_NONE && !doc_is_scalar(d, ad))
+                report(ctx, ad, "AssertDescription of rule '%s' must be a string", id);
+        }
+    }
+}
+
+/* Hooks: CodeDeploy blue/green deployments of ECS, the one hook type a
+ * template's Hooks section takes, with the AWS::CodeDeployBlueGreen
+ * transform (User Guide, "Perform ECS blue/green deployments through
+ * CodeDeploy using CloudFormation"). */
+static void check_hooks(lint_ctx *ctx, doc_id hooks, int has_transform)
+{
+    const doc *d = ctx->d;
+    if (!has_transform && doc_count(d, hooks)) {
+        report(ctx, doc_get_key(d, ctx->t->root, "Hooks"), "Hooks needs 'Transform: AWS::CodeDeployBlueGreen' (the blue/green hook runs through it)");
+        return;
+    }
+    for (uint32_t i = 0; i < doc_count(d, hooks); i++) {
+        doc_id key = doc_key(d, hooks, i), h = doc_val(d, hooks, i);
+        const char *id = doc_str(d, key);
+        if (!id) continue;
+        check_logical_id(ctx, "hook", id, key, NULL);
+        if (!doc_is_map(d, h)) {
+            report(ctx, doc_is_null(d, h) ? key : h, "hook '%s' must be a mapping with a Type and Properties", id);
+            continue;
+        }
+        doc_id tv = doc_get(d, h, "Type");
+        if (tv == DOC_NONE) {
+            report(ctx, key, "hook '%s' lacks its Type (AWS::CodeDeploy::BlueGreen)", id);
+            continue;
+        }
+        if (!doc_str_eq(d, tv, "AWS::CodeDeploy::BlueGreen")) {
+            report(ctx, tv, "hook '%s' has Type '%s': the Hooks section takes AWS::CodeDeploy::BlueGreen", id,
+                   doc_str(d, tv) ? doc_str(d, tv) : "(not a string)");
+            continue;
+        }
+        doc_id pv = doc_get(d, h, "Properties");
+        if (pv == DOC_NONE || !doc_is_map(d, pv)) {
+            report(ctx, pv == DOC_NONE ? key : pv, "hook '%s' needs Properties with a ServiceRole and Applications", id);
+            continue;
+        }
+        const char *lacks[2];
+        int n = 0;
+        if (doc_get(d, pv, "ServiceRole") == DOC_NONE) lacks[n++] = "ServiceRole";
+        if (doc_get(d, pv, "Applications") == DOC_NONE) lacks[n++] = "Applications";
+        if (n) report(ctx, doc_get_key(d, h, "Properties"), "hook '%s' lacks %s%s%s", id, lacks[0], n > 1 ? " and " : "", n > 1 ? lacks[1] : "");
+    }
+}
+
+/* Does the template's Transform name `name` (a string or a list)? */
+static int names_transform(const doc *d, doc_id tr, const char *name)
+{
+    if (doc_str_eq(d, tr, name)) return 1;
+    for (uint32_t i = 0; doc_is_seq(d, tr) && i < doc_count(d, tr); i++)
+        if (doc_str_eq(d, doc_item(d, tr, i), name)) return 1;
+    return 0;
+}
+
+/* The Transform names only macros that leave Hooks as they are:
+ * AWS::CodeDeployBlueGreen reads it, SAM and the language extensions. */
+static int only_bluegreen_macro(const doc *d, doc_id tr)
+{
+    uint32_t n = doc_is_seq(d, tr) ? doc_count(d, tr) : 1;
+    for (uint32_t i = 0; i < n; i++) {
+        doc_id it = doc_is_seq(d, tr) ? doc_item(d, tr, i) : tr;
+        if (!doc_str_eq(d, it, "AWS::CodeDeployBlueGreen") && !doc_str_eq(d, it, SAM_TRANSFORM) &&
+            !doc_str_eq(d, it, "AWS::LanguageExtensions"))
+            return 0;
+    }
+    return 1;
+}
+
 RULE_CHECK(SL609)
 {
     const doc *d = ctx->d;
     const tmpl *t = ctx->t;
-    if (t->macro) return;  /* it may add or read sections samlint cannot see */
+    doc_id hooks = doc_get(d, t->root, "Hooks");
+    int bluegreen = names_transform(d, t->transform, "AWS::CodeDeployBlueGreen");
+    if (t->macro) {
+        /* A macro may add or read sections samlint cannot see; the
+         * blue/green transform only reads Hooks. */
+        if (bluegreen && only_bluegreen_macro(d, t->transform) && doc_is_map(d, hooks)) check_hooks(ctx, hooks, 1);
+        return;
+    }
     int sam = t->sam_transform;
     int has_sam_resource = 0;
     for (size_t i = 0; i < t->n_res; i++) has_sam_resource |= t->res[i].is_sam;
@@ -462,6 +595,10 @@ RULE_CHECK(SL609)
         } else if ((strcmp(name, "Metadata") == 0 || strcmp(name, "Rules") == 0 || strcmp(name, "Hooks") == 0) &&
                    !doc_is_map(d, v)) {
             report(ctx, v, "%s must be a mapping", name);
+        } else if (strcmp(name, "Rules") == 0) {
+            check_rules(ctx, v);
+        } else if (strcmp(name, "Hooks") == 0) {
+            check_hooks(ctx, v, bluegreen);
         }
     }
 
