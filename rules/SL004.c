@@ -5,14 +5,34 @@
 #include <string.h>
 
 #include "../src/suggest.h"
+#include "data/sam_generated.h"
 
 static const char *const pseudo_params[] = {
     "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition",
     "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix", NULL,
 };
 
+/* suggest_offer() for a generated name, which lives only during the call:
+ * the best one so far is kept in `best`. */
+typedef struct gen_offer {
+    suggest *s;
+    char best[512];
+} gen_offer;
+
+static void offer_generated(void *user, const char *name, size_t len)
+{
+    gen_offer *o = user;
+    const char *before = o->s->best;
+    suggest_offer(o->s, name, len);
+    if (o->s->best != before && len < sizeof o->best) {
+        memcpy(o->best, name, len);
+        o->best[len] = '\0';
+        o->s->best = o->best;
+    }
+}
+
 /* " (did you mean 'X'?)" for the closest name of the kinds a reference may
- * name, or "". */
+ * name (names SAM generates included), or "". */
 static const char *closest(lint_ctx *ctx, const graph_ref *r, size_t *budget)
 {
     const tmpl *t = ctx->t;
@@ -22,6 +42,7 @@ static const char *closest(lint_ctx *ctx, const graph_ref *r, size_t *budget)
     (*budget)--;
     suggest s;
     suggest_init(&s, r->name, strlen(r->name));
+    gen_offer gen = {&s, ""};
     if (r->kind == REF_CONDITION) {
         for (size_t i = 0; i < t->n_conds; i++) suggest_offer(&s, t->conds[i].id, strlen(t->conds[i].id));
     } else {
@@ -30,6 +51,7 @@ static const char *closest(lint_ctx *ctx, const graph_ref *r, size_t *budget)
             for (size_t i = 0; i < t->n_params; i++) suggest_offer(&s, t->params[i].id, strlen(t->params[i].id));
             for (int i = 0; pseudo_params[i]; i++) suggest_offer(&s, pseudo_params[i], strlen(pseudo_params[i]));
         }
+        graph_sam_each_name(ctx->g, offer_generated, &gen);
     }
     size_t n;
     const char *best = suggest_best(&s, &n);
@@ -73,6 +95,19 @@ static void check_sam_property(lint_ctx *ctx, const graph_ref *r)
     report_ref(ctx, r, "Ref target", full, why);
 }
 
+/* A connector SAM makes (a resource's embedded Connectors, a GraphQLApi's):
+ * after the transform only the resources it makes exist, and SAM rewrites
+ * a DependsOn on it, nothing else. */
+static int names_connector(lint_ctx *ctx, const graph_ref *r, int kind)
+{
+    if (kind != SYM_SAM_GENERATED) return 0;
+    const char *type = graph_sam_generated(ctx->g, r->name);
+    if (!type || strcmp(type, SAM_CONNECTOR_TYPE) != 0) return 0;
+    report_ref(ctx, r, r->kind == REF_GETATT ? "Fn::GetAtt resource" : r->kind == REF_SUB ? "Fn::Sub variable" : "Ref target",
+               r->name, " (SAM replaces the connector by the resources it makes: only DependsOn can name it)");
+    return 1;
+}
+
 RULE_CHECK(SL004)
 {
     const graph *g = ctx->g;
@@ -90,13 +125,15 @@ RULE_CHECK(SL004)
             break;
         case REF_GETATT:
             if (kind != SYM_RESOURCE && kind != SYM_SAM_GENERATED) unresolved(ctx, r, "Fn::GetAtt resource", &budget);
+            else names_connector(ctx, r, kind);
             break;
         case REF_REF:
             if (kind < 0 || kind == SYM_CONDITION) unresolved(ctx, r, "Ref target", &budget);
-            else check_sam_property(ctx, r);
+            else if (!names_connector(ctx, r, kind)) check_sam_property(ctx, r);
             break;
         case REF_SUB:
             if (kind < 0 || kind == SYM_CONDITION) unresolved(ctx, r, "Fn::Sub variable", &budget);
+            else names_connector(ctx, r, kind);
             break;
         }
     }

@@ -1,6 +1,7 @@
 /* graph: logical ids, reference edges, event edges and permission edges. */
 #include "graph.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "eval.h"
 #include "strmap.h"
 #include "../rules/data/sam_generated.h"
+#include "../rules/data/sam_resources.h"
 
 
 
@@ -16,7 +18,15 @@ struct graph_symtab {
     strmap resources;    /* logical id -> resource index */
     int *by_node;        /* resource indexes sorted by their node index */
     size_t n_by_node;
-    size_t sam_min_len, sam_max_len;  /* lengths of SAM resource ids (max capped) */
+    /* Lengths of the ids of resources SAM makes names from (SAM resources
+     * and resources with embedded Connectors), max capped; found on the
+     * first look-up of a name no resource has (gen_ready). */
+    size_t sam_min_len, sam_max_len;
+    int gen_ready;
+    /* graph_sam_each_name()'s names, NUL after each, spelt out once */
+    char *gen_names;
+    size_t gen_len, gen_cap;
+    int gen_listed;
     size_t cap_refs, cap_events, cap_perms;
     signed char global_made[32];  /* sam_generated_globals[i] made: 1, 0, or -1 not known yet */
 };
@@ -79,9 +89,129 @@ static long match_value(const doc *d, doc_id v, const char *rest, const char *ta
     return strcmp(rest + i, tail) == 0 ? (long)i : -1;
 }
 
-/* Is rest (after the logical id) a name row `gen` makes for SAM resource r? */
-static int sam_row_matches(const tmpl *t, const tmpl_resource *r, const sam_generated *gen, const char *rest)
+/* SAM's logical id part for a WebSocketApi route key
+ * (websocket_api_generator.py, _sanitize_route_key) in out[n], or 0 for a
+ * key SAM rejects. */
+static size_t route_name(const char *key, char *out, size_t n)
 {
+    static const char *const special[][2] = {
+        {"$connect", "Connect"}, {"$disconnect", "Disconnect"}, {"$default", "Default"}};
+    for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
+        if (strcmp(key, special[i][0]) == 0) {
+            snprintf(out, n, "%s", special[i][1]);
+            return strlen(out);
+        }
+    size_t len = strlen(key);
+    if (len >= n || !all_alnum(key, len)) return 0;
+    for (size_t i = 0; i < len; i++) {  /* str.capitalize(): the first upper, the rest lower */
+        char c = key[i];
+        if (i == 0 && c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
+        else if (i > 0 && c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        out[i] = c;
+    }
+    out[len] = '\0';
+    return len;
+}
+
+/* A decimal index without leading zeros that is all of s, or -1. */
+static long index_of(const char *s, long first)
+{
+    long v = 0;
+    size_t n = strlen(s);
+    if (n == 0 || n > 9 || (s[0] == '0' && n > 1)) return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v >= first ? v : -1;
+}
+
+/* The CloudFormation type a template type becomes: SAM's types as SAM
+ * gives their logical id; NULL when unknown. */
+static const char *cfn_type_of(const char *type)
+{
+    if (!type || !*type) return NULL;
+    if (strncmp(type, "AWS::Serverless::", 17) != 0) return type;
+    const sam_resource *s = sam_resource_find(type);
+    return s ? s->cfn_type : NULL;
+}
+
+/* The CloudFormation type of a connector's Source or Destination `end` (a
+ * mapping with Id, or Type and Arn), or NULL when the template does not say. */
+static const char *connector_end_type(const graph *g, doc_id end)
+{
+    const doc *d = g->t->d;
+    if (!doc_is_map(d, end)) return NULL;
+    doc_id id = doc_get(d, end, "Id");
+    if (id != DOC_NONE) {
+        int i = doc_is_scalar(d, id) ? graph_resource(g, doc_str(d, id)) : -1;
+        return i >= 0 ? cfn_type_of(g->t->res[i].type) : NULL;
+    }
+    doc_id type = doc_get(d, end, "Type");
+    return doc_is_scalar(d, type) ? cfn_type_of(doc_str(d, type)) : NULL;
+}
+
+/* Does a connector from `source` (a CloudFormation type, or NULL) with
+ * Properties `props` make `rest` (what follows its logical id) as row gen
+ * (SAM_GEN_CONNECTOR) names it? */
+static int connector_makes(const graph *g, const char *source, doc_id props, const sam_generated *gen,
+                           const char *rest)
+{
+    const doc *d = g->t->d;
+    const char *p = rest, *cat = NULL;
+    int lambda = strcmp(gen->suffix, "LambdaPermission") == 0;
+    if (lambda) {  /* <Id><Read|Write>LambdaPermission */
+        cat = strncmp(p, "Read", 4) == 0 ? "Read" : strncmp(p, "Write", 5) == 0 ? "Write" : NULL;
+        if (!cat) return 0;
+        p += strlen(cat);
+    }
+    size_t slen = strlen(gen->suffix);
+    if (strncmp(p, gen->suffix, slen) != 0) return 0;
+    p += slen;
+    doc_id dest = doc_get(d, props, "Destination"), one = DOC_NONE;
+    if (doc_is_map(d, dest) && !*p) one = dest;
+    else if (doc_is_seq(d, dest) && strncmp(p, "Destination", 11) == 0) {
+        long i = index_of(p + 11, 0);
+        if (i >= 0 && (uint32_t)i < doc_count(d, dest)) one = doc_item(d, dest, (uint32_t)i);
+    }
+    if (one == DOC_NONE) return 0;
+    const char *dst = connector_end_type(g, one);
+    if (source && dst) {  /* the profile decides which one name it is */
+        const char *want = "Policy";
+        for (int i = 0; sam_connector_profiles[i].source; i++)
+            if (strcmp(sam_connector_profiles[i].source, source) == 0 &&
+                strcmp(sam_connector_profiles[i].destination, dst) == 0)
+                want = sam_connector_profiles[i].suffix;
+        if (strcmp(want, gen->suffix) != 0 || (lambda && strcmp(cat, "Write") != 0)) return 0;
+    }
+    if (!lambda) return 1;
+    /* One Lambda permission per permission the connector lists. */
+    doc_id perms = doc_get(d, props, "Permissions");
+    if (!doc_is_seq(d, perms)) return 1;
+    int unknown = 0;
+    for (uint32_t i = 0; i < doc_count(d, perms); i++) {
+        doc_id item = doc_item(d, perms, i);
+        if (!doc_is_scalar(d, item)) unknown = 1;
+        else if (doc_str_eq(d, item, cat)) return 1;
+    }
+    return unknown;
+}
+
+/* How many AWS_LAMBDA authorizers a GraphQLApi's Auth (at `auth`) names:
+ * its own Type and each of Additional's. */
+static uint32_t lambda_authorizers(const doc *d, doc_id auth)
+{
+    uint32_t n = doc_str_eq(d, doc_get(d, auth, "Type"), "AWS_LAMBDA");
+    doc_id more = doc_get(d, auth, "Additional");
+    for (uint32_t i = 0; doc_is_seq(d, more) && i < doc_count(d, more); i++)
+        n += doc_str_eq(d, doc_get(d, doc_item(d, more, i), "Type"), "AWS_LAMBDA");
+    return n;
+}
+
+/* Is rest (after the logical id) a name row `gen` makes for SAM resource r? */
+static int sam_row_matches(const graph *g, const tmpl_resource *r, const sam_generated *gen, const char *rest)
+{
+    const tmpl *t = g->t;
     const doc *d = t->d;
     size_t slen = strlen(gen->suffix);
     switch (gen->kind) {
@@ -117,14 +247,16 @@ static int sam_row_matches(const tmpl *t, const tmpl_resource *r, const sam_gene
         return 0;
     }
     case SAM_GEN_AUTH:
-    case SAM_GEN_AUTH_ANY: {  /* <Key><suffix>, or (ANY) <Key><suffix>... */
+    case SAM_GEN_AUTH_ANY:
+    case SAM_GEN_DS: {  /* <Key><suffix>, or (ANY) <Key><suffix>... */
         doc_id keys = sam_prop(t, r, gen->prop);
         for (uint32_t i = 0; doc_is_map(d, keys) && i < doc_count(d, keys); i++) {
             const char *a = doc_str(d, doc_key(d, keys, i));
             size_t n = a ? strlen(a) : 0;
             if (!n || strncmp(rest, a, n) != 0) continue;
-            if (gen->kind == SAM_GEN_AUTH ? strcmp(rest + n, gen->suffix) == 0
-                                          : strncmp(rest + n, gen->suffix, slen) == 0)
+            if (gen->kind == SAM_GEN_DS && doc_get(d, doc_val(d, keys, i), "ServiceRoleArn") != DOC_NONE) continue;
+            if (gen->kind != SAM_GEN_AUTH_ANY ? strcmp(rest + n, gen->suffix) == 0
+                                              : strncmp(rest + n, gen->suffix, slen) == 0)
                 return 1;
         }
         return 0;
@@ -144,21 +276,94 @@ static int sam_row_matches(const tmpl *t, const tmpl_resource *r, const sam_gene
         }
         return 0;
     }
-    case SAM_GEN_PREFIX:
-        return strncmp(rest, gen->suffix, slen) == 0 && sam_prop(t, r, gen->prop) != DOC_NONE;
+    case SAM_GEN_LAMBDA_AUTH: {
+        static const char head[] = "ToLambdaAuthConnector";
+        if (strncmp(rest, head, sizeof head - 1) != 0) return 0;
+        const char *num = rest + sizeof head - 1;
+        size_t digits = strspn(num, "0123456789");
+        if (strcmp(num + digits, gen->suffix) != 0 || digits == 0 || digits > 9) return 0;
+        char buf[10];
+        memcpy(buf, num, digits);
+        buf[digits] = '\0';
+        long n = index_of(buf, 1);
+        return n > 0 && (uint32_t)n <= lambda_authorizers(d, sam_prop(t, r, gen->prop));
+    }
+    case SAM_GEN_BASEPATH: {
+        if (sam_prop(t, r, "Domain") == DOC_NONE) return 0;
+        /* SAM reads a non-empty string or list of them; anything else
+         * (unset, "", [], an intrinsic) maps the API without a base path. */
+        doc_id bp = sam_prop(t, r, gen->prop);
+        if (doc_is_seq(d, bp) && doc_count(d, bp) > 0) {
+            for (uint32_t i = 0; i < doc_count(d, bp); i++) {
+                doc_id item = doc_item(d, bp, i);
+                if (doc_is_scalar(d, item) && match_value(d, item, rest, gen->suffix) >= 0) return 1;
+            }
+            return 0;
+        }
+        if (doc_is_scalar(d, bp) && !doc_is_null(d, bp) && *doc_str(d, bp))
+            return match_value(d, bp, rest, gen->suffix) >= 0;
+        return strcmp(rest, gen->suffix) == 0;
+    }
+    case SAM_GEN_ROUTE: {
+        doc_id routes = sam_prop(t, r, gen->prop);
+        for (uint32_t i = 0; doc_is_map(d, routes) && i < doc_count(d, routes); i++) {
+            const char *key = doc_str(d, doc_key(d, routes, i));
+            char name[256];
+            size_t n = key ? route_name(key, name, sizeof name) : 0;
+            if (n && strncmp(rest, name, n) == 0 && strcmp(rest + n, gen->suffix) == 0) return 1;
+        }
+        return 0;
+    }
+    case SAM_GEN_WS_STAGE: {
+        doc_id v = sam_prop(t, r, gen->prop);
+        const char *stage = v == DOC_NONE || doc_is_null(d, v) ? "default" : doc_is_scalar(d, v) ? doc_str(d, v) : "";
+        if (strcmp(stage, "default") == 0) stage = "Default";
+        size_t n = strlen(stage);
+        return strncmp(rest, stage, n) == 0 && strcmp(rest + n, gen->suffix) == 0;
+    }
+    case SAM_GEN_CUSTOM_AUTH: {
+        doc_id auth = sam_prop(t, r, "Auth");
+        return strcmp(rest, gen->suffix) == 0 && doc_str_eq(d, doc_get(d, auth, "AuthType"), "CUSTOM") &&
+               doc_get(d, auth, "AuthArn") != DOC_NONE && (!*gen->prop || doc_get(d, auth, gen->prop) == DOC_NONE);
+    }
+    case SAM_GEN_CONNECTOR:
+        return doc_is_map(d, r->props) &&
+               connector_makes(g, connector_end_type(g, doc_get(d, r->props, "Source")), r->props, gen, rest);
     }
     return 0;
 }
 
-static const char *sam_resource_generates(const tmpl *t, const tmpl_resource *r, const char *rest)
+/* The type of what SAM makes as `rest` for resource r: its own rows, and
+ * its embedded Connectors (<Id><Name> and what each makes); NULL for none. */
+static const char *sam_resource_generates(const graph *g, const tmpl_resource *r, const char *rest)
 {
-    for (int i = 0; sam_generated_names[i].sam_type; i++) {
+    const doc *d = g->t->d;
+    for (int i = 0; r->is_sam && sam_generated_names[i].sam_type; i++) {
         const sam_generated *gen = &sam_generated_names[i];
         if (!tmpl_is_type(r, gen->sam_type)) continue;
         if ((rest[0] == '.') != (gen->suffix[0] == '.')) continue;
-        if (sam_row_matches(t, r, gen, rest)) return gen->cfn_type ? gen->cfn_type : "";
+        if (sam_row_matches(g, r, gen, rest)) return gen->cfn_type ? gen->cfn_type : "";
+    }
+    doc_id conns = doc_is_map(d, r->node) ? doc_get(d, r->node, "Connectors") : DOC_NONE;
+    for (uint32_t c = 0; doc_is_map(d, conns) && c < doc_count(d, conns); c++) {
+        const char *name = doc_str(d, doc_key(d, conns, c));
+        size_t n = name ? strlen(name) : 0;
+        if (!n || strncmp(rest, name, n) != 0) continue;
+        if (!rest[n]) return SAM_CONNECTOR_TYPE;
+        doc_id props = doc_get(d, doc_val(d, conns, c), "Properties");
+        for (int i = 0; doc_is_map(d, props) && sam_generated_names[i].sam_type; i++) {
+            const sam_generated *gen = &sam_generated_names[i];
+            if (gen->kind == SAM_GEN_CONNECTOR && connector_makes(g, cfn_type_of(r->type), props, gen, rest + n))
+                return gen->cfn_type;
+        }
     }
     return NULL;
+}
+
+/* Does a resource make names SAM builds from its id? */
+static int makes_names(const doc *d, const tmpl_resource *r)
+{
+    return r->is_sam || (doc_is_map(d, r->node) && doc_get(d, r->node, "Connectors") != DOC_NONE);
 }
 
 /* Does some SAM resource make the template-wide name row `gl` needs? */
@@ -218,17 +423,236 @@ const char *graph_sam_generated(const graph *g, const char *name)
     /* <Id><suffix> or <Id>.<property>: each prefix that could be a SAM
      * resource's id is looked up, rather than every resource tried
      * (quadratic with many unresolved names). */
+    struct graph_symtab *s = g->syms;
+    if (!s->gen_ready) {
+        /* CloudFormation caps logical ids at 255 characters: longer ids
+         * name nothing generated (and would make look-ups slow). */
+        s->sam_min_len = 256;
+        for (size_t i = 0; i < t->n_res; i++) {
+            size_t len = strlen(t->res[i].id);
+            if (len > 0 && len <= 255 && makes_names(t->d, &t->res[i])) {
+                if (len < s->sam_min_len) s->sam_min_len = len;
+                if (len > s->sam_max_len) s->sam_max_len = len;
+            }
+        }
+        s->gen_ready = 1;
+    }
     size_t len = strlen(name);
     const char *dot = strchr(name, '.');
     size_t longest = dot ? (size_t)(dot - name) : (len ? len - 1 : 0);
-    if (longest > g->syms->sam_max_len) longest = g->syms->sam_max_len;
+    if (longest > s->sam_max_len) longest = s->sam_max_len;
     int r;
-    for (size_t n = g->syms->sam_min_len; n <= longest; n++) {
-        if (!strmap_get(&g->syms->resources, name, n, &r) || !t->res[r].is_sam) continue;
-        type = sam_resource_generates(t, &t->res[r], name + n);
+    for (size_t n = s->sam_min_len; n <= longest; n++) {
+        if (!strmap_get(&s->resources, name, n, &r) || !makes_names(t->d, &t->res[r])) continue;
+        type = sam_resource_generates(g, &t->res[r], name + n);
         if (type) return type;
     }
     return NULL;
+}
+
+/* ---- the same names spelt out, for suggestions ---- */
+
+/* Suggestions look at this many candidates at most (a template with
+ * thousands of SAM resources or events gets suggestions among the first). */
+#define MAX_CANDIDATES 5000
+
+typedef struct name_sink {
+    const graph *g;
+    size_t left;   /* candidates still to look at */
+} name_sink;
+
+/* What a candidate is checked with: a row of resource r, a connector's
+ * (source type, Properties), or a template-wide name. */
+typedef struct candidate_of {
+    const tmpl_resource *r;
+    const sam_generated *gen;
+    const char *source;
+    doc_id props;
+} candidate_of;
+
+/* Keep "<id><b><x><y>" when it is under 512 bytes and SAM makes it. */
+static void offer(name_sink *k, const candidate_of *c, const char *id, const char *b, const char *x, const char *y)
+{
+    const char *part[4] = {id, b, x, y};
+    char buf[512];
+    size_t n = 0;
+    if (!k->left) return;
+    k->left--;
+    for (int i = 0; i < 4; i++) {
+        size_t m = strlen(part[i]);
+        if (n + m >= sizeof buf) return;
+        memcpy(buf + n, part[i], m);
+        n += m;
+    }
+    buf[n] = '\0';
+    const char *rest = buf + strlen(id);
+    int made = !c ? sam_global_name(k->g, buf) != NULL
+             : c->gen->kind == SAM_GEN_CONNECTOR ? connector_makes(k->g, c->source, c->props, c->gen, rest)
+                                                 : sam_row_matches(k->g, c->r, c->gen, rest);
+    if (!made) return;
+    struct graph_symtab *s = k->g->syms;
+    if (s->gen_len + n + 1 > s->gen_cap) {
+        s->gen_cap = (s->gen_len + n + 1) * 2;
+        s->gen_names = xrealloc(s->gen_names, s->gen_cap);
+    }
+    memcpy(s->gen_names + s->gen_len, buf, n + 1);
+    s->gen_len += n + 1;
+}
+
+/* "<alphanumerics of scalar v>" in out[n], or "" */
+static const char *alnum_of(const doc *d, doc_id v, char *out, size_t n)
+{
+    size_t j = 0;
+    const char *s = doc_is_scalar(d, v) ? doc_str(d, v) : NULL;
+    for (; s && *s && j + 1 < n; s++)
+        if (is_alnum(*s)) out[j++] = *s;
+    out[j] = '\0';
+    return out;
+}
+
+/* The candidates of one row of SAM resource r: what it can make, each
+ * confirmed by the row's matcher. */
+static void row_names(name_sink *k, const tmpl_resource *r, const sam_generated *gen)
+{
+    const doc *d = k->g->t->d;
+    const tmpl *t = k->g->t;
+    const char *id = r->id, *sfx = gen->suffix;
+    candidate_of c = {r, gen, NULL, DOC_NONE};
+    char a[256];
+    switch (gen->kind) {
+    case SAM_GEN_IF_SET:
+    case SAM_GEN_IF_UNSET:
+    case SAM_GEN_CUSTOM_AUTH:
+        offer(k, &c, id, sfx, "", "");
+        break;
+    case SAM_GEN_HASH:  /* the hash is SAM's to compute */
+    case SAM_GEN_CONNECTOR:  /* connector_names() */
+        break;
+    case SAM_GEN_VALUE:
+        offer(k, &c, id, sfx, alnum_of(d, sam_prop(t, r, gen->prop), a, sizeof a), "");
+        break;
+    case SAM_GEN_STAGE:
+        offer(k, &c, id, alnum_of(d, sam_prop(t, r, gen->prop), a, sizeof a), sfx, "");
+        break;
+    case SAM_GEN_WS_STAGE: {
+        doc_id v = sam_prop(t, r, gen->prop);
+        offer(k, &c, id, "Default", sfx, "");
+        offer(k, &c, id, doc_is_scalar(d, v) ? doc_str(d, v) : "", sfx, "");
+        break;
+    }
+    case SAM_GEN_BASEPATH: {
+        doc_id bp = sam_prop(t, r, gen->prop);
+        offer(k, &c, id, sfx, "", "");
+        if (doc_is_scalar(d, bp)) offer(k, &c, id, alnum_of(d, bp, a, sizeof a), sfx, "");
+        for (uint32_t i = 0; doc_is_seq(d, bp) && i < doc_count(d, bp); i++)
+            offer(k, &c, id, alnum_of(d, doc_item(d, bp, i), a, sizeof a), sfx, "");
+        break;
+    }
+    case SAM_GEN_LAMBDA_AUTH: {
+        uint32_t n = lambda_authorizers(d, sam_prop(t, r, gen->prop));
+        for (uint32_t i = 1; i <= n; i++) {
+            snprintf(a, sizeof a, "ToLambdaAuthConnector%u", (unsigned)i);
+            offer(k, &c, id, a, sfx, "");
+        }
+        break;
+    }
+    case SAM_GEN_EVENT:
+    case SAM_GEN_EVENT_ANY:
+    case SAM_GEN_AUTH:
+    case SAM_GEN_AUTH_ANY:
+    case SAM_GEN_DS:
+    case SAM_GEN_ROUTE:
+    case SAM_GEN_KEYS2: {
+        int events = gen->kind == SAM_GEN_EVENT || gen->kind == SAM_GEN_EVENT_ANY;
+        doc_id keys = events ? doc_get(d, r->props, "Events") : sam_prop(t, r, gen->prop);
+        for (uint32_t i = 0; doc_is_map(d, keys) && i < doc_count(d, keys) && k->left; i++) {
+            const char *key = doc_str(d, doc_key(d, keys, i));
+            if (!key) continue;
+            if (gen->kind == SAM_GEN_ROUTE) {
+                if (route_name(key, a, sizeof a)) offer(k, &c, id, a, sfx, "");
+                continue;
+            }
+            if (gen->kind != SAM_GEN_KEYS2) {
+                offer(k, &c, id, key, sfx, "");
+                continue;
+            }
+            doc_id inner = doc_val(d, keys, i);
+            for (uint32_t j = 0; doc_is_map(d, inner) && j < doc_count(d, inner) && k->left; j++) {
+                const char *key2 = doc_str(d, doc_key(d, inner, j));
+                if (key2) offer(k, &c, id, key, key2, sfx);
+            }
+        }
+        break;
+    }
+    }
+}
+
+/* What connector `id` from `source` (Properties `props`) can make. */
+static void connector_names(name_sink *k, const char *id, const char *source, doc_id props)
+{
+    const doc *d = k->g->t->d;
+    doc_id dest = doc_get(d, props, "Destination");
+    uint32_t n = doc_is_seq(d, dest) ? doc_count(d, dest) : 0;
+    for (int i = 0; sam_generated_names[i].sam_type; i++) {
+        const sam_generated *gen = &sam_generated_names[i];
+        if (gen->kind != SAM_GEN_CONNECTOR) continue;
+        candidate_of c = {NULL, gen, source, props};
+        int lambda = strcmp(gen->suffix, "LambdaPermission") == 0;
+        for (int cat = 0; cat < (lambda ? 2 : 1); cat++) {
+            const char *pre = lambda ? (cat ? "Write" : "Read") : "";
+            if (doc_is_map(d, dest)) offer(k, &c, id, pre, gen->suffix, "");
+            for (uint32_t j = 0; j < n && k->left; j++) {
+                char idx[32];
+                snprintf(idx, sizeof idx, "Destination%u", (unsigned)j);
+                offer(k, &c, id, pre, gen->suffix, idx);
+            }
+        }
+    }
+}
+
+/* Spell out every name once into g->syms->gen_names. */
+static void list_names(const graph *g)
+{
+    const tmpl *t = g->t;
+    const doc *d = t->d;
+    name_sink k = {g, MAX_CANDIDATES};
+    for (int i = 0; sam_generated_globals[i].name; i++) {
+        const sam_generated_global *gl = &sam_generated_globals[i];
+        if (strchr(gl->name, '.') || gl->kind == SAM_GEN_HASH) continue;
+        offer(&k, NULL, gl->name, gl->kind == SAM_GEN_STAGE ? "ProdStage" : "", "", "");
+    }
+    for (size_t r = 0; r < t->n_res && k.left; r++) {
+        const tmpl_resource *res = &t->res[r];
+        if (strlen(res->id) > 255) continue;
+        for (int i = 0; res->is_sam && sam_generated_names[i].sam_type; i++) {
+            const sam_generated *gen = &sam_generated_names[i];
+            if (gen->suffix[0] != '.' && tmpl_is_type(res, gen->sam_type)) row_names(&k, res, gen);
+        }
+        if (tmpl_is_type(res, "AWS::Serverless::Connector") && doc_is_map(d, res->props))
+            connector_names(&k, res->id, connector_end_type(g, doc_get(d, res->props, "Source")), res->props);
+        doc_id conns = doc_is_map(d, res->node) ? doc_get(d, res->node, "Connectors") : DOC_NONE;
+        for (uint32_t c = 0; doc_is_map(d, conns) && c < doc_count(d, conns) && k.left; c++) {
+            const char *name = doc_str(d, doc_key(d, conns, c));
+            char full[512];
+            if (!name || snprintf(full, sizeof full, "%s%s", res->id, name) >= (int)sizeof full) continue;
+            doc_id props = doc_get(d, doc_val(d, conns, c), "Properties");
+            if (doc_is_map(d, props)) connector_names(&k, full, cfn_type_of(res->type), props);
+        }
+    }
+}
+
+void graph_sam_each_name(const graph *g, void (*fn)(void *user, const char *name, size_t len), void *user)
+{
+    struct graph_symtab *s = g->syms;
+    if (!s->gen_listed) {
+        list_names(g);
+        s->gen_listed = 1;
+    }
+    for (size_t i = 0; i < s->gen_len;) {
+        size_t n = strlen(s->gen_names + i);
+        fn(user, s->gen_names + i, n);
+        i += n + 1;
+    }
 }
 
 int graph_lookup(const graph *g, const char *name)
@@ -261,7 +685,7 @@ int graph_resource_of(const graph *g, doc_id node)
     int r = v[lo - 1];
     doc_id start = g->t->res[r].node;
     if (start < 0) return -1;
-    doc_id end = d->nodes[start].subtree_end;
+    doc_id end = doc_subtree_end(d, start);
     return node < end ? r : -1;
 }
 
@@ -733,26 +1157,20 @@ void graph_build(graph *g, const tmpl *t)
     for (size_t i = 0; i < t->n_params; i++) strmap_put(&s->names, t->params[i].id, strlen(t->params[i].id), SYM_PARAM);
     for (size_t i = 0; i < t->n_conds; i++) strmap_put(&s->names, t->conds[i].id, strlen(t->conds[i].id), SYM_CONDITION);
     s->by_node = xcalloc(t->n_res, sizeof *s->by_node);
-    /* CloudFormation caps logical ids at 255 characters: longer SAM ids
-     * name nothing generated (and would make look-ups slow). */
-    s->sam_min_len = 256;
     for (size_t i = 0; i < t->n_res; i++) {
         size_t len = strlen(t->res[i].id);
         strmap_put(&s->names, t->res[i].id, len, SYM_RESOURCE);
         strmap_put(&s->resources, t->res[i].id, len, (int)i);
         if (t->res[i].node >= 0) s->by_node[s->n_by_node++] = (int)i;
-        if (t->res[i].is_sam && len > 0 && len <= 255) {
-            if (len < s->sam_min_len) s->sam_min_len = len;
-            if (len > s->sam_max_len) s->sam_max_len = len;
-        }
     }
     sort_by_node(t, s->by_node, s->n_by_node);
 
     /* Every intrinsic anywhere in the document, once; and any !Rain:: tag. */
     int rain_tag = 0;
+    for (size_t i = 0; i < d->n_tags && !rain_tag; i++)
+        if (strncmp(d->tags[i].tag, "!Rain::", 7) == 0) rain_tag = 1;
     for (size_t i = 0; i < d->n_nodes; i++) {
         const doc_node *n = &d->nodes[i];
-        if (n->tag && !rain_tag && strncmp(n->tag, "!Rain::", 7) == 0) rain_tag = 1;
         if (n->kind != DOC_MAP || n->len != 1) continue;
         refs_of_node(g, (doc_id)i, graph_resource_of(g, (doc_id)i), a);
     }
@@ -781,6 +1199,7 @@ void graph_release(graph *g)
         strmap_release(&g->syms->names);
         strmap_release(&g->syms->resources);
         free(g->syms->by_node);
+        free(g->syms->gen_names);
         free(g->syms);
     }
     free(g->refs);

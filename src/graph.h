@@ -76,6 +76,12 @@ int graph_lookup(const graph *g, const char *name);
  * Returns the CloudFormation type of that resource ("" when samlint does not
  * know it), or NULL. */
 const char *graph_sam_generated(const graph *g, const char *name);
+/* Each of those names samlint can spell out (not those ending in SAM's
+ * hash, nor the <Id>.Property ones; the first 5,000 candidates looked at),
+ * calling fn with it (len < 512; the name lives only during the call):
+ * suggestions for an unknown name. Spelt out on the first call, kept for the
+ * next ones. */
+void graph_sam_each_name(const graph *g, void (*fn)(void *user, const char *name, size_t len), void *user);
 /* Resource index for a logical id, or -1. */
 int graph_resource(const graph *g, const char *name);
 /* Resource index a value refers to: Ref X, Fn::GetAtt [X, ...], or a

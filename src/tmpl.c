@@ -116,14 +116,17 @@ int tmpl_build(tmpl *t, const doc *d, const char **why)
         else if (!s || strcmp(s, "AWS::LanguageExtensions") != 0) t->macro = 1;
     }
     t->is_sam = t->sam_transform || t->sam_typo;
-    static const char *const kinds[] = {"Function", "Api", "HttpApi", "SimpleTable", "StateMachine", "LayerVersion"};
-    get_keys(d, t->globals, kinds, 6, found);
+    static const char *const kinds[] = {"Function",     "Api",          "HttpApi",     "SimpleTable",
+                                        "StateMachine", "LayerVersion", "WebSocketApi", "CapacityProvider"};
+    get_keys(d, t->globals, kinds, 8, found);
     t->globals_function = found[0];
     t->globals_api = found[1];
     t->globals_httpapi = found[2];
     t->globals_simpletable = found[3];
     t->globals_statemachine = found[4];
     t->globals_layer = found[5];
+    t->globals_websocketapi = found[6];
+    t->globals_capacityprovider = found[7];
 
     uint32_t n = doc_count(d, t->resources);
     t->res = xcalloc(n, sizeof *t->res);
@@ -238,6 +241,8 @@ static doc_id globals_of(const tmpl *t, const tmpl_resource *r)
     if (strcmp(kind, "SimpleTable") == 0) return t->globals_simpletable;
     if (strcmp(kind, "StateMachine") == 0) return t->globals_statemachine;
     if (strcmp(kind, "LayerVersion") == 0) return t->globals_layer;
+    if (strcmp(kind, "WebSocketApi") == 0) return t->globals_websocketapi;
+    if (strcmp(kind, "CapacityProvider") == 0) return t->globals_capacityprovider;
     return DOC_NONE;
 }
 

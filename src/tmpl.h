@@ -46,7 +46,7 @@ typedef struct tmpl {
      * which may rewrite anything samlint reads. */
     int sam_transform, sam_typo, macro;
     doc_id globals_function, globals_api, globals_httpapi, globals_simpletable,
-           globals_statemachine, globals_layer;
+           globals_statemachine, globals_layer, globals_websocketapi, globals_capacityprovider;
     tmpl_resource *res;  size_t n_res;
     tmpl_param *params;  size_t n_params;
     tmpl_named *conds;   size_t n_conds;
@@ -86,7 +86,8 @@ static inline int tmpl_is_type(const tmpl_resource *r, const char *type)
 enum tmpl_origin { TMPL_UNSET, TMPL_OWN, TMPL_GLOBALS };
 
 /* The Globals section that applies to a resource type, or DOC_NONE
- * (Function, Api, HttpApi, SimpleTable, StateMachine, LayerVersion). */
+ * (Function, Api, HttpApi, SimpleTable, StateMachine, LayerVersion,
+ * WebSocketApi, CapacityProvider). */
 doc_id tmpl_globals_for(const tmpl *t, const tmpl_resource *r);
 
 /* Effective property: the resource's own Properties path, else the same

@@ -19,13 +19,44 @@
  * <Id><Ev>EventSourceMapping (SqsSubscription).
  *
  * GraphQLApi: ...-graphqlapi.html (the names of its data sources, functions,
- * resolvers, API keys, schema, cache and domain), and SAM's translator for
- * the roles and connectors it adds (<Id>CloudWatchRole, <DataSource>Role,
- * <DataSource>ToTableConnector / ToLambdaConnector, <Id>ToLambdaAuthConnector<n>,
- * whose own resources start with the connector's id).
+ * resolvers, API keys, schema, cache and domain), and SAM's translator
+ * (samtranslator/model/sam_resources.py, SamGraphQLApi) for the roles and
+ * connectors it adds: <Id>CloudWatchRole; per data source without
+ * ServiceRoleArn <DataSource>Role and the connector <DataSource>ToTableConnector
+ * (DynamoDb) or <DataSource>ToLambdaConnector (Lambda), which makes
+ * <connector>Policy; per AWS_LAMBDA authorizer (Auth, then Auth.Additional)
+ * the connector <Id>ToLambdaAuthConnector<n>, n from 1, which makes
+ * <connector>WriteLambdaPermission.
  *
- * WebSocketApi, CapacityProvider and Connector names are not modelled one by
- * one yet: any <Id><suffix> is accepted for them.
+ * WebSocketApi: ...-websocketapi.html and SAM's translator
+ * (samtranslator/model/api/websocket_api_generator.py, apiv2_generator.py),
+ * which the expected outputs in its tests/translator/output agree with where
+ * the page does not: a route key is capitalised ($connect gives
+ * <Id>ConnectRoute, not connectRoute; send gives SendRoute) and the default
+ * stage is <Id>DefaultStage. Per route <Id><route>Route, Integration and
+ * Permission; the stage <Id><StageName>Stage; with Auth AuthType CUSTOM
+ * <Id>ConnectAuthorizer and (no InvokeRole) <Id>AuthorizerPermission; with a
+ * Domain, ApiGatewayDomainNameV2<hash>, RecordSetGroup<hash> and per base path
+ * <Id><path>ApiMapping (<Id>ApiMapping without one; HttpApi names them the
+ * same way, Api <Id><path>BasePathMapping).
+ *
+ * CapacityProvider: <Id>OperatorRole without OperatorRole
+ * (samtranslator/model/capacity_provider/generators.py).
+ *
+ * Connector: ...-connector.html and SAM's translator (SamConnector,
+ * connector_profiles/profiles.json): <Id>Policy (an IAM managed policy),
+ * <Id>QueuePolicy, <Id>TopicPolicy or <Id><Read|Write>LambdaPermission, by
+ * the Source and Destination types (sam_connector_profiles below); with a
+ * list of Destinations each name ends in Destination<index>, from 0. A
+ * resource's embedded Connectors are connectors named <Resource><Name>. Where
+ * a Source or Destination type cannot be read from the template (an Id that
+ * names no resource of the template, a Type given by an intrinsic), any of
+ * the four names is taken for it, never a name SAM does not make.
+ *
+ * Checked against SAM's expected outputs (tests/translator/output) for
+ * websocket_api_simple_app, websocket_api_with_custom_domains_regional,
+ * connector_mix_destination and api_custom_domain_private_endpoint_full,
+ * December 2026.
  *
  * To add a name: one row under its SAM type, then `make check` (fixtures/SL004
  * hold one case of each kind). */
@@ -37,6 +68,8 @@
 #define HTTP "AWS::Serverless::HttpApi"
 #define SM "AWS::Serverless::StateMachine"
 #define GQL "AWS::Serverless::GraphQLApi"
+#define WS "AWS::Serverless::WebSocketApi"
+#define CONN "AWS::Serverless::Connector"
 
 const sam_generated sam_generated_names[] = {
     {FN, "Role",              SAM_GEN_IF_UNSET, "Role",                "AWS::IAM::Role"},
@@ -75,14 +108,14 @@ const sam_generated sam_generated_names[] = {
     {API, "UsagePlan",        SAM_GEN_IF_SET,   "Auth.UsagePlan",      "AWS::ApiGateway::UsagePlan"},
     {API, "UsagePlanKey",     SAM_GEN_IF_SET,   "Auth.UsagePlan",      "AWS::ApiGateway::UsagePlanKey"},
     {API, "ApiKey",           SAM_GEN_IF_SET,   "Auth.UsagePlan",      "AWS::ApiGateway::ApiKey"},
-    {API, "BasePathMapping",  SAM_GEN_PREFIX,   "Domain",              "AWS::ApiGateway::BasePathMapping"},
+    {API, "BasePathMapping",  SAM_GEN_BASEPATH, "Domain.BasePath",     NULL},  /* BasePathMappingV2 for a PRIVATE Domain */
     {API, "AuthorizerPermission", SAM_GEN_AUTH, "Auth.Authorizers",    "AWS::Lambda::Permission"},
 
     {HTTP, "ApiGatewayDefaultStage", SAM_GEN_IF_UNSET, "StageName",    "AWS::ApiGatewayV2::Stage"},
     {HTTP, "Stage",           SAM_GEN_STAGE,    "StageName",           "AWS::ApiGatewayV2::Stage"},
     {HTTP, ".Stage",          SAM_GEN_IF_SET,   "",                    "AWS::ApiGatewayV2::Stage"},
     {HTTP, ".DomainName",     SAM_GEN_IF_SET,   "Domain",              "AWS::ApiGatewayV2::DomainName"},
-    {HTTP, "ApiMapping",      SAM_GEN_PREFIX,   "Domain",              "AWS::ApiGatewayV2::ApiMapping"},
+    {HTTP, "ApiMapping",      SAM_GEN_BASEPATH, "Domain.BasePath",     "AWS::ApiGatewayV2::ApiMapping"},
     {HTTP, "AuthorizerPermission", SAM_GEN_AUTH, "Auth.Authorizers",   "AWS::Lambda::Permission"},
 
     {SM, "Role",              SAM_GEN_IF_UNSET, "Role",                "AWS::IAM::Role"},
@@ -105,15 +138,32 @@ const sam_generated sam_generated_names[] = {
     {GQL, "",                 SAM_GEN_AUTH,     "Functions",           "AWS::AppSync::FunctionConfiguration"},
     {GQL, "",                 SAM_GEN_KEYS2,    "Resolvers",           "AWS::AppSync::Resolver"},
     {GQL, "DynamoDBDataSource", SAM_GEN_AUTH,   "DataSources.DynamoDb", "AWS::AppSync::DataSource"},
-    {GQL, "DynamoDBDataSourceRole", SAM_GEN_AUTH, "DataSources.DynamoDb", "AWS::IAM::Role"},
-    {GQL, "DynamoDBDataSourceToTableConnector", SAM_GEN_AUTH_ANY, "DataSources.DynamoDb", NULL},
+    {GQL, "DynamoDBDataSourceRole", SAM_GEN_DS, "DataSources.DynamoDb", "AWS::IAM::Role"},
+    {GQL, "DynamoDBDataSourceToTableConnector", SAM_GEN_DS, "DataSources.DynamoDb", SAM_CONNECTOR_TYPE},
+    {GQL, "DynamoDBDataSourceToTableConnectorPolicy", SAM_GEN_DS, "DataSources.DynamoDb", "AWS::IAM::ManagedPolicy"},
     {GQL, "LambdaDataSource", SAM_GEN_AUTH,     "DataSources.Lambda",  "AWS::AppSync::DataSource"},
-    {GQL, "LambdaDataSourceRole", SAM_GEN_AUTH, "DataSources.Lambda",  "AWS::IAM::Role"},
-    {GQL, "LambdaDataSourceToLambdaConnector", SAM_GEN_AUTH_ANY, "DataSources.Lambda", NULL},
-    {GQL, "ToLambdaAuthConnector", SAM_GEN_PREFIX, "Auth",             NULL},
-    {"AWS::Serverless::WebSocketApi", "", SAM_GEN_PREFIX, "", NULL},
-    {"AWS::Serverless::CapacityProvider", "", SAM_GEN_PREFIX, "", NULL},
-    {"AWS::Serverless::Connector",    "", SAM_GEN_PREFIX, "", NULL},
+    {GQL, "LambdaDataSourceRole", SAM_GEN_DS,   "DataSources.Lambda",  "AWS::IAM::Role"},
+    {GQL, "LambdaDataSourceToLambdaConnector", SAM_GEN_DS, "DataSources.Lambda", SAM_CONNECTOR_TYPE},
+    {GQL, "LambdaDataSourceToLambdaConnectorPolicy", SAM_GEN_DS, "DataSources.Lambda", "AWS::IAM::ManagedPolicy"},
+    {GQL, "",                 SAM_GEN_LAMBDA_AUTH, "Auth",             SAM_CONNECTOR_TYPE},
+    {GQL, "WriteLambdaPermission", SAM_GEN_LAMBDA_AUTH, "Auth",        "AWS::Lambda::Permission"},
+
+    {WS, "Route",             SAM_GEN_ROUTE,    "Routes",              "AWS::ApiGatewayV2::Route"},
+    {WS, "Integration",       SAM_GEN_ROUTE,    "Routes",              "AWS::ApiGatewayV2::Integration"},
+    {WS, "Permission",        SAM_GEN_ROUTE,    "Routes",              "AWS::Lambda::Permission"},
+    {WS, "Stage",             SAM_GEN_WS_STAGE, "StageName",           "AWS::ApiGatewayV2::Stage"},
+    {WS, ".Stage",            SAM_GEN_IF_SET,   "",                    "AWS::ApiGatewayV2::Stage"},
+    {WS, ".DomainName",       SAM_GEN_IF_SET,   "Domain",              "AWS::ApiGatewayV2::DomainName"},
+    {WS, "ApiMapping",        SAM_GEN_BASEPATH, "Domain.BasePath",     "AWS::ApiGatewayV2::ApiMapping"},
+    {WS, "ConnectAuthorizer", SAM_GEN_CUSTOM_AUTH, "",                 "AWS::ApiGatewayV2::Authorizer"},
+    {WS, "AuthorizerPermission", SAM_GEN_CUSTOM_AUTH, "InvokeRole",    "AWS::Lambda::Permission"},
+
+    {"AWS::Serverless::CapacityProvider", "OperatorRole", SAM_GEN_IF_UNSET, "OperatorRole", "AWS::IAM::Role"},
+
+    {CONN, "Policy",          SAM_GEN_CONNECTOR, "",                   "AWS::IAM::ManagedPolicy"},
+    {CONN, "QueuePolicy",     SAM_GEN_CONNECTOR, "",                   "AWS::SQS::QueuePolicy"},
+    {CONN, "TopicPolicy",     SAM_GEN_CONNECTOR, "",                   "AWS::SNS::TopicPolicy"},
+    {CONN, "LambdaPermission", SAM_GEN_CONNECTOR, "",                  "AWS::Lambda::Permission"},
     {NULL, NULL, SAM_GEN_IF_SET, NULL, NULL},
 };
 
@@ -134,5 +184,23 @@ const sam_generated_global sam_generated_globals[] = {
     {"ApiGatewayDomainName",         SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::ApiGateway::DomainName"},
     {"ApiGatewayDomainNameV2",       SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::ApiGatewayV2::DomainName"},
     {"RecordSetGroup",               SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::Route53::RecordSetGroup"},
+    {"DomainNameAccessAssociation",  SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::ApiGateway::DomainNameAccessAssociation"},
     {NULL, SAM_GEN_IF_SET, NULL, NULL, NULL, NULL},
+};
+
+/* SAM's connector profiles (samtranslator/model/connector_profiles/
+ * profiles.json) that are not an IAM managed policy: every other supported
+ * Source -> Destination pair makes <Id>Policy. Each of these takes the one
+ * permission Write. */
+const sam_connector_profile sam_connector_profiles[] = {
+    {"AWS::Events::Rule",           "AWS::Lambda::Function", "LambdaPermission"},
+    {"AWS::ApiGatewayV2::Api",      "AWS::Lambda::Function", "LambdaPermission"},
+    {"AWS::ApiGateway::RestApi",    "AWS::Lambda::Function", "LambdaPermission"},
+    {"AWS::SNS::Topic",             "AWS::Lambda::Function", "LambdaPermission"},
+    {"AWS::S3::Bucket",             "AWS::Lambda::Function", "LambdaPermission"},
+    {"AWS::AppSync::GraphQLApi",    "AWS::Lambda::Function", "LambdaPermission"},
+    {"AWS::Events::Rule",           "AWS::SQS::Queue",       "QueuePolicy"},
+    {"AWS::SNS::Topic",             "AWS::SQS::Queue",       "QueuePolicy"},
+    {"AWS::Events::Rule",           "AWS::SNS::Topic",       "TopicPolicy"},
+    {NULL, NULL, NULL},
 };

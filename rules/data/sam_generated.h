@@ -15,8 +15,30 @@ enum sam_gen_kind {
     SAM_GEN_AUTH_ANY,   /* <Id><key><suffix><anything>: resources a generated connector makes */
     SAM_GEN_KEYS2,      /* <Id><key><key2><suffix>, for each key of the mapping at `prop` and each key
                            of that key's mapping (GraphQLApi Resolvers.<OperationType>.<Resolver>) */
-    SAM_GEN_PREFIX,     /* <Id><suffix><anything>: kinds samlint does not model yet */
+    SAM_GEN_DS,         /* <Id><key><suffix>, for each key of the mapping at `prop` whose value sets
+                           no ServiceRoleArn (a GraphQLApi data source's role and connector) */
+    SAM_GEN_LAMBDA_AUTH,/* <Id>ToLambdaAuthConnector<n><suffix>, n = 1.. the number of AWS_LAMBDA
+                           authorizers in `prop` (GraphQLApi Auth and Auth.Additional) */
+    SAM_GEN_BASEPATH,   /* <Id><path><suffix> for each base path at `prop` (Domain.BasePath, a string
+                           or a list), its alphanumerics; <Id><suffix> without one; Domain set */
+    SAM_GEN_ROUTE,      /* <Id><route><suffix>, for each key of the mapping at `prop` (WebSocketApi
+                           Routes): $connect Connect, $disconnect Disconnect, $default Default, an
+                           alphanumeric key capitalised (Python's str.capitalize: sendMessage Sendmessage) */
+    SAM_GEN_WS_STAGE,   /* <Id><StageName><suffix> for a StageName (`prop`) other than "default";
+                           <Id>Default<suffix> without one or for "default"; <Id><suffix> for an
+                           intrinsic */
+    SAM_GEN_CUSTOM_AUTH,/* <Id><suffix> when Auth sets AuthType CUSTOM and AuthArn, and (`prop` not
+                           "") does not set Auth.<prop> (WebSocketApi's $connect authorizer) */
+    SAM_GEN_CONNECTOR,  /* the resources a connector makes (an AWS::Serverless::Connector, or
+                           <Resource><Name> for a resource's embedded Connectors): <suffix>
+                           (Policy, QueuePolicy, TopicPolicy, or Read/Write + LambdaPermission,
+                           as sam_connector_profiles says for its Source and Destination types),
+                           + Destination<i> when Destination is a list */
 };
+
+/* The cfn_type of a row that names a connector itself: SAM replaces it by
+ * the resources it makes, so only DependsOn may name it (SL004). */
+#define SAM_CONNECTOR_TYPE "AWS::Serverless::Connector"
 
 typedef struct sam_generated {
     const char *sam_type;    /* "AWS::Serverless::Function" */
@@ -44,5 +66,15 @@ typedef struct sam_generated_global {
 } sam_generated_global;
 
 extern const sam_generated_global sam_generated_globals[];
+
+/* What a connector from `source` to `destination` (CloudFormation types)
+ * makes when it is not an IAM managed policy on the source's role
+ * ("Policy"): the suffix, and the one permission it takes. */
+typedef struct sam_connector_profile {
+    const char *source, *destination;
+    const char *suffix;        /* "QueuePolicy", "TopicPolicy", "LambdaPermission" */
+} sam_connector_profile;
+
+extern const sam_connector_profile sam_connector_profiles[];
 
 #endif
