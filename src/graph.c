@@ -711,7 +711,7 @@ int graph_resource_of(const graph *g, doc_id node)
     int r = v[lo - 1];
     doc_id start = g->t->res[r].node;
     if (start < 0) return -1;
-    doc_id end = d->nodes[start].subtree_end;
+    doc_id end = doc_subtree_end(d, start);
     return node < end ? r : -1;
 }
 
@@ -1193,9 +1193,10 @@ void graph_build(graph *g, const tmpl *t)
 
     /* Every intrinsic anywhere in the document, once; and any !Rain:: tag. */
     int rain_tag = 0;
+    for (size_t i = 0; i < d->n_tags && !rain_tag; i++)
+        if (strncmp(d->tags[i].tag, "!Rain::", 7) == 0) rain_tag = 1;
     for (size_t i = 0; i < d->n_nodes; i++) {
         const doc_node *n = &d->nodes[i];
-        if (n->tag && !rain_tag && strncmp(n->tag, "!Rain::", 7) == 0) rain_tag = 1;
         if (n->kind != DOC_MAP || n->len != 1) continue;
         refs_of_node(g, (doc_id)i, graph_resource_of(g, (doc_id)i), a);
     }

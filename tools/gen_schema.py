@@ -440,7 +440,7 @@ def short_description(text):
     return text
 
 
-def apply_sam_overlay(sam, overlay):
+def apply_sam_overlay(sam, overlay, registry):
     defs = sam["definitions"]
     for e in overlay.get("sam", []):
         d = defs.get(e["definition"])
@@ -464,6 +464,21 @@ def apply_sam_overlay(sam, overlay):
             d["required"] = [r for r in d["required"] if r != name]
         for path, typ in sorted(e.get("also_type", {}).items()):
             also_type(d, path, typ, e["definition"])
+        for name, (tn, path) in sorted(e.get("registry", {}).items()):
+            # A SAM property SAM passes on as it is (a string) to a registry
+            # property: that property's schema for strings; a mapping (an
+            # intrinsic function) stays SAM's.
+            node = registry.get(tn)
+            if not node:
+                sys.exit("gen_schema: overlay registry type %s not found" % tn)
+            sub = node
+            for part in path.split("/"):
+                sub = step(node, follow(node, sub), part)
+                if not isinstance(sub, dict):
+                    sys.exit("gen_schema: overlay registry path %s of %s not found" % (path, tn))
+            p = d["properties"][name]
+            d["properties"][name] = {"anyOf": [{"type": "object"}, dict(follow(node, sub))],
+                                     "markdownDescription": p.get("markdownDescription", "")}
         for name in e.get("also_string", []):
             p = d["properties"][name]
             d["properties"][name] = {"anyOf": [{k: v for k, v in p.items() if k != "markdownDescription"}, {"type": "string"}],
@@ -547,7 +562,7 @@ def main():
     apply_overlay(registry, overlay)
     with open(os.path.join(shared, "sam", "sam.schema.json"), encoding="utf-8") as fh:
         sam = json.load(fh)
-    apply_sam_overlay(sam, overlay)
+    apply_sam_overlay(sam, overlay, registry)
 
     c = Compiler()
     c.registry = registry
