@@ -82,11 +82,17 @@ static void check_intrinsic(lint_ctx *ctx, doc_id node, const char *fn, doc_id a
 RULE_CHECK(SL005)
 {
     const doc *d = ctx->d;
+    size_t ti = 0;  /* d->tags, in node order */
     for (size_t i = 0; i < d->n_nodes; i++) {
         const doc_node *n = &d->nodes[i];
+        const char *tag = NULL;
+        if (n->tagged) {
+            while (d->tags[ti].node < (doc_id)i) ti++;
+            tag = d->tags[ti].tag;
+        }
         /* !Rain:: directives are for the rain pre-processor, not CloudFormation. */
-        if (n->tag && n->tag[0] == '!' && n->tag[1] != '!' && n->style != DOC_SYNTH && strncmp(n->tag, "!Rain::", 7) != 0) {
-            report(ctx, (doc_id)i, "unknown tag '%.60s' (CloudFormation knows !Ref, !GetAtt, !Sub, ...)", n->tag);
+        if (tag && tag[0] == '!' && tag[1] != '!' && n->style != DOC_SYNTH && strncmp(tag, "!Rain::", 7) != 0) {
+            report(ctx, (doc_id)i, "unknown tag '%.60s' (CloudFormation knows !Ref, !GetAtt, !Sub, ...)", tag);
             continue;
         }
         if (n->kind != DOC_MAP || n->len != 1) continue;

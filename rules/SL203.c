@@ -37,7 +37,7 @@ static void consider(api_limit *best, long long ms, const char *kind, const char
 
 static int node_within(const doc *d, doc_id node, doc_id outer)
 {
-    return outer != DOC_NONE && node >= outer && node < d->nodes[outer].subtree_end;
+    return outer != DOC_NONE && node >= outer && node < doc_subtree_end(d, outer);
 }
 
 /* Does a REST integration invoke the function asynchronously? API Gateway

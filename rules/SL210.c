@@ -56,7 +56,7 @@ static const char *definition_feature(const lint_ctx *ctx, doc_id body)
         {"requestTemplates", "mapping templates"},
         {"responseTemplates", "mapping templates"},
     };
-    for (doc_id id = body; id < d->nodes[body].subtree_end; id++) {
+    for (doc_id id = body; id < doc_subtree_end(d, body); id++) {
         if (!doc_is_map(d, id))
             continue;
         for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
@@ -134,7 +134,7 @@ static api_uses find_api_uses(lint_ctx *ctx)
             && !tmpl_is_type(assoc, "AWS::WAFRegional::WebACLAssociation"))
             continue;
         doc_id arn = doc_get(d, assoc->props, "ResourceArn");
-        if (arn != DOC_NONE && ref->node >= arn && ref->node < d->nodes[arn].subtree_end)
+        if (arn != DOC_NONE && ref->node >= arn && ref->node < doc_subtree_end(d, arn))
             u.waf[ref->to] = 1;
     }
     return u;

@@ -102,7 +102,7 @@ RULE_CHECK(SL302)
             doc_id val = doc_val(d, n, j), m;
             if (!is_dead_letter_key(doc_str(d, doc_key(d, n, j))) || in_dead_letter[val])
                 continue;
-            for (m = val; m < doc_at(d, val)->subtree_end; m++)
+            for (m = val; m < doc_subtree_end(d, val); m++)
                 in_dead_letter[m] = 1;
         }
     }

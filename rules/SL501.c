@@ -30,7 +30,7 @@ static void judge_setting(lint_ctx *ctx, const api_stage *s, const char *who, co
 
 RULE_CHECK(SL501)
 {
-    api_stage *stages;
+    const api_stage *stages;
     size_t n = api_stages(ctx, &stages);
     for (size_t i = 0; i < n; i++) {
         const api_stage *s = &stages[i];

@@ -177,7 +177,7 @@ static void judge_format(check *c, doc_id fmt)
 
 RULE_CHECK(SL502)
 {
-    api_stage *stages;
+    const api_stage *stages;
     size_t n = api_stages(ctx, &stages);
     for (size_t i = 0; i < n; i++) {
         check c = { ctx, &stages[i], stages[i].kind == API_REST ? "AccessLogSetting" : "AccessLogSettings", NULL };

@@ -4,7 +4,7 @@
 
 RULE_CHECK(SL503)
 {
-    api_stage *stages;
+    const api_stage *stages;
     size_t n = api_stages(ctx, &stages);
     for (size_t i = 0; i < n; i++) {
         const api_stage *s = &stages[i];

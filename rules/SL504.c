@@ -138,7 +138,7 @@ static void check_http(lint_ctx *ctx, const api_stage *s)
 
 RULE_CHECK(SL504)
 {
-    api_stage *stages;
+    const api_stage *stages;
     size_t n = api_stages(ctx, &stages);
     for (size_t i = 0; i < n; i++) {
         if (stages[i].kind == API_REST)

@@ -13,7 +13,7 @@ static inline doc_id evloop_statement_of(const doc *d, doc_id node)
     doc_id m;
 
     for (m = node - 1; m >= 0; m--)
-        if (doc_is_map(d, m) && doc_at(d, m)->subtree_end > node &&
+        if (doc_is_map(d, m) && doc_subtree_end(d, m) > node &&
             doc_get(d, m, "Action") != DOC_NONE)
             return m;
     return DOC_NONE;

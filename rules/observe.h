@@ -4,7 +4,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include "../src/arena.h"
 #include "../src/rule.h"
 
 /* printf into scratch memory that lives as long as the template. */
@@ -389,12 +391,17 @@ static inline doc_id api_implicit_event(const doc *d, const tmpl_resource *fn, c
 }
 
 /* Every stage of the template, in resource order, implicit APIs last.
- * *out is lint_alloc'ed. */
-static inline size_t api_stages(lint_ctx *ctx, api_stage **out)
+ * Found once per template (ctx->api_stages; lint_alloc'ed, exactly as many
+ * as there are) by the first rule that asks; the others read it. */
+static inline size_t api_stages(lint_ctx *ctx, const api_stage **out)
 {
+    if (ctx->have_api_stages) {
+        *out = ctx->api_stages;
+        return ctx->n_api_stages;
+    }
     const tmpl *t = ctx->t;
     const doc *d = ctx->d;
-    api_stage *st = lint_alloc(ctx, (t->n_res + 2) * sizeof *st);
+    api_stage *st = xcalloc(t->n_res + 2, sizeof *st);
     size_t n = 0;
     int have_rest = 0, have_http = 0;
     for (size_t i = 0; i < t->n_res; i++) {
@@ -449,7 +456,13 @@ static inline size_t api_stages(lint_ctx *ctx, api_stage **out)
                 have_rest = 1;
         }
     }
-    *out = st;
+    api_stage *kept = lint_alloc(ctx, (n ? n : 1) * sizeof *kept);
+    if (n) memcpy(kept, st, n * sizeof *kept);
+    free(st);
+    ctx->api_stages = kept;
+    ctx->n_api_stages = n;
+    ctx->have_api_stages = 1;
+    *out = kept;
     return n;
 }
 

@@ -273,7 +273,7 @@ static int looks_like_code(const char *text, size_t len, enum code_lang lang)
 
 static int plain_tag(const doc *d, doc_id node)
 {
-    const char *tag = doc_at(d, node)->tag;
+    const char *tag = doc_tag(d, node);
     return !tag || strcmp(tag, "!!str") == 0 || strcmp(tag, "tag:yaml.org,2002:str") == 0 || strcmp(tag, "!") == 0;
 }
 

@@ -12,6 +12,8 @@
 #include "doc_load.h"
 #include "strmap.h"
 
+_Static_assert(sizeof(doc_node) <= 32, "doc_node grew past 32 bytes: a 50 MB template holds four million of them");
+
 /* Short-form CloudFormation tags and the long form they stand for. To add
  * one, add a row; the loader rewrites `!Tag x` into `{LongName: x}`. */
 static const struct { const char *tag, *name; } intrinsic_tags[] = {
@@ -83,9 +85,20 @@ doc_id ld_new_node(loader *L, enum doc_kind kind, const yaml_mark_t *start, cons
     n->col = (uint32_t)start->column + 1;
     n->end_line = (uint32_t)end->line + 1;
     n->end_col = (uint32_t)end->column + 1;
-    n->subtree_end = 0;  /* 0 = still open; set when finished */
+    /* A collection's coll_end stays 0 while it is open. */
     L->weight[id] = 1;
     return id;
+}
+
+char *ld_scratch(loader *L, size_t n)
+{
+    if (n > L->cap_scratch) {
+        size_t cap = L->cap_scratch ? L->cap_scratch : 256;
+        while (cap < n) cap *= 2;
+        L->scratch = xrealloc(L->scratch, cap);
+        L->cap_scratch = cap;
+    }
+    return L->scratch;
 }
 
 static void push_pending(loader *L, doc_id id)
@@ -106,11 +119,35 @@ static doc_id synth_scalar(loader *L, const char *text, size_t len, const doc_no
     n->style = DOC_SYNTH;
     n->str = arena_strndup(L->a, text, len);
     n->len = (uint32_t)len;
-    n->subtree_end = id + 1;
     return id;
 }
 
 static void dup_key_check(loader *L, doc_id map);
+
+/* Tag node `id`, the newest node: the table stays in node order. */
+static void set_tag(loader *L, doc_id id, const char *tag)
+{
+    doc *d = L->d;
+    if (d->n_tags == L->cap_tags) {
+        L->cap_tags = L->cap_tags ? L->cap_tags * 2 : 16;
+        d->tags = xrealloc(d->tags, L->cap_tags * sizeof *d->tags);
+    }
+    d->tags[d->n_tags].node = id;
+    d->tags[d->n_tags++].tag = arena_strdup(L->a, tag);
+    d->nodes[id].tagged = 1;
+}
+
+const char *doc_tag(const doc *d, doc_id id)
+{
+    if (id < 0 || !d->nodes[id].tagged) return NULL;
+    size_t lo = 0, hi = d->n_tags;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->tags[mid].node < id) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < d->n_tags && d->tags[lo].node == id ? d->tags[lo].tag : NULL;
+}
 
 /* Finish a collection: move its pending items into doc->items. */
 static void finish_collection(loader *L, frame *f)
@@ -131,7 +168,7 @@ static void finish_collection(loader *L, frame *f)
     }
     L->weight[f->node] = w;
     node->len = (uint32_t)(node->kind == DOC_MAP ? n / 2 : n);
-    node->subtree_end = (doc_id)d->n_nodes;
+    node->coll_end = (doc_id)d->n_nodes;
     L->n_pending = f->first_pending;
     if (node->kind == DOC_MAP) dup_key_check(L, f->node);
 }
@@ -187,7 +224,7 @@ static const char *open_wrapper(loader *L, const char *tag, const yaml_mark_t *s
     const char *name = tag ? long_name_for_tag(tag) : NULL;
     if (!name) return NULL;
     doc_id w = ld_new_node(L, DOC_MAP, s, e);
-    L->d->nodes[w].tag = arena_strdup(L->a, tag);
+    set_tag(L, w, tag);
     L->d->nodes[w].style = DOC_SYNTH;
     if (ld_push_frame(L, w, 1, s) < 0) return NULL;
     push_pending(L, synth_scalar(L, name, strlen(name), &L->d->nodes[w]));
@@ -238,8 +275,7 @@ void ld_on_scalar(loader *L, const yaml_event_t *ev)
     n->style = quoted ? DOC_QUOTED : DOC_PLAIN;
     n->str = arena_strndup(L->a, text, len);
     n->len = (uint32_t)len;
-    n->subtree_end = id + 1;
-    if (tag && !name) n->tag = arena_strdup(L->a, tag);
+    if (tag && !name) set_tag(L, id, tag);
     if (name && n->line == n->end_line) {
         /* Point at the value itself, after "!Tag ". */
         size_t skip = strlen(tag) + 1;
@@ -256,7 +292,7 @@ void ld_on_collection_start(loader *L, const yaml_event_t *ev, enum doc_kind kin
     const char *name = open_wrapper(L, tag, &ev->start_mark, &ev->end_mark);
     if (L->fatal) return;
     doc_id id = ld_new_node(L, kind, &ev->start_mark, &ev->end_mark);
-    if (tag && !name) L->d->nodes[id].tag = arena_strdup(L->a, tag);
+    if (tag && !name) set_tag(L, id, tag);
     register_anchor(L, anchor, id);
     ld_push_frame(L, id, 0, &ev->start_mark);
 }
@@ -280,7 +316,7 @@ static void on_alias(loader *L, const yaml_event_t *ev)
         L->fatal = 1;
         return;
     }
-    if (L->d->nodes[target].subtree_end == 0) {
+    if (L->d->nodes[target].kind != DOC_SCALAR && L->d->nodes[target].coll_end == 0) {
         problem(L, "SL001", line, col, "alias *%.64s refers to a collection that contains it", name);
         L->fatal = 1;
         return;
@@ -445,6 +481,7 @@ static void loader_reset(loader *L)
 {
     L->d->n_nodes = 0;
     L->d->n_items = 0;
+    L->d->n_tags = 0;
     L->d->root = DOC_NONE;
     L->n_frames = 0;
     L->n_pending = 0;
@@ -799,6 +836,7 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
     free(L.weight);
     free(L.frames);
     free(L.pending);
+    free(L.scratch);
     strmap_release(&L.anchors);
     r.d = d;
     r.problems = NULL;
@@ -818,6 +856,7 @@ void doc_free(doc *d)
     if (!d) return;
     free(d->nodes);
     free(d->items);
+    free(d->tags);
     arena_free(d->arena);
     free(d);
 }
@@ -840,7 +879,6 @@ doc_id doc_add_scalar(doc *d, const char *text, size_t len, doc_id at)
     }
     n->str = arena_strndup(d->arena, text, len);
     n->len = (uint32_t)len;
-    n->subtree_end = id + 1;
     return id;
 }
 

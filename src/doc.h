@@ -18,21 +18,32 @@ enum { DOC_PLAIN = 1, DOC_QUOTED = 2, DOC_SYNTH = 4 /* made by the loader */ };
 typedef int32_t doc_id; /* node index; DOC_NONE when absent */
 #define DOC_NONE (-1)
 
-/* Pointers first, then the 32-bit fields, then the bytes: 48 bytes, not
- * the 56 that padding gave the fields in their reading order (a template
- * of 50 MB holds millions of nodes). */
+/* 32 bytes (a template of 50 MB holds four million nodes): a scalar's text
+ * and a collection's item range share the first 8 bytes, and the rare tag
+ * lives in a side table (doc_tag). */
 typedef struct doc_node {
-    const char *tag;  /* original tag as written ("!Ref", "!!str"), or NULL */
-    const char *str;  /* scalar text, NUL-terminated (NULL for collections) */
+    union {
+        const char *str;  /* scalars: the text, NUL-terminated (a collection has
+                             none: read doc_str, or test kind first) */
+        struct {
+            uint32_t first;     /* collections: index of first item in doc->items */
+            doc_id coll_end;    /* collections: read doc_subtree_end */
+        };
+    };
     uint32_t line, col;         /* 1-based start */
     uint32_t end_line, end_col; /* 1-based, exclusive end column */
     uint32_t len;     /* scalar length in bytes; for collections: item count
                          (a mapping counts pairs) */
-    uint32_t first;   /* collections: index of first item in doc->items */
-    doc_id subtree_end; /* one past the last node allocated inside this node */
     uint8_t kind;     /* enum doc_kind */
     uint8_t style;    /* DOC_PLAIN / DOC_QUOTED / DOC_SYNTH */
+    uint8_t tagged;   /* written with a tag: doc_tag gives it */
 } doc_node;
+
+/* A node's tag as written, in node order (see doc_tag). */
+typedef struct doc_tag_at {
+    doc_id node;
+    const char *tag;
+} doc_tag_at;
 
 /* A loaded document. One arena owns everything; doc_free releases it all. */
 typedef struct doc {
@@ -49,6 +60,8 @@ typedef struct doc {
     int fast;             /* built by a fast path (doc_fast.c), not libyaml */
     uint32_t *line_starts; /* byte offset of each line ('\n'-separated) */
     size_t n_lines;
+    doc_tag_at *tags;     /* every tagged node, by increasing node index */
+    size_t n_tags;
 } doc;
 
 /* A problem found while loading: SL001 (syntax / limits) or SL003 (dup key). */
@@ -86,6 +99,11 @@ static inline const doc_node *doc_at(const doc *d, doc_id id) { return &d->nodes
 static inline int doc_is_map(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind == DOC_MAP; }
 static inline int doc_is_seq(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind == DOC_SEQ; }
 static inline int doc_is_scalar(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind == DOC_SCALAR; }
+/* One past the last node inside node `id` (a scalar holds only itself):
+ * the nodes of a subtree are [id, doc_subtree_end). */
+static inline doc_id doc_subtree_end(const doc *d, doc_id id) { return d->nodes[id].kind == DOC_SCALAR ? id + 1 : d->nodes[id].coll_end; }
+/* The tag written on node `id` ("!Ref", "!!str", "!Rain::Embed"), or NULL. */
+const char *doc_tag(const doc *d, doc_id id);
 static inline uint32_t doc_count(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind != DOC_SCALAR ? d->nodes[id].len : 0; }
 
 /* Mapping access: i-th key / value (0-based), lookup by exact key. */

@@ -177,7 +177,6 @@ static int jstring(jparse *J, doc_id *out)
     doc_id id = ld_new_node(J->L, DOC_SCALAR, &start, &end);
     doc_node *n = &J->L->d->nodes[id];
     n->style = DOC_QUOTED;
-    n->subtree_end = id + 1;
     if (!escaped) {
         n->str = arena_strndup(J->L->a, (const char *)body, raw);
         n->len = (uint32_t)raw;
@@ -269,7 +268,6 @@ static int jplain(jparse *J, doc_id *out)
     n->style = DOC_PLAIN;
     n->str = arena_strndup(J->L->a, (const char *)b, (size_t)(p - b));
     n->len = (uint32_t)(p - b);
-    n->subtree_end = id + 1;
     *out = id;
     return 0;
 }
@@ -616,7 +614,7 @@ static int y_plain(yparse *Y, int flow, const char **stop)
     return 0;
 }
 
-/* A quoted scalar closed on its own line: decoded into the arena. */
+/* A quoted scalar closed on its own line: decoded into the loader's scratch. */
 static int y_quoted(yparse *Y, const char **val, size_t *len)
 {
     char q0 = *Y->p;
@@ -645,7 +643,7 @@ static int y_quoted(yparse *Y, const char **val, size_t *len)
         *len = raw;
         return 0;
     }
-    char *dst = arena_alloc(Y->L->a, raw + 1), *o = dst;
+    char *dst = ld_scratch(Y->L, raw + 1), *o = dst;
     for (const char *r = b; r < q;) {
         if (q0 == '\'') {
             if (*r == '\'') r++;
@@ -814,23 +812,17 @@ static int y_flow(yparse *Y, const ytag *t)
     return 0;
 }
 
-/* A growing string in the arena, always with room for its NUL. */
+/* A growing string in the loader's scratch buffer, always with room for
+ * its NUL. */
 typedef struct ybuf {
-    arena *a;
+    loader *L;
     char *s;
-    size_t n, cap;
+    size_t n;
 } ybuf;
 
 static void ybuf_put(ybuf *b, const char *src, size_t len)
 {
-    if (b->n + len + 1 > b->cap) {
-        size_t cap = b->cap * 2;
-        while (cap < b->n + len + 1) cap *= 2;
-        char *g = arena_alloc(b->a, cap);
-        memcpy(g, b->s, b->n);
-        b->s = g;
-        b->cap = cap;
-    }
+    if (b->n + len + 1 > b->L->cap_scratch) b->s = ld_scratch(b->L, b->n + len + 1);
     memcpy(b->s + b->n, src, len);
     b->n += len;
 }
@@ -853,7 +845,7 @@ static int y_block_scalar(yparse *Y, int ind, const ytag *t)
     yaml_mark_t e = y_mark(Y, Y->p);
 
     /* Text, pending line break of the last line, and empty lines after it. */
-    ybuf b = {Y->L->a, arena_alloc(Y->L->a, 256), 0, 256};
+    ybuf b = {Y->L, ld_scratch(Y->L, 256), 0};
     int block = 0;          /* the content's indentation, once known */
     int leading_blank = 0;
     size_t trailing = 0;    /* empty lines waiting */

@@ -21,7 +21,7 @@ typedef struct loader {
     doc *d;
     arena *a;
     const doc_limits *lim;
-    size_t cap_nodes, cap_items;
+    size_t cap_nodes, cap_items, cap_tags;
     uint64_t *weight;   /* expanded size of each finished node, for aliases */
     frame *frames;
     size_t n_frames, cap_frames;
@@ -32,6 +32,8 @@ typedef struct loader {
     doc_problem *problems;
     size_t n_problems, cap_problems;
     int fatal;
+    char *scratch;      /* a decoded scalar before ld_on_scalar copies it */
+    size_t cap_scratch;
 } loader;
 
 /* Node building, as libyaml's events drive it. */
@@ -42,6 +44,10 @@ void ld_add_child(loader *L, doc_id id);
 void ld_on_scalar(loader *L, const yaml_event_t *ev);
 void ld_on_collection_start(loader *L, const yaml_event_t *ev, enum doc_kind kind);
 void ld_on_collection_end(loader *L, const yaml_event_t *ev);
+/* Room for n bytes in the loader's scratch buffer (its old bytes kept):
+ * a fast path decodes a scalar there, and ld_on_scalar keeps one copy of
+ * exactly its length, not one the size of the buffer it grew in. */
+char *ld_scratch(loader *L, size_t n);
 
 /* Fast paths: build the tree libyaml would, or return -1 having left
  * partial state that the caller resets before starting libyaml. */

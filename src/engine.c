@@ -35,7 +35,8 @@ struct lint_sink {
     lint_result *res;
     size_t cap;
     char *template_dir;
-    int32_t *owner_by_node;  /* see owners_by_node() */
+    int32_t *owner_by_node;  /* see owners_by_node(): valid from owner_lo to owner_hi */
+    doc_id owner_lo, owner_hi;
     size_t *kept_by_rule;    /* per rule_registry index */
     dropped *dropped_by_rule;
     int last_dropped;        /* the last report went over a cap */
@@ -157,12 +158,23 @@ static severity effective_severity(const lint_config *cfg, const char *id, sever
 
 /* ---- reporting ---- */
 
-static void mark_owner(int32_t *own, const doc *d, doc_id key, doc_id node, int32_t who)
+static void mark_owner(int32_t *own, doc_id lo, const doc *d, doc_id key, doc_id node, int32_t who)
 {
-    if (key >= 0 && !own[key]) own[key] = who;
+    if (key >= 0 && !own[key - lo]) own[key - lo] = who;
     if (node < 0) return;
-    for (doc_id n = node; n < d->nodes[node].subtree_end; n++)
-        if (!own[n]) own[n] = who;
+    for (doc_id n = node; n < doc_subtree_end(d, node); n++)
+        if (!own[n - lo]) own[n - lo] = who;
+}
+
+/* The nodes [*lo, *hi) that a parameter or output can hold. */
+static void owner_span(const doc *d, doc_id key, doc_id node, doc_id *lo, doc_id *hi)
+{
+    if (key >= 0 && key < *lo) *lo = key;
+    if (key >= 0 && key + 1 > *hi) *hi = key + 1;
+    if (node < 0) return;
+    if (node < *lo) *lo = node;
+    doc_id end = doc_subtree_end(d, node);
+    if (end > *hi) *hi = end;
 }
 
 /* For each node, 1 + the index of the parameter holding it, or -1 - the
@@ -176,10 +188,18 @@ static const int32_t *owners_by_node(const lint_ctx *ctx)
     if (sink->owner_by_node) return sink->owner_by_node;
     const doc *d = ctx->d;
     const tmpl *t = ctx->t;
-    int32_t *own = arena_alloc(d->arena, (d->n_nodes ? d->n_nodes : 1) * sizeof *own);
-    for (size_t i = 0; i < t->n_params; i++) mark_owner(own, d, t->params[i].key, t->params[i].node, (int32_t)i + 1);
-    for (size_t i = 0; i < t->n_outs; i++) mark_owner(own, d, t->outs[i].key, t->outs[i].node, -(int32_t)i - 1);
+    /* Only the span the parameters and outputs cover: in a big template
+     * the resources hold most of the nodes. */
+    doc_id lo = (doc_id)d->n_nodes, hi = 0;
+    for (size_t i = 0; i < t->n_params; i++) owner_span(d, t->params[i].key, t->params[i].node, &lo, &hi);
+    for (size_t i = 0; i < t->n_outs; i++) owner_span(d, t->outs[i].key, t->outs[i].node, &lo, &hi);
+    if (hi <= lo) lo = hi = 0;
+    int32_t *own = arena_alloc(d->arena, (size_t)(hi - lo + 1) * sizeof *own);  /* own[node - lo] */
+    for (size_t i = 0; i < t->n_params; i++) mark_owner(own, lo, d, t->params[i].key, t->params[i].node, (int32_t)i + 1);
+    for (size_t i = 0; i < t->n_outs; i++) mark_owner(own, lo, d, t->outs[i].key, t->outs[i].node, -(int32_t)i - 1);
     sink->owner_by_node = own;
+    sink->owner_lo = lo;
+    sink->owner_hi = hi;
     return own;
 }
 
@@ -188,12 +208,13 @@ static const char *owner_of(const lint_ctx *ctx, doc_id node)
     if (node == DOC_NONE || !ctx->t || node >= (doc_id)ctx->d->n_nodes) return NULL;
     int r = ctx->g ? graph_resource_of(ctx->g, node) : -1;
     if (r < 0 && ctx->g) {  /* a resource's logical id key lies just before its mapping */
-        doc_id after = ctx->d->nodes[node].subtree_end;
+        doc_id after = doc_subtree_end(ctx->d, node);
         if (after < (doc_id)ctx->d->n_nodes) r = graph_resource_of(ctx->g, after);
         if (r >= 0 && ctx->t->res[r].key != node) r = -1;
     }
     if (r >= 0) return ctx->t->res[r].id;
-    int32_t who = owners_by_node(ctx)[node];
+    const int32_t *own = owners_by_node(ctx);
+    int32_t who = node >= ctx->sink->owner_lo && node < ctx->sink->owner_hi ? own[node - ctx->sink->owner_lo] : 0;
     if (who > 0) return ctx->t->params[who - 1].id;
     if (who < 0) return ctx->t->outs[-who - 1].id;
     return NULL;
@@ -402,8 +423,9 @@ static void place(const lint_ctx *ctx, finding *f, doc_id node)
     /* A block collection ends where the next token starts, often the next
      * resource's line: end it with its last node instead (a flow one keeps
      * its closing bracket, on that node's line). */
-    const doc_node *last = &ctx->d->nodes[n->subtree_end - 1];
-    if (n->kind != DOC_SCALAR && n->subtree_end - 1 > node && last->end_line < n->end_line &&
+    doc_id end = doc_subtree_end(ctx->d, node);
+    const doc_node *last = &ctx->d->nodes[end - 1];
+    if (n->kind != DOC_SCALAR && end - 1 > node && last->end_line < n->end_line &&
         pos_le(n->line, n->col, last->end_line, last->end_col)) {
         f->end_line = last->end_line;
         f->end_col = last->end_col;

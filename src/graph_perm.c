@@ -224,7 +224,7 @@ static void each_target(const perm_builder *b, doc_id value, const char *service
             return;
         literal = doc_str(d, value);
     } else {
-        doc_id end = d->nodes[value].subtree_end;
+        doc_id end = doc_subtree_end(d, value);
         int seen[TARGETS_MAX];
         size_t n_seen = 0;
         int found = 0;

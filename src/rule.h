@@ -44,6 +44,11 @@ struct lint_ctx {
     /* Schema findings of SL602-SL607, found once per template by the
      * first of them that runs (src/schema.c). */
     struct schema_memo *schema;
+    /* API stages of SL501-SL504, found once per template by the first of
+     * them that runs (api_stages in rules/observe.h). */
+    const struct api_stage *api_stages;
+    size_t n_api_stages;
+    int have_api_stages;
     /* Loader problems for SL001/SL003 (see doc.h). */
     const doc_problem *problems;
     size_t n_problems;

@@ -593,7 +593,7 @@ static void read_scalar(const V *v, doc_id id, scal *o)
     o->s = o->text = nd->str;
     o->len = o->text_len = nd->len;
     o->kinds = K_STR;
-    int plain = (nd->style & DOC_PLAIN) && !nd->tag;
+    int plain = (nd->style & DOC_PLAIN) && !nd->tagged;
     const char *s = nd->str;
     size_t len = nd->len;
     int integral = 0;
@@ -672,10 +672,10 @@ static int is_novalue(const doc *d, doc_id id)
 /* What an intrinsic function returns, as far as the schema cares. */
 static enum ab abstract(const V *v, doc_id id, doc_id *arg, const char **fn_out)
 {
-    const doc_node *nd = doc_at(v->d, id);
     /* A tag samlint does not know (!Rain::S3, !Foo): a tool's directive,
      * its result unknown. */
-    if (nd->tag && nd->tag[0] == '!' && nd->tag[1] != '!' && !doc_intrinsic(v->d, id, NULL)) return AB_SKIP;
+    const char *tag = doc_tag(v->d, id);
+    if (tag && tag[0] == '!' && tag[1] != '!' && !doc_intrinsic(v->d, id, NULL)) return AB_SKIP;
     if (!doc_is_map(v->d, id) || doc_count(v->d, id) != 1) return AB_NONE;
     {
         const char *k = doc_str(v->d, doc_key(v->d, id, 0));
@@ -1190,7 +1190,7 @@ static void check_scalar(V *v, doc_id val, const sn *n, const where *w)
     /* The common case: a string with nothing more to check; any scalar but
      * null will do (CloudFormation makes a string of a number or boolean). */
     if ((types & ST_STR) && !(n->w0 & (SN_ENUM | SN_PATTERN | SN_MINLEN | SN_MAXLEN | SN_FORMAT))) {
-        int plain = (nd->style & DOC_PLAIN) && !nd->tag;
+        int plain = (nd->style & DOC_PLAIN) && !nd->tagged;
         if (!plain || nd->len > 4 || (nd->len && nd->str[0] != '~' && nd->str[0] != 'n' && nd->str[0] != 'N')) return;
     }
     scal sc;
@@ -1902,7 +1902,7 @@ static int names_a_resource(const V *v, doc_id id)
     read_scalar(v, id, &sc);
     if (sc.null) return 0;
     const doc_node *nd = doc_at(v->d, id);
-    int plain = (nd->style & DOC_PLAIN) && !nd->tag;
+    int plain = (nd->style & DOC_PLAIN) && !nd->tagged;
     return !(plain && (sc.kinds & (K_INT | K_NUM | K_BOOL)));
 }
 
@@ -2175,7 +2175,7 @@ static void fix_suggestion(lint_ctx *ctx, enum schema_kind kind, doc_id node, co
         const doc *d = ctx->d;
         doc_id map = DOC_NONE;
         for (doc_id i = node - 1; i >= 0 && node - i <= 4096 && map == DOC_NONE; i--)
-            if (doc_is_map(d, i) && d->nodes[i].subtree_end > node) map = i;
+            if (doc_is_map(d, i) && doc_subtree_end(d, i) > node) map = i;
         if (map == DOC_NONE || doc_get_key(d, map, text) != DOC_NONE) return;
     }
     lint_edit edit;

@@ -69,13 +69,13 @@ void strmap_reserve(strmap *m, size_t n)
 {
     if (n == 0) return;
     size_t cap = m->cap ? m->cap : 16;
-    while (n * 2 > cap) cap *= 2;
+    while (n * 4 > cap * 3) cap *= 2;
     if (cap != m->cap) rehash(m, cap);
 }
 
 void strmap_put(strmap *m, const char *key, size_t len, int val)
 {
-    if ((m->n + 1) * 2 > m->cap) rehash(m, m->cap ? m->cap * 2 : 16);
+    if ((m->n + 1) * 4 > m->cap * 3) rehash(m, m->cap ? m->cap * 2 : 16);  /* at most 3/4 full */
     uint32_t h = hash(key, len);
     strmap_slot *s = &m->slots[slot(m, key, len, h)];
     if (!s->key) {

@@ -130,7 +130,7 @@ int main(void)
         if (nd->kind == DOC_SCALAR) continue;
         for (uint32_t k = 0; k < (nd->kind == DOC_MAP ? 2 * nd->len : nd->len); k++) {
             doc_id c = d->items[nd->first + k];
-            if (c <= (doc_id)i || c >= nd->subtree_end) inside = 0;
+            if (c <= (doc_id)i || c >= doc_subtree_end(d, (doc_id)i)) inside = 0;
         }
     }
     expect(inside, "children lie inside their parent's subtree range", "outside");

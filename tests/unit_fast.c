@@ -70,9 +70,9 @@ static void decoded(const char *name, const char *text, const char *key, const c
             doc_id v = r.fatal ? DOC_NONE : value_of(&r, key);
             const doc_node *n = v == DOC_NONE ? NULL : doc_at(r.d, v);
             snprintf(detail, sizeof detail, "fatal %d, %s, value '%s' at %u:%u", r.fatal,
-                     r.n_problems ? r.problems[0].message : "-", n && n->str ? n->str : "(none)", n ? n->line : 0,
+                     r.n_problems ? r.problems[0].message : "-", n && n->kind == DOC_SCALAR ? n->str : "(none)", n ? n->line : 0,
                      n ? n->col : 0);
-            expect(n && n->str && strcmp(n->str, want) == 0 && n->line == line && n->col == col, label, detail);
+            expect(n && n->kind == DOC_SCALAR && strcmp(n->str, want) == 0 && n->line == line && n->col == col, label, detail);
         } else {
             snprintf(detail, sizeof detail, "fatal %d, %s at %u:%u", r.fatal, r.n_problems ? r.problems[0].message : "-",
                      r.n_problems ? r.problems[0].line : 0, r.n_problems ? r.problems[0].col : 0);
