@@ -95,13 +95,14 @@ static void check_sam_property(lint_ctx *ctx, const graph_ref *r)
     report_ref(ctx, r, "Ref target", full, why);
 }
 
-/* A connector SAM makes (a resource's embedded Connectors, a GraphQLApi's):
- * after the transform only the resources it makes exist, and SAM rewrites
- * a DependsOn on it, nothing else. */
+/* A connector (an AWS::Serverless::Connector, a resource's embedded
+ * Connectors, a GraphQLApi's): after the transform only the resources it
+ * makes exist, and SAM rewrites a DependsOn on it, nothing else. */
 static int names_connector(lint_ctx *ctx, const graph_ref *r, int kind)
 {
-    if (kind != SYM_SAM_GENERATED) return 0;
-    const char *type = graph_sam_generated(ctx->g, r->name);
+    const char *type = NULL;
+    if (kind == SYM_SAM_GENERATED) type = graph_sam_generated(ctx->g, r->name);
+    else if (kind == SYM_RESOURCE && r->to >= 0) type = ctx->t->res[r->to].type;
     if (!type || strcmp(type, SAM_CONNECTOR_TYPE) != 0) return 0;
     report_ref(ctx, r, r->kind == REF_GETATT ? "Fn::GetAtt resource" : r->kind == REF_SUB ? "Fn::Sub variable" : "Ref target",
                r->name, " (SAM replaces the connector by the resources it makes: only DependsOn can name it)");

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "eval.h"
@@ -208,6 +209,19 @@ static uint32_t lambda_authorizers(const doc *d, doc_id auth)
     return n;
 }
 
+/* Does an entry of `map` (depth 1: of each mapping in it) have DataSource
+ * "none", in any case (a GraphQLApi's Functions, Resolvers)? */
+static int names_none(const doc *d, doc_id map, int depth)
+{
+    for (uint32_t i = 0; doc_is_map(d, map) && i < doc_count(d, map); i++) {
+        doc_id v = doc_val(d, map, i);
+        if (depth ? names_none(d, v, 0) : doc_is_scalar(d, doc_get(d, v, "DataSource")) &&
+                                              strcasecmp(doc_str(d, doc_get(d, v, "DataSource")), "none") == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Is rest (after the logical id) a name row `gen` makes for SAM resource r? */
 static int sam_row_matches(const graph *g, const tmpl_resource *r, const sam_generated *gen, const char *rest)
 {
@@ -326,6 +340,16 @@ static int sam_row_matches(const graph *g, const tmpl_resource *r, const sam_gen
         return strcmp(rest, gen->suffix) == 0 && doc_str_eq(d, doc_get(d, auth, "AuthType"), "CUSTOM") &&
                doc_get(d, auth, "AuthArn") != DOC_NONE && (!*gen->prop || doc_get(d, auth, gen->prop) == DOC_NONE);
     }
+    case SAM_GEN_GQL_LOGS: {
+        doc_id logging = sam_prop(t, r, gen->prop);
+        int on;
+        if (strcmp(rest, gen->suffix) != 0) return 0;
+        if (doc_get_bool(d, logging, &on)) return on;
+        return !doc_is_map(d, logging) || doc_get(d, logging, "CloudWatchLogsRoleArn") == DOC_NONE;
+    }
+    case SAM_GEN_GQL_NONE:
+        return strcmp(rest, gen->suffix) == 0 && (names_none(d, sam_prop(t, r, "Functions"), 0) ||
+                                                  names_none(d, sam_prop(t, r, "Resolvers"), 1));
     case SAM_GEN_CONNECTOR:
         return doc_is_map(d, r->props) &&
                connector_makes(g, connector_end_type(g, doc_get(d, r->props, "Source")), r->props, gen, rest);
@@ -523,6 +547,8 @@ static void row_names(name_sink *k, const tmpl_resource *r, const sam_generated 
     case SAM_GEN_IF_SET:
     case SAM_GEN_IF_UNSET:
     case SAM_GEN_CUSTOM_AUTH:
+    case SAM_GEN_GQL_LOGS:
+    case SAM_GEN_GQL_NONE:
         offer(k, &c, id, sfx, "", "");
         break;
     case SAM_GEN_HASH:  /* the hash is SAM's to compute */

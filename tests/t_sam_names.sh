@@ -11,6 +11,8 @@ check_contains "an index past a connector's Destination list suggests the last o
     "did you mean 'RuleToManyQueuePolicyDestination1'?" "$got"
 check_contains "an embedded connector's own id is for DependsOn only" \
     "Ref target 'FnToTable' is not defined in this template (SAM replaces the connector by the resources it makes: only DependsOn can name it)" "$got"
+check_contains "a declared connector's id is for DependsOn only" \
+    "Ref target 'MyConnector' is not defined in this template (SAM replaces the connector" "$got"
 got=$(sl004 "$fx/websocket-names.bad.yaml")
 check_contains "the docs' lower-case WebSocket route name suggests SAM's" \
     "'ChatconnectRoute' is not defined in this template: did you mean 'ChatConnectRoute'?" "$got"

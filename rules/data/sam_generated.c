@@ -21,7 +21,9 @@
  * GraphQLApi: ...-graphqlapi.html (the names of its data sources, functions,
  * resolvers, API keys, schema, cache and domain), and SAM's translator
  * (samtranslator/model/sam_resources.py, SamGraphQLApi) for the roles and
- * connectors it adds: <Id>CloudWatchRole; per data source without
+ * connectors it adds: <Id>CloudWatchRole (unless Logging is false or names
+ * CloudWatchLogsRoleArn); <Id>NoneDataSource when a function or resolver
+ * names the data source "none" (any case); per data source without
  * ServiceRoleArn <DataSource>Role and the connector <DataSource>ToTableConnector
  * (DynamoDb) or <DataSource>ToLambdaConnector (Lambda), which makes
  * <connector>Policy; per AWS_LAMBDA authorizer (Auth, then Auth.Additional)
@@ -129,11 +131,11 @@ const sam_generated sam_generated_names[] = {
     {"AWS::Serverless::LayerVersion", "", SAM_GEN_HASH, "",            "AWS::Lambda::LayerVersion"},
 
     {GQL, "Schema",           SAM_GEN_IF_SET,   "",                    "AWS::AppSync::GraphQLSchema"},
-    {GQL, "CloudWatchRole",   SAM_GEN_IF_SET,   "",                    "AWS::IAM::Role"},
+    {GQL, "CloudWatchRole",   SAM_GEN_GQL_LOGS, "Logging",             "AWS::IAM::Role"},
     {GQL, "ApiCache",         SAM_GEN_IF_SET,   "Cache",               "AWS::AppSync::ApiCache"},
     {GQL, "DomainName",       SAM_GEN_IF_SET,   "DomainName",          "AWS::AppSync::DomainName"},
     {GQL, "DomainNameApiAssociation", SAM_GEN_IF_SET, "DomainName",    "AWS::AppSync::DomainNameApiAssociation"},
-    {GQL, "NoneDataSource",   SAM_GEN_IF_SET,   "",                    "AWS::AppSync::DataSource"},
+    {GQL, "NoneDataSource",   SAM_GEN_GQL_NONE, "",                    "AWS::AppSync::DataSource"},
     {GQL, "",                 SAM_GEN_AUTH,     "ApiKeys",             "AWS::AppSync::ApiKey"},
     {GQL, "",                 SAM_GEN_AUTH,     "Functions",           "AWS::AppSync::FunctionConfiguration"},
     {GQL, "",                 SAM_GEN_KEYS2,    "Resolvers",           "AWS::AppSync::Resolver"},

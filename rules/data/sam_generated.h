@@ -29,6 +29,10 @@ enum sam_gen_kind {
                            intrinsic */
     SAM_GEN_CUSTOM_AUTH,/* <Id><suffix> when Auth sets AuthType CUSTOM and AuthArn, and (`prop` not
                            "") does not set Auth.<prop> (WebSocketApi's $connect authorizer) */
+    SAM_GEN_GQL_LOGS,   /* <Id><suffix> unless `prop` (GraphQLApi Logging) is false or sets
+                           CloudWatchLogsRoleArn: the role SAM makes for AppSync's logs */
+    SAM_GEN_GQL_NONE,   /* <Id><suffix> when a Functions entry, or a resolver under Resolvers, has
+                           DataSource "none" (any case): the NONE data source SAM adds once */
     SAM_GEN_CONNECTOR,  /* the resources a connector makes (an AWS::Serverless::Connector, or
                            <Resource><Name> for a resource's embedded Connectors): <suffix>
                            (Policy, QueuePolicy, TopicPolicy, or Read/Write + LambdaPermission,
