@@ -157,3 +157,16 @@ differential-sample: samlint
 
 differential-sam-errors: samlint
 	@python3 tools/differential.py --samlint ./samlint --shared $(SHARED_DIR) --sam-errors
+
+# ---- planted mistakes (wt/plant): issue 10's user trial, reproducible ----
+# make plant        one everyday mistake in each of 60 real SAM templates of the shared
+#                   corpus (ten per kind: SL602 SL604 SL605 SL601 SL603 SL004), caught
+#                   and caught at the mistake's line per kind, with samlint's messages
+# make plant-sweep  up to SWEEP (3) plants per kind in every candidate template: the misses
+.PHONY: plant plant-sweep
+SEED_PLANT ?= 10
+SWEEP      ?= 3
+plant: samlint
+	@python3 tools/plant.py --samlint ./samlint --shared $(SHARED_DIR) --seed $(SEED_PLANT)
+plant-sweep: samlint
+	@python3 tools/plant.py --samlint ./samlint --shared $(SHARED_DIR) --seed $(SEED_PLANT) --sweep $(SWEEP)

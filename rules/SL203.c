@@ -95,7 +95,7 @@ static api_limit *find_limits(lint_ctx *ctx)
 {
     const graph *g = ctx->g;
     const doc *d = ctx->d;
-    api_limit *all = lint_alloc(ctx, (ctx->t->n_res + 1) * sizeof *all);
+    api_limit *all = lint_scratch(ctx, (ctx->t->n_res + 1) * sizeof *all);
     for (size_t i = 0; i < g->n_events; i++) {
         const graph_event *ev = &g->events[i];
         if (ev->function < 0 || ev->origin != EV_SAM_EVENT || !ev->type)

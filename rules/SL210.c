@@ -110,8 +110,8 @@ static api_uses find_api_uses(lint_ctx *ctx)
     const graph *g = ctx->g;
     const doc *d = ctx->d;
     api_uses u;
-    u.event_feature = lint_alloc(ctx, (ctx->t->n_res + 1) * sizeof *u.event_feature);
-    u.waf = lint_alloc(ctx, ctx->t->n_res + 1);
+    u.event_feature = lint_scratch(ctx, (ctx->t->n_res + 1) * sizeof *u.event_feature);
+    u.waf = lint_scratch(ctx, ctx->t->n_res + 1);
     for (size_t i = 0; i < g->n_events; i++) {
         const graph_event *ev = &g->events[i];
         if (ev->origin != EV_SAM_EVENT || !ev->type || strcmp(ev->type, "Api") != 0

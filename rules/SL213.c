@@ -33,8 +33,8 @@ static void collect_groups(lint_ctx *ctx, groups *gs)
 {
     const tmpl *t = ctx->t;
     const doc *d = ctx->d;
-    gs->g = lint_alloc(ctx, (t->n_res + 1) * sizeof *gs->g);
-    gs->reported = lint_alloc(ctx, t->n_res + 1);
+    gs->g = lint_scratch(ctx, (t->n_res + 1) * sizeof *gs->g);
+    gs->reported = lint_scratch(ctx, t->n_res + 1);
     for (size_t i = 0; i < t->n_res; i++) {
         const tmpl_resource *r = &t->res[i];
         doc_id name, days;

@@ -127,7 +127,7 @@ RULE_CHECK(SL214)
 {
     const tmpl *t = ctx->t;
     const doc *d = ctx->d;
-    grant *grants = lint_alloc(ctx, (count_events(d, t) + 1) * sizeof *grants);
+    grant *grants = lint_scratch(ctx, (count_events(d, t) + 1) * sizeof *grants);
     size_t n = collect(ctx, grants);
     qsort(grants, n, sizeof *grants, by_function_then_position);
     for (size_t i = 0; i < n;) {

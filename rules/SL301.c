@@ -78,8 +78,8 @@ RULE_CHECK(SL301)
 
     if (t->n_res == 0)
         return;
-    first_async = lint_alloc(ctx, t->n_res * sizeof *first_async);
-    has_config = lint_alloc(ctx, t->n_res);
+    first_async = lint_scratch(ctx, t->n_res * sizeof *first_async);
+    has_config = lint_scratch(ctx, t->n_res);
     for (i = 0; i < ctx->g->n_events; i++) {
         const graph_event *e = &ctx->g->events[i];
         if (e->function >= 0 && (size_t)e->function < t->n_res && !first_async[e->function] &&

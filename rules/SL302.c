@@ -92,10 +92,10 @@ RULE_CHECK(SL302)
 
     if (t->n_res == 0 || d->n_nodes == 0)
         return;
-    is_target = lint_alloc(ctx, t->n_res);
+    is_target = lint_scratch(ctx, t->n_res);
     /* Every node under a dead-letter key. Subtrees nest or are disjoint, so a
      * range whose first node is marked is already marked whole. */
-    in_dead_letter = lint_alloc(ctx, d->n_nodes);
+    in_dead_letter = lint_scratch(ctx, d->n_nodes);
     for (n = 0; n < (doc_id)d->n_nodes; n++) {
         uint32_t j, pairs = doc_is_map(d, n) ? doc_count(d, n) : 0;
         for (j = 0; j < pairs; j++) {
@@ -112,7 +112,7 @@ RULE_CHECK(SL302)
             (ref->kind == REF_REF || ref->kind == REF_GETATT || ref->kind == REF_SUB))
             is_target[ref->to] = 1;
     }
-    queues = lint_alloc(ctx, t->n_res * sizeof *queues);
+    queues = lint_scratch(ctx, t->n_res * sizeof *queues);
     for (i = 0; i < t->n_res; i++) {
         doc_id name;
         if (!tmpl_is_type(&t->res[i], "AWS::SQS::Queue") || !doc_is_map(d, t->res[i].props))

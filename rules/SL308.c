@@ -10,7 +10,7 @@ RULE_CHECK(SL308)
 
     if (t->n_res == 0)
         return;
-    done = lint_alloc(ctx, t->n_res);
+    done = lint_scratch(ctx, t->n_res);
     evloop_begin(ctx, &it);
     while (evloop_next(ctx, &it, &loop)) {
         int f = loop.event->function;

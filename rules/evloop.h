@@ -141,12 +141,12 @@ static inline void evloop_begin(lint_ctx *ctx, evloop_iter *it)
 {
     const graph *g = ctx->g;
     size_t n_res = ctx->t->n_res, i, n_pairs = 0;
-    evloop_pair *pairs = lint_alloc(ctx, (g->n_events + 1) * sizeof *pairs);
+    evloop_pair *pairs = lint_scratch(ctx, (g->n_events + 1) * sizeof *pairs);
 
     it->cursor = 0;
-    it->perm_start = lint_alloc(ctx, (n_res + 2) * sizeof *it->perm_start);
-    it->perm_of = lint_alloc(ctx, (g->n_perms + 1) * sizeof *it->perm_of);
-    it->repeat = lint_alloc(ctx, g->n_events + 1);
+    it->perm_start = lint_scratch(ctx, (n_res + 2) * sizeof *it->perm_start);
+    it->perm_of = lint_scratch(ctx, (g->n_perms + 1) * sizeof *it->perm_of);
+    it->repeat = lint_scratch(ctx, g->n_events + 1);
     for (i = 0; i < g->n_perms; i++)
         if (g->perms[i].function >= 0 && (size_t)g->perms[i].function < n_res)
             it->perm_start[g->perms[i].function + 2]++;

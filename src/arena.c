@@ -73,6 +73,25 @@ void arena_free(arena *a)
     free(a);
 }
 
+void arena_reset(arena *a)
+{
+    if (!a) return;
+    block *keep = NULL, *b = a->head;
+    while (b) {
+        block *next = b->next;
+        if (!keep && b->size == a->block_size) keep = b;
+        else free(b);
+        b = next;
+    }
+    a->head = keep;
+    a->total = 0;
+    if (keep) {
+        keep->next = NULL;
+        keep->used = 0;
+        a->total = keep->size;
+    }
+}
+
 /* `size` bytes at an offset that is a multiple of `align` (16 or 1). */
 static void *arena_take(arena *a, size_t size, size_t align)
 {

@@ -10,6 +10,8 @@ arena *arena_new(void);
 /* An arena whose blocks are `block` bytes (for arenas that stay small). */
 arena *arena_new_sized(size_t block);
 void arena_free(arena *a);
+/* Forget every allocation, keeping one block for the next ones. */
+void arena_reset(arena *a);
 void *arena_alloc(arena *a, size_t size);          /* zeroed, 16-aligned */
 char *arena_strndup(arena *a, const char *s, size_t n); /* not aligned */
 char *arena_strdup(arena *a, const char *s);

@@ -35,8 +35,9 @@ struct lint_sink {
     lint_result *res;
     size_t cap;
     char *template_dir;
-    int32_t *owner_by_node;  /* see owners_by_node(): valid from owner_lo to owner_hi */
-    doc_id owner_lo, owner_hi;
+    arena *rule_scratch;     /* lint_scratch: reset after each rule that used it */
+    int scratch_used;
+    struct owner_maps *owners;  /* see owners_by_node() */
     size_t *kept_by_rule;    /* per rule_registry index */
     dropped *dropped_by_rule;
     int last_dropped;        /* the last report went over a cap */
@@ -158,49 +159,70 @@ static severity effective_severity(const lint_config *cfg, const char *id, sever
 
 /* ---- reporting ---- */
 
-static void mark_owner(int32_t *own, doc_id lo, const doc *d, doc_id key, doc_id node, int32_t who)
-{
-    if (key >= 0 && !own[key - lo]) own[key - lo] = who;
-    if (node < 0) return;
-    for (doc_id n = node; n < doc_subtree_end(d, node); n++)
-        if (!own[n - lo]) own[n - lo] = who;
-}
+/* One section's owners (parameters or outputs): for each node of the span
+ * [lo, hi) that its entries cover, 1 + the index of the first entry
+ * holding it, or 0. */
+typedef struct owner_span {
+    int32_t *own;  /* own[node - lo] */
+    doc_id lo, hi;
+} owner_span;
 
-/* The nodes [*lo, *hi) that a parameter or output can hold. */
-static void owner_span(const doc *d, doc_id key, doc_id node, doc_id *lo, doc_id *hi)
+struct owner_maps {
+    owner_span params, outs;
+};
+
+/* Widen [lo, hi) to the key and the subtree of one entry. */
+static void span_cover(owner_span *sp, const doc *d, doc_id key, doc_id node)
 {
-    if (key >= 0 && key < *lo) *lo = key;
-    if (key >= 0 && key + 1 > *hi) *hi = key + 1;
+    if (key >= 0 && key < sp->lo) sp->lo = key;
+    if (key >= 0 && key + 1 > sp->hi) sp->hi = key + 1;
     if (node < 0) return;
-    if (node < *lo) *lo = node;
     doc_id end = doc_subtree_end(d, node);
-    if (end > *hi) *hi = end;
+    if (node < sp->lo) sp->lo = node;
+    if (end > sp->hi) sp->hi = end;
 }
 
-/* For each node, 1 + the index of the parameter holding it, or -1 - the
- * index of the output, or 0; the first one listed wins. Built on the first
- * finding outside a resource: one walk instead of a walk over every
- * parameter per finding (quadratic: 50,000 unused parameters took minutes).
- * The ranges add up to the nodes plus the alias expansion, which is capped. */
-static const int32_t *owners_by_node(const lint_ctx *ctx)
+static void span_alloc(owner_span *sp, arena *a)
+{
+    if (sp->hi <= sp->lo) sp->lo = sp->hi = 0;
+    sp->own = arena_alloc(a, (size_t)(sp->hi - sp->lo + 1) * sizeof *sp->own);
+}
+
+static void span_mark(owner_span *sp, const doc *d, doc_id key, doc_id node, int32_t who)
+{
+    if (key >= 0 && !sp->own[key - sp->lo]) sp->own[key - sp->lo] = who;
+    if (node < 0) return;
+    for (doc_id m = node, end = doc_subtree_end(d, node); m < end; m++)
+        if (!sp->own[m - sp->lo]) sp->own[m - sp->lo] = who;
+}
+
+static int32_t owner_in(const owner_span *sp, doc_id node)
+{
+    return node >= sp->lo && node < sp->hi ? sp->own[node - sp->lo] : 0;
+}
+
+/* Who holds each node: a parameter, else an output (the first one listed
+ * wins). Built on the first finding outside a resource: one walk instead of
+ * a walk over every parameter per finding (quadratic: 50,000 unused
+ * parameters took minutes). Each section's table spans only the nodes its
+ * entries cover (a big template's resources hold most nodes); the ranges
+ * add up to the nodes plus the alias expansion, which is capped. */
+static const struct owner_maps *owners_by_node(const lint_ctx *ctx)
 {
     struct lint_sink *sink = ctx->sink;
-    if (sink->owner_by_node) return sink->owner_by_node;
+    if (sink->owners) return sink->owners;
     const doc *d = ctx->d;
     const tmpl *t = ctx->t;
-    /* Only the span the parameters and outputs cover: in a big template
-     * the resources hold most of the nodes. */
-    doc_id lo = (doc_id)d->n_nodes, hi = 0;
-    for (size_t i = 0; i < t->n_params; i++) owner_span(d, t->params[i].key, t->params[i].node, &lo, &hi);
-    for (size_t i = 0; i < t->n_outs; i++) owner_span(d, t->outs[i].key, t->outs[i].node, &lo, &hi);
-    if (hi <= lo) lo = hi = 0;
-    int32_t *own = arena_alloc(d->arena, (size_t)(hi - lo + 1) * sizeof *own);  /* own[node - lo] */
-    for (size_t i = 0; i < t->n_params; i++) mark_owner(own, lo, d, t->params[i].key, t->params[i].node, (int32_t)i + 1);
-    for (size_t i = 0; i < t->n_outs; i++) mark_owner(own, lo, d, t->outs[i].key, t->outs[i].node, -(int32_t)i - 1);
-    sink->owner_by_node = own;
-    sink->owner_lo = lo;
-    sink->owner_hi = hi;
-    return own;
+    struct owner_maps *m = arena_alloc(d->arena, sizeof *m);
+    m->params.lo = m->outs.lo = (doc_id)d->n_nodes;
+    for (size_t i = 0; i < t->n_params; i++) span_cover(&m->params, d, t->params[i].key, t->params[i].node);
+    for (size_t i = 0; i < t->n_outs; i++) span_cover(&m->outs, d, t->outs[i].key, t->outs[i].node);
+    span_alloc(&m->params, d->arena);
+    span_alloc(&m->outs, d->arena);
+    for (size_t i = 0; i < t->n_params; i++) span_mark(&m->params, d, t->params[i].key, t->params[i].node, (int32_t)i + 1);
+    for (size_t i = 0; i < t->n_outs; i++) span_mark(&m->outs, d, t->outs[i].key, t->outs[i].node, (int32_t)i + 1);
+    sink->owners = m;
+    return m;
 }
 
 static const char *owner_of(const lint_ctx *ctx, doc_id node)
@@ -213,10 +235,11 @@ static const char *owner_of(const lint_ctx *ctx, doc_id node)
         if (r >= 0 && ctx->t->res[r].key != node) r = -1;
     }
     if (r >= 0) return ctx->t->res[r].id;
-    const int32_t *own = owners_by_node(ctx);
-    int32_t who = node >= ctx->sink->owner_lo && node < ctx->sink->owner_hi ? own[node - ctx->sink->owner_lo] : 0;
+    const struct owner_maps *m = owners_by_node(ctx);
+    int32_t who = owner_in(&m->params, node);
     if (who > 0) return ctx->t->params[who - 1].id;
-    if (who < 0) return ctx->t->outs[-who - 1].id;
+    who = owner_in(&m->outs, node);
+    if (who > 0) return ctx->t->outs[who - 1].id;
     return NULL;
 }
 
@@ -590,6 +613,13 @@ const char *lint_template_dir(const lint_ctx *ctx)
     return ctx->sink->template_dir;
 }
 
+void *lint_scratch(lint_ctx *ctx, size_t size)
+{
+    if (!ctx->sink->rule_scratch) ctx->sink->rule_scratch = arena_new_sized(16384);
+    ctx->sink->scratch_used = 1;
+    return arena_alloc(ctx->sink->rule_scratch, size);
+}
+
 const char *lint_mask(lint_ctx *ctx, const char *secret, size_t len)
 {
     size_t shown = len < 4 ? len : 4;
@@ -821,6 +851,7 @@ static int looks_like_template(const char *bytes, size_t len)
 
 static void sink_release(struct lint_sink *sink)
 {
+    arena_free(sink->rule_scratch);
     free(sink->kept_by_rule);
     free(sink->dropped_by_rule);
     free(sink->id_copies);
@@ -882,6 +913,10 @@ static void run_rule(lint_ctx *ctx, const rule *r)
     if (!rule_on(ctx->cfg, r)) return;
     ctx->rule = r;
     r->check(ctx);
+    if (ctx->sink->scratch_used) {
+        arena_reset(ctx->sink->rule_scratch);
+        ctx->sink->scratch_used = 0;
+    }
 }
 
 /* lint_buffer, where `borrow` says bytes[len] is NUL and outlives the lint:

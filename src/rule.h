@@ -116,5 +116,10 @@ const char *lint_template_dir(const lint_ctx *ctx);
 const char *lint_mask(lint_ctx *ctx, const char *secret, size_t len);
 /* Scratch memory that lives as long as the template (the doc's arena). */
 void *lint_alloc(lint_ctx *ctx, size_t size);
+/* Zeroed scratch memory that lives only until the running rule's check
+ * returns: a rule's own per-resource or per-node tables, which the arena
+ * would keep to the end of the template (nothing kept in lint_ctx, and no
+ * string a finding keeps, may live here). */
+void *lint_scratch(lint_ctx *ctx, size_t size);
 
 #endif

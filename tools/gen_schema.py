@@ -458,6 +458,10 @@ def apply_sam_overlay(sam, overlay, registry):
             d["properties"].setdefault(name, {"title": name, "markdownDescription": e.get("description", "")})
         for key, value in sorted(e.get("constraints", {}).items()):
             d[key] = value
+        for name in e.get("require", []):
+            if name not in d["properties"] or name in d.get("required", []):
+                sys.exit("gen_schema: overlay: %s is no optional property of %s" % (name, e["definition"]))
+            d["required"] = d.get("required", []) + [name]
         for name in e.get("unrequire", []):
             if name not in d.get("required", []):
                 sys.exit("gen_schema: overlay: %s is not required in %s" % (name, e["definition"]))
