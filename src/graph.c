@@ -1282,3 +1282,44 @@ void graph_release(graph *g)
     free(g->perms);
     memset(g, 0, sizeof *g);
 }
+
+/* Byte offset in d->text of 1-based character column col of a line. */
+static size_t col_offset(const doc *d, uint32_t line, uint32_t col)
+{
+    size_t off = doc_line_offset(d, line), end = doc_line_end(d, line);
+    for (uint32_t c = 1; c < col && off < end; c++) {
+        off++;
+        while (off < end && ((unsigned char)d->text[off] & 0xC0) == 0x80) off++;
+    }
+    return off;
+}
+
+int graph_sub_pos(const doc *d, const graph_ref *r, uint32_t *line, uint32_t *col)
+{
+    if (r->kind != REF_SUB || !doc_is_scalar(d, r->node) || !d->text) return 0;
+    const doc_node *n = doc_at(d, r->node);
+    size_t nl = strlen(r->name);
+    if ((n->style & DOC_SYNTH) || nl == 0 || r->offset < 2 || r->offset + nl > n->len ||
+        memcmp(n->str + r->offset - 2, "${", 2) != 0)
+        return 0;
+    /* This is the k-th "${name" of the value; find the k-th of the source. */
+    size_t k = 0;
+    for (const char *p = n->str; (p = strstr(p, "${")) != NULL && (size_t)(p - n->str) < r->offset - 2; p += 2)
+        if (strncmp(p + 2, r->name, nl) == 0) k++;
+    size_t from = col_offset(d, n->line, n->col);
+    size_t to = n->end_line > n->line || (n->end_line == n->line && n->end_col > n->col)
+                    ? col_offset(d, n->end_line, n->end_col) : doc_line_end(d, n->line);
+    if (n->end_line > n->line && to == doc_line_offset(d, n->end_line)) to = doc_line_end(d, n->end_line);
+    for (size_t i = from; i + 2 + nl <= to; i++) {
+        if (d->text[i] != '$' || d->text[i + 1] != '{' || memcmp(d->text + i + 2, r->name, nl) != 0) continue;
+        if (k-- == 0) {
+            doc_offset_pos(d, i + 2, line, col);
+            return 1;
+        }
+    }
+    if (n->line != n->end_line || memchr(n->str, '\n', r->offset)) return 0;
+    /* Escapes: one line, the value's offset past the opening quote. */
+    *line = n->line;
+    *col = n->col + r->offset + (n->style == DOC_QUOTED ? 1 : 0);
+    return 1;
+}
