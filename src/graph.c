@@ -209,6 +209,52 @@ static uint32_t lambda_authorizers(const doc *d, doc_id auth)
     return n;
 }
 
+/* The StageName of the API an Api event names with RestApiId (a scalar),
+ * or DOC_NONE. */
+static doc_id event_api(const graph *g, doc_id event)
+{
+    const doc *d = g->t->d;
+    doc_id id = doc_get(d, doc_get(d, event, "Properties"), "RestApiId"), arg;
+    const char *fn = doc_intrinsic(d, id, &arg);
+    if (fn && strcmp(fn, "Ref") == 0) id = arg;
+    int r = doc_is_scalar(d, id) ? graph_resource(g, doc_str(d, id)) : -1;
+    if (r < 0) return DOC_NONE;
+    doc_id stage = sam_prop(g->t, &g->t->res[r], "StageName");
+    return doc_is_scalar(d, stage) && !doc_is_null(d, stage) ? stage : DOC_NONE;
+}
+
+/* Is `tail` what SAM appends to <Id><Event>Permission for `event`? Nothing,
+ * but for an Api event the stage: Prod without RestApiId; with a RestApiId
+ * naming a resource of the template, its StageName (alphanumeric: as it is;
+ * else SAM's hash, 10 hex digits) or Stage (no literal StageName); with one
+ * SAM cannot resolve (Fn::ImportValue, ...), AllStages. */
+static int permission_stage_ok(const graph *g, doc_id event, const char *tail)
+{
+    const doc *d = g->t->d;
+    /* The push sources (samtranslator/model/eventsources/push.py) that call
+     * _construct_permission with the event's own id; Cognito's is
+     * <Id>CognitoPermission, pull sources and ScheduleV2 make none. */
+    static const char *const push[] = {"S3", "SNS", "HttpApi", "Schedule", "CloudWatchEvent", "EventBridgeRule",
+                                       "CloudWatchLogs", "IoTRule", "AlexaSkill"};
+    doc_id type = doc_get(d, event, "Type");
+    if (!doc_is_scalar(d, type)) return 1;
+    if (!doc_str_eq(d, type, "Api")) {
+        for (size_t i = 0; i < sizeof push / sizeof push[0]; i++)
+            if (doc_str_eq(d, type, push[i])) return !*tail;
+        return 0;
+    }
+    doc_id id = doc_get(d, doc_get(d, event, "Properties"), "RestApiId"), arg;
+    if (id == DOC_NONE) return strcmp(tail, "Prod") == 0;
+    const char *fn = doc_intrinsic(d, id, &arg);
+    if (fn && strcmp(fn, "Ref") == 0) id = arg;
+    if (!doc_is_scalar(d, id)) return strcmp(tail, "AllStages") == 0;
+    if (graph_resource(g, doc_str(d, id)) < 0) return 0;  /* SAM rejects it */
+    doc_id stage = event_api(g, event);
+    if (stage == DOC_NONE) return strcmp(tail, "Stage") == 0;
+    const char *s = doc_str(d, stage);
+    return all_alnum(s, strlen(s)) ? strcmp(tail, s) == 0 : strlen(tail) == 10 && is_hash10(tail);
+}
+
 /* Does an entry of `map` (depth 1: of each mapping in it) have DataSource
  * "none", in any case (a GraphQLApi's Functions, Resolvers)? */
 static int names_none(const doc *d, doc_id map, int depth)
@@ -246,32 +292,29 @@ static int sam_row_matches(const graph *g, const tmpl_resource *r, const sam_gen
         return v != DOC_NONE && match_value(d, v, rest, gen->suffix) > 0;
     }
     case SAM_GEN_EVENT:
-    case SAM_GEN_EVENT_ANY: {
+    case SAM_GEN_EVENT_PERM: {
         doc_id events = doc_get(d, r->props, "Events");
         for (uint32_t i = 0; doc_is_map(d, events) && i < doc_count(d, events); i++) {
             const char *ev = doc_str(d, doc_key(d, events, i));
             size_t n = ev ? strlen(ev) : 0;
             if (!n || strncmp(rest, ev, n) != 0) continue;
             const char *after = rest + n;
-            if (gen->kind == SAM_GEN_EVENT && strcmp(after, gen->suffix) == 0) return 1;
-            if (gen->kind == SAM_GEN_EVENT_ANY && strncmp(after, gen->suffix, slen) == 0 &&
-                (!after[slen] || all_alnum(after + slen, strlen(after + slen))))
+            if (gen->kind == SAM_GEN_EVENT ? strcmp(after, gen->suffix) == 0
+                                           : strncmp(after, gen->suffix, slen) == 0 &&
+                                                 permission_stage_ok(g, doc_val(d, events, i), after + slen))
                 return 1;
         }
         return 0;
     }
     case SAM_GEN_AUTH:
-    case SAM_GEN_AUTH_ANY:
-    case SAM_GEN_DS: {  /* <Key><suffix>, or (ANY) <Key><suffix>... */
+    case SAM_GEN_DS: {  /* <Key><suffix> */
         doc_id keys = sam_prop(t, r, gen->prop);
         for (uint32_t i = 0; doc_is_map(d, keys) && i < doc_count(d, keys); i++) {
             const char *a = doc_str(d, doc_key(d, keys, i));
             size_t n = a ? strlen(a) : 0;
             if (!n || strncmp(rest, a, n) != 0) continue;
             if (gen->kind == SAM_GEN_DS && doc_get(d, doc_val(d, keys, i), "ServiceRoleArn") != DOC_NONE) continue;
-            if (gen->kind != SAM_GEN_AUTH_ANY ? strcmp(rest + n, gen->suffix) == 0
-                                              : strncmp(rest + n, gen->suffix, slen) == 0)
-                return 1;
+            if (strcmp(rest + n, gen->suffix) == 0) return 1;
         }
         return 0;
     }
@@ -583,19 +626,25 @@ static void row_names(name_sink *k, const tmpl_resource *r, const sam_generated 
         break;
     }
     case SAM_GEN_EVENT:
-    case SAM_GEN_EVENT_ANY:
+    case SAM_GEN_EVENT_PERM:
     case SAM_GEN_AUTH:
-    case SAM_GEN_AUTH_ANY:
     case SAM_GEN_DS:
     case SAM_GEN_ROUTE:
     case SAM_GEN_KEYS2: {
-        int events = gen->kind == SAM_GEN_EVENT || gen->kind == SAM_GEN_EVENT_ANY;
+        int events = gen->kind == SAM_GEN_EVENT || gen->kind == SAM_GEN_EVENT_PERM;
         doc_id keys = events ? doc_get(d, r->props, "Events") : sam_prop(t, r, gen->prop);
         for (uint32_t i = 0; doc_is_map(d, keys) && i < doc_count(d, keys) && k->left; i++) {
             const char *key = doc_str(d, doc_key(d, keys, i));
             if (!key) continue;
             if (gen->kind == SAM_GEN_ROUTE) {
                 if (route_name(key, a, sizeof a)) offer(k, &c, id, a, sfx, "");
+                continue;
+            }
+            if (gen->kind == SAM_GEN_EVENT_PERM) {
+                static const char *const stages[] = {"", "Prod", "Stage", "AllStages"};
+                for (size_t j = 0; j < sizeof stages / sizeof stages[0]; j++) offer(k, &c, id, key, sfx, stages[j]);
+                doc_id api = event_api(k->g, doc_val(d, keys, i));
+                if (api != DOC_NONE) offer(k, &c, id, key, sfx, doc_str(d, api));
                 continue;
             }
             if (gen->kind != SAM_GEN_KEYS2) {
