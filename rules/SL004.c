@@ -63,13 +63,13 @@ static const char *closest(lint_ctx *ctx, const graph_ref *r, size_t *budget)
     return out;
 }
 
-/* The column of a ${Name} inside a one-line !Sub string, else the string's. */
+/* At the ${Name} inside a !Sub string (on its own line of a multi-line
+ * one), else at the reference. */
 static void report_ref(lint_ctx *ctx, const graph_ref *r, const char *what, const char *name, const char *why)
 {
-    const doc_node *n = doc_at(ctx->d, r->node);
-    if (r->kind == REF_SUB && n->line == doc_end_line(ctx->d, r->node) && !memchr(n->str, '\n', r->offset)) {
-        uint32_t col = n->col + r->offset + (n->style == DOC_QUOTED ? 1 : 0);
-        report_file(ctx, ctx->rule->sev, r->from >= 0 ? ctx->t->res[r->from].id : NULL, ctx->d->path, n->line, col,
+    uint32_t line, col;
+    if (graph_sub_pos(ctx->d, r, &line, &col)) {
+        report_file(ctx, ctx->rule->sev, r->from >= 0 ? ctx->t->res[r->from].id : NULL, ctx->d->path, line, col,
                     "%s '%s' is not defined in this template%s", what, name, why);
         return;
     }

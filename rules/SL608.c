@@ -47,9 +47,9 @@ static void report_at(lint_ctx *ctx, const graph_ref *r, const char *fmt_attr, c
 {
     const doc_node *n = doc_at(ctx->d, r->node);
     const char *owner = r->from >= 0 ? ctx->t->res[r->from].id : NULL;
-    if (owner && r->kind == REF_SUB && n->line == doc_end_line(ctx->d, r->node) && !memchr(n->str, '\n', r->offset)) {
-        uint32_t col = n->col + r->offset + (n->style == DOC_QUOTED ? 1 : 0);
-        report_file(ctx, ctx->rule->sev, owner, ctx->d->path, n->line, col,
+    uint32_t line, col;
+    if (owner && graph_sub_pos(ctx->d, r, &line, &col)) {
+        report_file(ctx, ctx->rule->sev, owner, ctx->d->path, line, col,
                     "'%s' is not an attribute of %s '%s'%s", fmt_attr, type, r->name, hint);
         return;
     }

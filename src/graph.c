@@ -209,6 +209,52 @@ static uint32_t lambda_authorizers(const doc *d, doc_id auth)
     return n;
 }
 
+/* The StageName of the API an Api event names with RestApiId (a scalar),
+ * or DOC_NONE. */
+static doc_id event_api(const graph *g, doc_id event)
+{
+    const doc *d = g->t->d;
+    doc_id id = doc_get(d, doc_get(d, event, "Properties"), "RestApiId"), arg;
+    const char *fn = doc_intrinsic(d, id, &arg);
+    if (fn && strcmp(fn, "Ref") == 0) id = arg;
+    int r = doc_is_scalar(d, id) ? graph_resource(g, doc_str(d, id)) : -1;
+    if (r < 0) return DOC_NONE;
+    doc_id stage = sam_prop(g->t, &g->t->res[r], "StageName");
+    return doc_is_scalar(d, stage) && !doc_is_null(d, stage) ? stage : DOC_NONE;
+}
+
+/* Is `tail` what SAM appends to <Id><Event>Permission for `event`? Nothing,
+ * but for an Api event the stage: Prod without RestApiId; with a RestApiId
+ * naming a resource of the template, its StageName (alphanumeric: as it is;
+ * else SAM's hash, 10 hex digits) or Stage (no literal StageName); with one
+ * SAM cannot resolve (Fn::ImportValue, ...), AllStages. */
+static int permission_stage_ok(const graph *g, doc_id event, const char *tail)
+{
+    const doc *d = g->t->d;
+    /* The push sources (samtranslator/model/eventsources/push.py) that call
+     * _construct_permission with the event's own id; Cognito's is
+     * <Id>CognitoPermission, pull sources and ScheduleV2 make none. */
+    static const char *const push[] = {"S3", "SNS", "HttpApi", "Schedule", "CloudWatchEvent", "EventBridgeRule",
+                                       "CloudWatchLogs", "IoTRule", "AlexaSkill"};
+    doc_id type = doc_get(d, event, "Type");
+    if (!doc_is_scalar(d, type)) return 1;
+    if (!doc_str_eq(d, type, "Api")) {
+        for (size_t i = 0; i < sizeof push / sizeof push[0]; i++)
+            if (doc_str_eq(d, type, push[i])) return !*tail;
+        return 0;
+    }
+    doc_id id = doc_get(d, doc_get(d, event, "Properties"), "RestApiId"), arg;
+    if (id == DOC_NONE) return strcmp(tail, "Prod") == 0;
+    const char *fn = doc_intrinsic(d, id, &arg);
+    if (fn && strcmp(fn, "Ref") == 0) id = arg;
+    if (!doc_is_scalar(d, id)) return strcmp(tail, "AllStages") == 0;
+    if (graph_resource(g, doc_str(d, id)) < 0) return 0;  /* SAM rejects it */
+    doc_id stage = event_api(g, event);
+    if (stage == DOC_NONE) return strcmp(tail, "Stage") == 0;
+    const char *s = doc_str(d, stage);
+    return all_alnum(s, strlen(s)) ? strcmp(tail, s) == 0 : strlen(tail) == 10 && is_hash10(tail);
+}
+
 /* Does an entry of `map` (depth 1: of each mapping in it) have DataSource
  * "none", in any case (a GraphQLApi's Functions, Resolvers)? */
 static int names_none(const doc *d, doc_id map, int depth)
@@ -246,32 +292,29 @@ static int sam_row_matches(const graph *g, const tmpl_resource *r, const sam_gen
         return v != DOC_NONE && match_value(d, v, rest, gen->suffix) > 0;
     }
     case SAM_GEN_EVENT:
-    case SAM_GEN_EVENT_ANY: {
+    case SAM_GEN_EVENT_PERM: {
         doc_id events = doc_get(d, r->props, "Events");
         for (uint32_t i = 0; doc_is_map(d, events) && i < doc_count(d, events); i++) {
             const char *ev = doc_str(d, doc_key(d, events, i));
             size_t n = ev ? strlen(ev) : 0;
             if (!n || strncmp(rest, ev, n) != 0) continue;
             const char *after = rest + n;
-            if (gen->kind == SAM_GEN_EVENT && strcmp(after, gen->suffix) == 0) return 1;
-            if (gen->kind == SAM_GEN_EVENT_ANY && strncmp(after, gen->suffix, slen) == 0 &&
-                (!after[slen] || all_alnum(after + slen, strlen(after + slen))))
+            if (gen->kind == SAM_GEN_EVENT ? strcmp(after, gen->suffix) == 0
+                                           : strncmp(after, gen->suffix, slen) == 0 &&
+                                                 permission_stage_ok(g, doc_val(d, events, i), after + slen))
                 return 1;
         }
         return 0;
     }
     case SAM_GEN_AUTH:
-    case SAM_GEN_AUTH_ANY:
-    case SAM_GEN_DS: {  /* <Key><suffix>, or (ANY) <Key><suffix>... */
+    case SAM_GEN_DS: {  /* <Key><suffix> */
         doc_id keys = sam_prop(t, r, gen->prop);
         for (uint32_t i = 0; doc_is_map(d, keys) && i < doc_count(d, keys); i++) {
             const char *a = doc_str(d, doc_key(d, keys, i));
             size_t n = a ? strlen(a) : 0;
             if (!n || strncmp(rest, a, n) != 0) continue;
             if (gen->kind == SAM_GEN_DS && doc_get(d, doc_val(d, keys, i), "ServiceRoleArn") != DOC_NONE) continue;
-            if (gen->kind != SAM_GEN_AUTH_ANY ? strcmp(rest + n, gen->suffix) == 0
-                                              : strncmp(rest + n, gen->suffix, slen) == 0)
-                return 1;
+            if (strcmp(rest + n, gen->suffix) == 0) return 1;
         }
         return 0;
     }
@@ -583,19 +626,25 @@ static void row_names(name_sink *k, const tmpl_resource *r, const sam_generated 
         break;
     }
     case SAM_GEN_EVENT:
-    case SAM_GEN_EVENT_ANY:
+    case SAM_GEN_EVENT_PERM:
     case SAM_GEN_AUTH:
-    case SAM_GEN_AUTH_ANY:
     case SAM_GEN_DS:
     case SAM_GEN_ROUTE:
     case SAM_GEN_KEYS2: {
-        int events = gen->kind == SAM_GEN_EVENT || gen->kind == SAM_GEN_EVENT_ANY;
+        int events = gen->kind == SAM_GEN_EVENT || gen->kind == SAM_GEN_EVENT_PERM;
         doc_id keys = events ? doc_get(d, r->props, "Events") : sam_prop(t, r, gen->prop);
         for (uint32_t i = 0; doc_is_map(d, keys) && i < doc_count(d, keys) && k->left; i++) {
             const char *key = doc_str(d, doc_key(d, keys, i));
             if (!key) continue;
             if (gen->kind == SAM_GEN_ROUTE) {
                 if (route_name(key, a, sizeof a)) offer(k, &c, id, a, sfx, "");
+                continue;
+            }
+            if (gen->kind == SAM_GEN_EVENT_PERM) {
+                static const char *const stages[] = {"", "Prod", "Stage", "AllStages"};
+                for (size_t j = 0; j < sizeof stages / sizeof stages[0]; j++) offer(k, &c, id, key, sfx, stages[j]);
+                doc_id api = event_api(k->g, doc_val(d, keys, i));
+                if (api != DOC_NONE) offer(k, &c, id, key, sfx, doc_str(d, api));
                 continue;
             }
             if (gen->kind != SAM_GEN_KEYS2) {
@@ -1232,4 +1281,46 @@ void graph_release(graph *g)
     free(g->events);
     free(g->perms);
     memset(g, 0, sizeof *g);
+}
+
+/* Byte offset in d->text of 1-based character column col of a line. */
+static size_t col_offset(const doc *d, uint32_t line, uint32_t col)
+{
+    size_t off = doc_line_offset(d, line), end = doc_line_end(d, line);
+    for (uint32_t c = 1; c < col && off < end; c++) {
+        off++;
+        while (off < end && ((unsigned char)d->text[off] & 0xC0) == 0x80) off++;
+    }
+    return off;
+}
+
+int graph_sub_pos(const doc *d, const graph_ref *r, uint32_t *line, uint32_t *col)
+{
+    if (r->kind != REF_SUB || !doc_is_scalar(d, r->node) || !d->text) return 0;
+    const doc_node *n = doc_at(d, r->node);
+    size_t nl = strlen(r->name);
+    if ((n->style & DOC_SYNTH) || nl == 0 || r->offset < 2 || r->offset + nl > n->len ||
+        memcmp(n->str + r->offset - 2, "${", 2) != 0)
+        return 0;
+    /* This is the k-th "${name" of the value; find the k-th of the source. */
+    size_t k = 0;
+    for (const char *p = n->str; (p = strstr(p, "${")) != NULL && (size_t)(p - n->str) < r->offset - 2; p += 2)
+        if (strncmp(p + 2, r->name, nl) == 0) k++;
+    uint32_t end_line = doc_end_line(d, r->node), end_col = doc_end_col(d, r->node);
+    size_t from = col_offset(d, n->line, n->col);
+    size_t to = end_line > n->line || (end_line == n->line && end_col > n->col)
+                    ? col_offset(d, end_line, end_col) : doc_line_end(d, n->line);
+    if (end_line > n->line && to == doc_line_offset(d, end_line)) to = doc_line_end(d, end_line);
+    for (size_t i = from; i + 2 + nl <= to; i++) {
+        if (d->text[i] != '$' || d->text[i + 1] != '{' || memcmp(d->text + i + 2, r->name, nl) != 0) continue;
+        if (k-- == 0) {
+            doc_offset_pos(d, i + 2, line, col);
+            return 1;
+        }
+    }
+    if (n->line != end_line || memchr(n->str, '\n', r->offset)) return 0;
+    /* Escapes: one line, the value's offset past the opening quote. */
+    *line = n->line;
+    *col = n->col + r->offset + (n->style == DOC_QUOTED ? 1 : 0);
+    return 1;
 }

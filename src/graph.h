@@ -87,6 +87,12 @@ int graph_resource(const graph *g, const char *name);
 /* Resource index a value refers to: Ref X, Fn::GetAtt [X, ...], or a
  * Fn::Sub whose only variable is X (or X.Attr); -1 otherwise. */
 int graph_target(const graph *g, doc_id value);
+/* Where the variable a REF_SUB names stands in the user's file: the line
+ * and column of the name inside the string's source, on whichever line of a
+ * block scalar or multi-line string it is. Where the source does not show
+ * it as the value does (an escape), the value's offset on a one-line string;
+ * 0 on a multi-line one: report at the string then. */
+int graph_sub_pos(const doc *d, const graph_ref *r, uint32_t *line, uint32_t *col);
 /* Resource index whose subtree contains node, or -1. */
 int graph_resource_of(const graph *g, doc_id node);
 /* Append a permission edge (for graph_perm.c); fields preset to none. */

@@ -13,7 +13,11 @@
  * Event sources: every event <Ev> of a function or state machine makes
  * resources named <Id><Ev> (the rule, subscription, mapping, schedule or
  * topic rule itself), <Id><Ev>Permission (Lambda permission; an Api event
- * appends the stage: <Id><Ev>PermissionProd), <Id><Ev>Role (ScheduleV2 and
+ * appends the stage: <Id><Ev>PermissionProd for the implicit API, the
+ * StageName of its RestApiId, Stage for an intrinsic StageName, AllStages for
+ * a RestApiId that names no resource; SAM's PushEventSource._construct_permission
+ * and Api.resources_to_link in samtranslator/model/eventsources/push.py),
+ * <Id><Ev>Role (ScheduleV2 and
  * state machine events), <Id><Ev>Queue / <Id><Ev>QueuePolicy (a dead-letter
  * queue SAM creates, an SNS event's SqsSubscription) and
  * <Id><Ev>EventSourceMapping (SqsSubscription).
@@ -92,7 +96,7 @@ const sam_generated sam_generated_names[] = {
     {FN, "UrlPublicInvokePermissions", SAM_GEN_IF_SET, "FunctionUrlConfig", "AWS::Lambda::Permission"},
     {FN, "CognitoPermission", SAM_GEN_IF_SET,   "Events",              "AWS::Lambda::Permission"},
     {FN, "",                  SAM_GEN_EVENT,    "Events",              NULL},
-    {FN, "Permission",        SAM_GEN_EVENT_ANY, "Events",             "AWS::Lambda::Permission"},
+    {FN, "Permission",        SAM_GEN_EVENT_PERM, "Events",            "AWS::Lambda::Permission"},
     {FN, "Role",              SAM_GEN_EVENT,    "Events",              "AWS::IAM::Role"},
     {FN, "Queue",             SAM_GEN_EVENT,    "Events",              "AWS::SQS::Queue"},
     {FN, "QueuePolicy",       SAM_GEN_EVENT,    "Events",              "AWS::SQS::QueuePolicy"},

@@ -10,9 +10,12 @@ enum sam_gen_kind {
     SAM_GEN_VALUE,      /* <Id><suffix><value of prop, alphanumerics only> */
     SAM_GEN_STAGE,      /* <Id><stage name, alphanumerics only><suffix>; `prop` is StageName */
     SAM_GEN_EVENT,      /* <Id><event name><suffix>, for each key of Events */
-    SAM_GEN_EVENT_ANY,  /* <Id><event name><suffix><alphanumerics> (a stage after Permission) */
+    SAM_GEN_EVENT_PERM, /* <Id><event name><suffix><stage>, for each key of Events: the Lambda
+                           permission; <stage> only for an Api event: Prod (the implicit API),
+                           its RestApiId's StageName (Stage for an intrinsic; a name that is not
+                           alphanumeric gives 10 hex digits of SAM's hash), AllStages for a
+                           RestApiId SAM cannot resolve */
     SAM_GEN_AUTH,       /* <Id><key><suffix>, for each key of the mapping at `prop` (Auth.Authorizers) */
-    SAM_GEN_AUTH_ANY,   /* <Id><key><suffix><anything>: resources a generated connector makes */
     SAM_GEN_KEYS2,      /* <Id><key><key2><suffix>, for each key of the mapping at `prop` and each key
                            of that key's mapping (GraphQLApi Resolvers.<OperationType>.<Resolver>) */
     SAM_GEN_DS,         /* <Id><key><suffix>, for each key of the mapping at `prop` whose value sets
