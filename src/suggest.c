@@ -91,13 +91,30 @@ void suggest_init(suggest *s, const char *word, size_t len)
     s->best_dist = s->limit + 1;
 }
 
+/* Equal but for letter case (latest, LATEST): whatever its length, the
+ * name meant. */
+static int same_folded(const char *a, const char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (fold((unsigned char)a[i]) != fold((unsigned char)b[i])) return 0;
+    return 1;
+}
+
 void suggest_offer(suggest *s, const char *cand, size_t cand_len)
 {
     if (cand_len == s->len && memcmp(cand, s->word, cand_len) == 0) return;
     unsigned cap = s->best_dist <= s->limit ? s->best_dist : s->limit;
-    unsigned d = suggest_distance(s->word, s->len, cand, cand_len, cap);
-    /* Ties keep the first offered: tables list the usual names first. */
-    if (d < s->best_dist && d <= s->limit) {
+    unsigned d = cand_len == s->len && same_folded(cand, s->word, cand_len)
+                     ? 1 : suggest_distance(s->word, s->len, cand, cand_len, cap);
+    /* Ties keep the first offered (tables list the usual names first), but
+     * for one that the word begins: a name cut short (DomainNameV ->
+     * DomainNameV2, not DomainName). */
+    int extends = cand_len > s->len && memcmp(cand, s->word, s->len) == 0;
+    if (d == s->best_dist && d <= s->limit && extends &&
+        !(s->best_len > s->len && memcmp(s->best, s->word, s->len) == 0)) {
+        s->best = cand;
+        s->best_len = cand_len;
+    } else if (d < s->best_dist && d <= s->limit) {
         s->best = cand;
         s->best_len = cand_len;
         s->best_dist = d;

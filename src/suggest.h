@@ -17,7 +17,8 @@ typedef struct suggest {
 
 void suggest_init(suggest *s, const char *word, size_t len);
 void suggest_offer(suggest *s, const char *cand, size_t cand_len);
-/* The closest candidate within the limit, or NULL; `len` (may be NULL)
+/* The closest candidate within the limit (one equal but for letter case
+ * always is: 'latest' -> 'LATEST'), or NULL; `len` (may be NULL)
  * receives its length (candidates need not be NUL-terminated). */
 const char *suggest_best(const suggest *s, size_t *len);
 

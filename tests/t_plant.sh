@@ -1,8 +1,8 @@
 # t_plant: issue 10's user trial as a test. The issue's own messages, word for
 # word (always); then tools/plant.py (make plant): one everyday mistake planted
 # in each of 60 real SAM templates of ../shared/corpus, ten of each kind, and
-# samlint must catch all 60 at the line of the mistake (skipped without the
-# corpus). A run with the rules ignored proves the measurement can fail.
+# samlint must catch all 60 at the line of the mistake, each message naming
+# what is meant (skipped without the corpus). A run with the rules ignored proves the measurement can fail.
 
 # ---- the messages issue 10 gives, word for word
 cat > "$TMP/issue10.yaml" <<'EOF'
@@ -53,12 +53,13 @@ python3 "$ROOT/tools/plant.py" --samlint "$SAMLINT" --shared "$SHARED" --scratch
 rc=$?
 if [ "$rc" -eq 0 ]; then ok "plant.py runs"; else not_ok "plant.py runs" "exit $rc: $(head -c 400 "$TMP/plant.err")"; fi
 for kind in property-typo value-type enum-value resource-type missing-required ref-target; do
-    row=$(awk -v k="$kind" '$1 == k { print $3, $4 }' "$TMP/plant.txt")
-    check "planted $kind: 10 caught, 10 at the mistake's line" "10/10 10/10" "$row"
+    row=$(awk -v k="$kind" '$1 == k { print $3, $4, $5 }' "$TMP/plant.txt")
+    check "planted $kind: 10 caught, 10 at the mistake's line, 10 naming the fix" "10/10 10/10 10/10" "$row"
 done
-row=$(awk '$1 == "total" { print $2, $3 }' "$TMP/plant.txt")
-if [ "$row" = "60/60 60/60" ]; then ok "planted mistakes: 60/60 caught, 60/60 at line"
-else not_ok "planted mistakes: 60/60 caught, 60/60 at line" "got [$row]: $(grep -B1 -E '^   (MISSED|caught elsewhere)' "$TMP/plant.txt" | head -c 1500)"; fi
+row=$(awk '$1 == "total" { print $2, $3, $4 }' "$TMP/plant.txt")
+if [ "$row" = "60/60 60/60 60/60" ]; then ok "planted mistakes: 60/60 caught, 60/60 at line, 60/60 naming the fix"
+else not_ok "planted mistakes: 60/60 caught, 60/60 at line, 60/60 naming the fix" \
+    "got [$row]: $(grep -B1 -E '^   (MISSED|caught elsewhere|at line, no fix named)' "$TMP/plant.txt" | head -c 1500)"; fi
 json=$(grep -c '^ *[0-9][0-9]* .*\.json:[0-9]' "$TMP/plant.txt")
 repos=$(awk '/^ *[0-9]+ / { for (i = 2; i <= NF; i++) if (index($i, "/")) { sub(/\/.*/, "", $i); print $i; break } }' \
     "$TMP/plant.txt" | sort -u | wc -l)

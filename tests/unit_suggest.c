@@ -36,6 +36,19 @@ int main(void)
     expect("python3.21", runtimes, 6, "python3.12");
     expect("AWS::SQS::Queu", types, 3, "AWS::SQS::Queue");
     expect("MemorySize", props, 8, NULL); /* the word itself is no suggestion */
+    /* Letter case alone, however many letters: the name meant. */
+    static const char *const enums[] = {"TRIM_HORIZON", "LATEST", "AT_TIMESTAMP", "PAY_PER_REQUEST",
+                                        "PROVISIONED", "NEW_AND_OLD_IMAGES", "NEW_IMAGE", "SQS", "SNS"};
+    expect("latest", enums, 9, "LATEST");
+    expect("pay_per_request", enums, 9, "PAY_PER_REQUEST");
+    expect("new_image", enums, 9, "NEW_IMAGE");
+    expect("sqs", enums, 9, "SQS");
+    expect("trim_horizon", enums, 9, "TRIM_HORIZON");
+    expect("LATESTT", enums, 9, "LATEST");
+    /* Equally close: the name the word begins, wherever it is offered. */
+    static const char *const dn[] = {"AWS::ApiGateway::DomainName", "AWS::ApiGateway::DomainNameV2"};
+    expect("AWS::ApiGateway::DomainNameV", dn, 2, "AWS::ApiGateway::DomainNameV2");
+    expect("AWS::ApiGateway::DomainNam", dn, 2, "AWS::ApiGateway::DomainName");
     char longword[300];
     memset(longword, 'a', sizeof longword - 1);
     longword[sizeof longword - 1] = 0;

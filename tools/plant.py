@@ -93,6 +93,9 @@ SAM_EVENT_REQUIRED = {
     "Cognito": ["Trigger", "UserPool"], "MQ": ["Broker", "Queues"], "MSK": ["Stream", "Topics"],
     "Schedule": ["Schedule"], "ScheduleV2": ["ScheduleExpression"], "CloudWatchEvent": ["Pattern"],
 }
+SAM_EVENT_TYPES = ["S3", "SNS", "Kinesis", "DynamoDB", "DocumentDB", "SQS", "Api", "Schedule", "ScheduleV2",
+                   "CloudWatchEvent", "EventBridgeRule", "CloudWatchLogs", "IoTRule", "AlexaSkill", "Cognito",
+                   "HttpApi", "MSK", "MQ", "SelfManagedKafka"]
 SAM_EVENT_REQUIRED_DOCUMENTED = {"Kinesis": ["StartingPosition"], "DynamoDB": ["StartingPosition"]}
 # SAM resource properties SAM requires (sam.schema.json; a Zip function's
 # Runtime and Handler are SAM's own requirement, RULES.md SL603).
@@ -212,6 +215,26 @@ class Schemas:
         out.discard("object")  # intrinsics
         return out
 
+    def closed(self, doc, node):
+        """Does the object schema here list every key it allows?"""
+        got = False
+        for b in self._branches(doc, node):
+            if "patternProperties" in b:
+                return False
+            if isinstance(b.get("properties"), dict):
+                if b.get("additionalProperties", True) is not False:
+                    return False
+                got = True
+        return got
+
+    def required(self, doc, node):
+        """The keys required here (allOf included; anyOf/oneOf branches are alternatives)."""
+        node = self._deref(doc, node)
+        out = list(node.get("required", []) or [])
+        for b in node.get("allOf", []) or []:
+            out.extend(self.required(doc, b))
+        return [r for r in out if isinstance(r, str)]
+
     def enum(self, doc, node):
         for b in self._branches(doc, node):
             if isinstance(b.get("enum"), list) and all(isinstance(x, str) for x in b["enum"]):
@@ -274,10 +297,11 @@ def plain(node):
 class Site:
     """One place where a mistake can be planted: replace text[start:end]."""
 
-    def __init__(self, kind, where, start, end, new, line, col, what):
+    def __init__(self, kind, where, start, end, new, line, col, what, expect=None):
         self.kind, self.where = kind, where
         self.start, self.end, self.new = start, end, new
         self.line, self.col, self.what = line, col, what
+        self.expect = expect  # what a message that says what to do contains
 
 
 def typo(word, rng, letters_only=False):
@@ -404,12 +428,15 @@ class Template:
                 line, col = pos(k)
                 out.append(Site("property-typo", where, k.start_mark.index, k.end_mark.index,
                                 q.replace(k.value, new), line, col,
-                                "%s: %s -> %s" % (rid or owner, k.value, new)))
+                                "%s: %s -> %s" % (rid or owner, k.value, new), "did you mean '%s'?" % k.value))
 
     def _values(self, out, rng):
-        def walk(where, rid, doc, snode, ynode, path, depth):
+        def walk(where, rid, doc, snode, ynode, path, depth, pkey=None):
             if depth > 4 or not isinstance(ynode, yaml.MappingNode):
                 return
+            dup = duplicated(ynode)
+            if depth >= 1 and snode is not None and not dup:
+                self._nested(out, rng, where, rid, doc, snode, ynode, path, pkey)
             for k, v in ynode.value:
                 if not isinstance(k, yaml.ScalarNode):
                     continue
@@ -418,7 +445,7 @@ class Template:
                 if sub is None:
                     continue
                 if isinstance(v, yaml.MappingNode):
-                    walk(where, rid, doc, sub, v, p, depth + 1)
+                    walk(where, rid, doc, sub, v, p, depth + 1, k)
                     continue
                 items = [v]
                 item_schema = sub
@@ -429,6 +456,9 @@ class Template:
                             item_schema = b["items"]
                             break
                 for it in items:
+                    if isinstance(it, yaml.MappingNode) and it is not v:
+                        walk(where, rid, doc, item_schema, it, p + ["*"], depth + 1)
+                        continue
                     text = plain(it)
                     if text is None or it.style not in (None, "", "'", '"') and not self.is_json:
                         continue
@@ -448,7 +478,43 @@ class Template:
                 _, ep = mapping_get(ev, "Properties")
                 enode = self.schemas.sam_event(et) if et else None
                 if enode and isinstance(ep, yaml.MappingNode):
-                    walk("SAM", "%s.Events.%s" % (k.value, ek.value), self.schemas.sam, enode, ep, [], 1)
+                    walk("SAM event", "%s.Events.%s" % (k.value, ek.value), self.schemas.sam, enode, ep, [], 1)
+                tk, tv = mapping_get(ev, "Type")
+                if et and et in SAM_EVENT_TYPES:
+                    new = typo(et, rng) if len(et) > 3 else et + et[-1]
+                    if new and new not in SAM_EVENT_TYPES:
+                        src = self.text[tv.start_mark.index:tv.end_mark.index]
+                        line, col = pos(tv)
+                        out["enum-value"].append(Site("enum-value", "SAM event", tv.start_mark.index,
+                                                      tv.end_mark.index, src.replace(et, new, 1), line, col,
+                                                      "%s.Events.%s: Type %s -> %s" % (k.value, ek.value, et, new),
+                                                      "'%s'" % et))
+
+    def _nested(self, out, rng, where, rid, doc, snode, ynode, path, pkey):
+        """Inside a property: a typo'd key of a closed object, a required key deleted."""
+        name = ".".join(path)
+        if self.schemas.closed(doc, snode):
+            allowed = self.schemas.keys(doc, snode)
+            for k, _ in ynode.value:
+                if isinstance(k, yaml.ScalarNode) and k.value in allowed:
+                    new = typo(k.value, rng)
+                    if new and new not in allowed:
+                        src = self.text[k.start_mark.index:k.end_mark.index]
+                        line, col = pos(k)
+                        out["property-typo"].append(Site("property-typo", where, k.start_mark.index,
+                                                         k.end_mark.index, src.replace(k.value, new), line, col,
+                                                         "%s: %s.%s -> %s" % (rid, name, k.value, new),
+                                                         "did you mean '%s'?" % k.value))
+        if pkey is None or len(ynode.value) < 2 or where == "SAM event" and len(path) <= 1:
+            return
+        for r in self.schemas.required(doc, snode):
+            rk, _ = mapping_get(ynode, r)
+            span = self._delete(ynode, rk) if rk is not None else None
+            if span:
+                line, col = pos(pkey)
+                out["missing-required"].append(Site("missing-required", where, span[0], span[1], "", line, col,
+                                                    "%s: %s.%s deleted" % (rid, name, r),
+                                                    "lacks required property '%s'" % r))
 
     def _value_site(self, out, rng, where, rid, doc, schema, node, key, path):
         value = node.value
@@ -460,23 +526,24 @@ class Template:
                                                 or kinds & {"boolean"} and value in ("true", "false")):
             new = word_for(key, value, self.is_json)
             out["value-type"].append(Site("value-type", where, start, end, new, line, col,
-                                          "%s: %s %s -> %s" % (rid, ".".join(path), value, new)))
+                                          "%s: %s %s -> %s" % (rid, ".".join(path), value, new),
+                                          "got '%s'" % (json.loads(new) if self.is_json else new)))
             return
         enum, ci = self.schemas.enum(doc, schema)
         if enum is None and key in KNOWN_ENUMS and value in KNOWN_ENUMS[key]:
             enum, ci = KNOWN_ENUMS[key], False
         if not enum or value not in enum or len(value) < 3:
             return
-        new = near_miss(key, value, rng)
+        new = near_miss(key, value, rng, case_ok=not ci)
         folded = {e.lower() for e in enum} if ci else set(enum)
-        if not new or (new.lower() if ci else new) in folded or new.lower() == value.lower():
+        if not new or (new.lower() if ci else new) in folded:
             return
         src = self.text[start:end]
         rep = src.replace(value, new, 1) if value in src else None
         if rep is None:
             return
         out["enum-value"].append(Site("enum-value", where, start, end, rep, line, col,
-                                      "%s: %s %s -> %s" % (rid, ".".join(path), value, new)))
+                                      "%s: %s %s -> %s" % (rid, ".".join(path), value, new), "'%s'" % value))
 
     def _types(self, out, rng):
         for k, v, rtype, t, props in self.each_resource():
@@ -503,7 +570,7 @@ class Template:
             line, col = pos(t)
             out.append(Site("resource-type", "SAM" if rtype in SAM_DEFS else "CFN", t.start_mark.index,
                             t.end_mark.index, src.replace(rtype, new, 1), line, col,
-                            "%s: Type %s -> %s" % (k.value, rtype, new)))
+                            "%s: Type %s -> %s" % (k.value, rtype, new), "did you mean '%s'?" % rtype))
 
     def _delete(self, parent, key):
         """The span that removes key (and its value) from the mapping parent."""
@@ -556,7 +623,8 @@ class Template:
                     if span:
                         line, col = pos(pk)
                         out.append(Site("missing-required", "SAM" if rtype in SAM_DEFS else "CFN", span[0],
-                                        span[1], "", line, col, "%s: %s deleted (%s)" % (k.value, r, rtype)))
+                                        span[1], "", line, col, "%s: %s deleted (%s)" % (k.value, r, rtype),
+                                        "lacks required property '%s'" % r))
             if rtype == "AWS::Serverless::Function":
                 _, events = mapping_get(props, "Events")
                 for ek, ev in (events.value if isinstance(events, yaml.MappingNode) else []):
@@ -570,7 +638,8 @@ class Template:
                         if span:
                             line, col = pos(epk)
                             out.append(Site("missing-required", "SAM event", span[0], span[1], "", line, col,
-                                            "%s.Events.%s (%s): %s deleted" % (k.value, ek.value, et, r)))
+                                            "%s.Events.%s (%s): %s deleted" % (k.value, ek.value, et, r),
+                                            "lacks required property '%s'" % r))
 
     def _refs(self, out, rng):
         targets = set()
@@ -588,7 +657,7 @@ class Template:
             line = self.text.count("\n", 0, start) + 1
             col = start - (self.text.rfind("\n", 0, start) + 1) + 1
             out.append(Site("ref-target", where, start, start + len(name), new, line, col,
-                            "%s %s -> %s" % (what, name, new)))
+                            "%s %s -> %s" % (what, name, new), "did you mean '%s'?" % name))
 
         def find(node, name, frm=None):
             i = self.text.find(name, frm if frm is not None else node.start_mark.index, node.end_mark.index)
@@ -664,8 +733,11 @@ class Template:
             add(where, m.group(1), node.start_mark.index + m.start(1), "!Sub ${}")
 
 
-def near_miss(key, value, rng):
-    """A value a person types for an enum member: nodejs22.x -> nodejs22."""
+def near_miss(key, value, rng, case_ok=True):
+    """A value a person types for an enum member: nodejs22.x -> nodejs22,
+    PAY_PER_REQUEST -> pay_per_request (where the enum minds letter case)."""
+    if case_ok and rng.random() < 0.25 and value.lower() != value.upper():
+        return value.lower() if value != value.lower() else value.upper()
     m = re.fullmatch(r"nodejs(\d+)\.x", value)
     if m:
         return "nodejs" + m.group(1)
@@ -845,33 +917,40 @@ def main():
         paths.append(p)
     after = lint(a.samlint, paths, extra)
 
-    rows, tally = [], {k: [0, 0, 0] for k, _ in KINDS}
+    rows, tally = [], {k: [0, 0, 0, 0] for k, _ in KINDS}
     for p, (rel, s) in zip(paths, plan):
         rule = expected_rule(s.kind)
         fs = [f for f in after.get(p, []) if f["rule"] == rule]
         at = [f for f in fs if f["line"] == s.line]
-        best = at[0] if at else (fs[0] if fs else None)
+        says = [f for f in at if s.expect and (s.expect in f["message"] or s.kind == "enum-value" and re.search(
+            r"(^|[ ,'])%s([',]|$)" % re.escape(s.expect.strip("'")), f["message"]))]
+        best = says[0] if says else at[0] if at else (fs[0] if fs else None)
         tally[s.kind][0] += 1
         tally[s.kind][1] += bool(fs)
         tally[s.kind][2] += bool(at)
-        rows.append((s, rel, best, bool(fs), bool(at)))
+        tally[s.kind][3] += bool(says)
+        rows.append((s, rel, best, bool(fs), bool(at), bool(says)))
 
     print("Planted mistakes (seed %d, %d %s from %d repositories, %d in JSON; scratch %s)"
           % (a.seed, len(plan), "plants" if a.sweep else "templates", len({r.split('/', 1)[0] for r, _ in plan}),
              sum(r.endswith(".json") for r, _ in plan), scratch))
     print()
-    print("%-17s %-6s %7s %8s" % ("kind", "rule", "caught", "at line"))
-    tot = [0, 0, 0]
+    print("%-17s %-6s %7s %8s %8s" % ("kind", "rule", "caught", "at line", "says fix"))
+    tot = [0, 0, 0, 0]
     for k, rule in KINDS:
-        n, c, l = tally[k]
-        tot = [tot[0] + n, tot[1] + c, tot[2] + l]
-        print("%-17s %-6s %4d/%-3d %4d/%-3d" % (k, rule, c, n, l, n))
-    print("%-17s %-6s %4d/%-3d %4d/%-3d" % ("total", "", tot[1], tot[0], tot[2], tot[0]))
+        n, c, l, m = tally[k]
+        tot = [tot[0] + n, tot[1] + c, tot[2] + l, tot[3] + m]
+        print("%-17s %-6s %4d/%-3d %4d/%-3d %4d/%-3d" % (k, rule, c, n, l, n, m, n))
+    print("%-17s %-6s %4d/%-3d %4d/%-3d %4d/%-3d" % ("total", "", tot[1], tot[0], tot[2], tot[0], tot[3], tot[0]))
+    print()
+    print("caught: a finding of the rule in the file; at line: at the mistake's line; says fix: that")
+    print("finding names what is meant (did you mean 'MemorySize'?, the valid value, the missing key)")
     if not a.quiet:
         print()
-        for n, (s, rel, best, caught, at) in enumerate(rows):
-            mark = "at line" if at else ("caught elsewhere" if caught else "MISSED")
-            if a.sweep and at:
+        for n, (s, rel, best, caught, at, says) in enumerate(rows):
+            mark = "at line" if says else "at line, no fix named" if at else (
+                "caught elsewhere" if caught else "MISSED")
+            if a.sweep and says and not os.environ.get("PLANT_DEBUG"):
                 continue
             print("%2d %-16s %-9s %s:%d:%d  %s" % (n + 1, s.kind, s.where, rel, s.line, s.col, s.what))
             if best:
