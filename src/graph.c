@@ -289,7 +289,14 @@ static int sam_row_matches(const graph *g, const tmpl_resource *r, const sam_gen
     }
     case SAM_GEN_STAGE: {
         doc_id v = sam_prop(t, r, gen->prop);
-        return v != DOC_NONE && match_value(d, v, rest, gen->suffix) > 0;
+        if (v == DOC_NONE) return 0;
+        if (!doc_is_scalar(d, v) || doc_is_null(d, v)) return strcmp(rest, gen->suffix) == 0;
+        const char *s = doc_str(d, v);
+        size_t n = strlen(s);
+        if (all_alnum(s, n)) return strncmp(rest, s, n) == 0 && strcmp(rest + n, gen->suffix) == 0;
+        if (strcmp(s, "$default") == 0 && tmpl_is_type(r, "AWS::Serverless::HttpApi"))
+            return strcmp(rest, "ApiGatewayDefaultStage") == 0;
+        return strncmp(rest, gen->suffix, slen) == 0 && strlen(rest + slen) == 10 && is_hash10(rest + slen);
     }
     case SAM_GEN_EVENT:
     case SAM_GEN_EVENT_PERM: {
@@ -600,9 +607,12 @@ static void row_names(name_sink *k, const tmpl_resource *r, const sam_generated 
     case SAM_GEN_VALUE:
         offer(k, &c, id, sfx, alnum_of(d, sam_prop(t, r, gen->prop), a, sizeof a), "");
         break;
-    case SAM_GEN_STAGE:
-        offer(k, &c, id, alnum_of(d, sam_prop(t, r, gen->prop), a, sizeof a), sfx, "");
+    case SAM_GEN_STAGE: {
+        doc_id v = sam_prop(t, r, gen->prop);
+        offer(k, &c, id, doc_is_scalar(d, v) ? doc_str(d, v) : "", sfx, "");
+        offer(k, &c, id, "ApiGatewayDefault", sfx, "");
         break;
+    }
     case SAM_GEN_WS_STAGE: {
         doc_id v = sam_prop(t, r, gen->prop);
         offer(k, &c, id, "Default", sfx, "");
