@@ -317,10 +317,8 @@ static int jvalue(jparse *J)
     close:
         J->p++;
         {
-            doc_node *n = &L->d->nodes[L->frames[L->n_frames - 1].node];
             yaml_mark_t end = jmark(J);
-            n->end_line = (uint32_t)end.line + 1;
-            n->end_col = (uint32_t)end.column + 1;
+            doc_set_end(L->d, L->frames[L->n_frames - 1].node, (uint32_t)end.line + 1, (uint32_t)end.column + 1);
         }
         ld_pop_frame(L);
         goto next;

@@ -289,7 +289,14 @@ static int sam_row_matches(const graph *g, const tmpl_resource *r, const sam_gen
     }
     case SAM_GEN_STAGE: {
         doc_id v = sam_prop(t, r, gen->prop);
-        return v != DOC_NONE && match_value(d, v, rest, gen->suffix) > 0;
+        if (v == DOC_NONE) return 0;
+        if (!doc_is_scalar(d, v) || doc_is_null(d, v)) return strcmp(rest, gen->suffix) == 0;
+        const char *s = doc_str(d, v);
+        size_t n = strlen(s);
+        if (all_alnum(s, n)) return strncmp(rest, s, n) == 0 && strcmp(rest + n, gen->suffix) == 0;
+        if (strcmp(s, "$default") == 0 && tmpl_is_type(r, "AWS::Serverless::HttpApi"))
+            return strcmp(rest, "ApiGatewayDefaultStage") == 0;
+        return strncmp(rest, gen->suffix, slen) == 0 && strlen(rest + slen) == 10 && is_hash10(rest + slen);
     }
     case SAM_GEN_EVENT:
     case SAM_GEN_EVENT_PERM: {
@@ -600,9 +607,12 @@ static void row_names(name_sink *k, const tmpl_resource *r, const sam_generated 
     case SAM_GEN_VALUE:
         offer(k, &c, id, sfx, alnum_of(d, sam_prop(t, r, gen->prop), a, sizeof a), "");
         break;
-    case SAM_GEN_STAGE:
-        offer(k, &c, id, alnum_of(d, sam_prop(t, r, gen->prop), a, sizeof a), sfx, "");
+    case SAM_GEN_STAGE: {
+        doc_id v = sam_prop(t, r, gen->prop);
+        offer(k, &c, id, doc_is_scalar(d, v) ? doc_str(d, v) : "", sfx, "");
+        offer(k, &c, id, "ApiGatewayDefault", sfx, "");
         break;
+    }
     case SAM_GEN_WS_STAGE: {
         doc_id v = sam_prop(t, r, gen->prop);
         offer(k, &c, id, "Default", sfx, "");
@@ -1306,10 +1316,11 @@ int graph_sub_pos(const doc *d, const graph_ref *r, uint32_t *line, uint32_t *co
     size_t k = 0;
     for (const char *p = n->str; (p = strstr(p, "${")) != NULL && (size_t)(p - n->str) < r->offset - 2; p += 2)
         if (strncmp(p + 2, r->name, nl) == 0) k++;
+    uint32_t end_line = doc_end_line(d, r->node), end_col = doc_end_col(d, r->node);
     size_t from = col_offset(d, n->line, n->col);
-    size_t to = n->end_line > n->line || (n->end_line == n->line && n->end_col > n->col)
-                    ? col_offset(d, n->end_line, n->end_col) : doc_line_end(d, n->line);
-    if (n->end_line > n->line && to == doc_line_offset(d, n->end_line)) to = doc_line_end(d, n->end_line);
+    size_t to = end_line > n->line || (end_line == n->line && end_col > n->col)
+                    ? col_offset(d, end_line, end_col) : doc_line_end(d, n->line);
+    if (end_line > n->line && to == doc_line_offset(d, end_line)) to = doc_line_end(d, end_line);
     for (size_t i = from; i + 2 + nl <= to; i++) {
         if (d->text[i] != '$' || d->text[i + 1] != '{' || memcmp(d->text + i + 2, r->name, nl) != 0) continue;
         if (k-- == 0) {
@@ -1317,7 +1328,7 @@ int graph_sub_pos(const doc *d, const graph_ref *r, uint32_t *line, uint32_t *co
             return 1;
         }
     }
-    if (n->line != n->end_line || memchr(n->str, '\n', r->offset)) return 0;
+    if (n->line != end_line || memchr(n->str, '\n', r->offset)) return 0;
     /* Escapes: one line, the value's offset past the opening quote. */
     *line = n->line;
     *col = n->col + r->offset + (n->style == DOC_QUOTED ? 1 : 0);

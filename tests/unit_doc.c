@@ -121,6 +121,34 @@ int main(void)
     expect_pos(r.d, doc_path(r.d, r.d->root, "A", "B"), 2, 6, "CRLF position");
     doc_free(r.d);
 
+    /* Ends: packed in the node next to its start, or kept aside (64 lines
+     * or more further, a column of 512 or more); both roads alike. */
+    {
+        static char big[8192];
+        size_t o = (size_t)snprintf(big, sizeof big, "A: x\nB:\n");
+        for (int k = 0; k < 70; k++) o += (size_t)snprintf(big + o, sizeof big - o, "  K%d: v\n", k);
+        o += (size_t)snprintf(big + o, sizeof big - o, "C: ");
+        memset(big + o, 'y', 600);
+        o += 600;
+        big[o++] = '\n';
+        for (int yaml_only = 0; yaml_only < 2; yaml_only++) {
+            doc_limits el;
+            doc_default_limits(&el);
+            el.yaml_only = yaml_only;
+            r = doc_load("t.yaml", big, o, &el);
+            d = r.d;
+            doc_id x = doc_get(d, d->root, "A"), b = doc_get(d, d->root, "B"), c = doc_get(d, d->root, "C");
+            char why[160];
+            snprintf(why, sizeof why, "A ends %u:%u, B %u:%u, C %u:%u, %zu kept aside", doc_end_line(d, x),
+                     doc_end_col(d, x), doc_end_line(d, b), doc_end_col(d, b), doc_end_line(d, c), doc_end_col(d, c),
+                     d->n_far);
+            expect(!r.fatal && doc_end_line(d, x) == 1 && doc_end_col(d, x) == 5 && doc_end_line(d, b) >= 72 &&
+                       doc_end_line(d, c) == 73 && doc_end_col(d, c) == 604 && d->n_far >= 2,
+                   yaml_only ? "ends near and far (libyaml's road)" : "ends near and far (fast path)", why);
+            doc_free(r.d);
+        }
+    }
+
     /* Subtree ranges: every child index lies inside its parent's range. */
     r = load("R:\n  X:\n    Y: [1, {Z: !Ref Q}]\n  W: 2\n");
     d = r.d;

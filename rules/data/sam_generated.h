@@ -8,7 +8,9 @@ enum sam_gen_kind {
     SAM_GEN_IF_UNSET,   /* <Id><suffix> when `prop` is not set */
     SAM_GEN_HASH,       /* <Id><suffix><10 hex digits> when `prop` is set ("" = always) */
     SAM_GEN_VALUE,      /* <Id><suffix><value of prop, alphanumerics only> */
-    SAM_GEN_STAGE,      /* <Id><stage name, alphanumerics only><suffix>; `prop` is StageName */
+    SAM_GEN_STAGE,      /* <Id><StageName><suffix> for an alphanumeric StageName (`prop`);
+                           <Id><suffix><10 hex digits of SAM's hash> for another; <Id><suffix>
+                           for an intrinsic; an HttpApi's $default: <Id>ApiGatewayDefaultStage */
     SAM_GEN_EVENT,      /* <Id><event name><suffix>, for each key of Events */
     SAM_GEN_EVENT_PERM, /* <Id><event name><suffix><stage>, for each key of Events: the Lambda
                            permission; <stage> only for an Api event: Prod (the implicit API),
