@@ -88,7 +88,7 @@ RULE_CHECK(SL005)
         const char *tag = NULL;
         if (n->tagged) {
             while (d->tags[ti].node < (doc_id)i) ti++;
-            tag = d->tags[ti].tag;
+            tag = doc_tag_name(d, d->tags[ti].name);
         }
         /* !Rain:: directives are for the rain pre-processor, not CloudFormation. */
         if (tag && tag[0] == '!' && tag[1] != '!' && n->style != DOC_SYNTH && strncmp(tag, "!Rain::", 7) != 0) {

@@ -390,6 +390,16 @@ static inline doc_id api_implicit_event(const doc *d, const tmpl_resource *fn, c
     return DOC_NONE;
 }
 
+static inline api_stage *api_stage_push(api_stage *st, size_t *n, size_t *cap, const api_stage *s)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        st = xrealloc(st, *cap * sizeof *st);
+    }
+    st[(*n)++] = *s;
+    return st;
+}
+
 /* Every stage of the template, in resource order, implicit APIs last.
  * Found once per template (ctx->api_stages; lint_alloc'ed, exactly as many
  * as there are) by the first rule that asks; the others read it. */
@@ -401,8 +411,8 @@ static inline size_t api_stages(lint_ctx *ctx, const api_stage **out)
     }
     const tmpl *t = ctx->t;
     const doc *d = ctx->d;
-    api_stage *st = xcalloc(t->n_res + 2, sizeof *st);
-    size_t n = 0;
+    api_stage *st = NULL;  /* grown as stages are found: most templates have none */
+    size_t n = 0, cap = 0;
     int have_rest = 0, have_http = 0;
     for (size_t i = 0; i < t->n_res; i++) {
         const tmpl_resource *r = &t->res[i];
@@ -428,7 +438,7 @@ static inline size_t api_stages(lint_ctx *ctx, const api_stage **out)
         } else {
             continue;
         }
-        st[n++] = s;
+        st = api_stage_push(st, &n, &cap, &s);
     }
     /* A resource the user named ServerlessRestApi replaces the implicit one. */
     have_rest = graph_resource(ctx->g, "ServerlessRestApi") >= 0;
@@ -449,7 +459,7 @@ static inline size_t api_stages(lint_ctx *ctx, const api_stage **out)
             s.label = obs_printf(ctx, "implicit API %s (event '%s' of '%s')",
                                    http ? "ServerlessHttpApi" : "ServerlessRestApi",
                                    doc_str(d, ev), r->id);
-            st[n++] = s;
+            st = api_stage_push(st, &n, &cap, &s);
             if (http)
                 have_http = 1;
             else

@@ -56,6 +56,8 @@ typedef struct code_target_list {
     size_t n;
 } code_target_list;
 const code_target_list *code_all_targets(lint_ctx *ctx);
+/* What code_all_targets kept outside the template's arena. */
+void code_targets_release(lint_ctx *ctx);
 
 /* Call fn for the local code folder of every function, whatever its
  * runtime and handler: its CodeUri (own or Globals) for a SAM function, or

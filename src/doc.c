@@ -53,7 +53,7 @@ static int intrinsic_tag(const char *tag)
  * through a direct-mapped table (a miss just copies). Small files skip it:
  * their copies cost little and the table would cost more. */
 #define INTERN_FROM (256 * 1024)  /* bytes of text */
-#define INTERN_SLOTS 16384
+#define INTERN_SLOTS 65536
 
 const char *ld_intern(loader *L, const char *text, size_t len)
 {
@@ -184,17 +184,34 @@ static doc_id synth_scalar(loader *L, const char *text, size_t len, doc_id at_id
 static void dup_key_check(loader *L, doc_id map);
 
 /* Tag node `id`, the newest node: the table stays in node order. */
-/* `tag` is copied unless `lasting` (a string literal of intrinsic_tags). */
-static void set_tag(loader *L, doc_id id, const char *tag, int lasting)
+#define N_INTRINSIC_TAGS (sizeof intrinsic_tags / sizeof intrinsic_tags[0] - 1)
+
+/* Tag node `id`, the newest node: the table stays in node order. `row` is
+ * the tag's row of intrinsic_tags, or -1 for another tag (copied). */
+static void set_tag(loader *L, doc_id id, const char *tag, int row)
 {
     doc *d = L->d;
     if (d->n_tags == L->cap_tags) {
         L->cap_tags = L->cap_tags ? L->cap_tags * 2 : 16;
         d->tags = xrealloc(d->tags, L->cap_tags * sizeof *d->tags);
     }
+    uint32_t name = (uint32_t)row;
+    if (row < 0) {
+        if (d->n_tag_names == L->cap_tag_names) {
+            L->cap_tag_names = L->cap_tag_names ? L->cap_tag_names * 2 : 16;
+            d->tag_names = xrealloc(d->tag_names, L->cap_tag_names * sizeof *d->tag_names);
+        }
+        name = (uint32_t)(N_INTRINSIC_TAGS + d->n_tag_names);
+        d->tag_names[d->n_tag_names++] = ld_copy_scalar(L, tag, strlen(tag));
+    }
     d->tags[d->n_tags].node = id;
-    d->tags[d->n_tags++].tag = lasting ? tag : ld_copy_scalar(L, tag, strlen(tag));
+    d->tags[d->n_tags++].name = name;
     d->nodes[id].tagged = 1;
+}
+
+const char *doc_tag_name(const doc *d, uint32_t name)
+{
+    return name < N_INTRINSIC_TAGS ? intrinsic_tags[name].tag : d->tag_names[name - N_INTRINSIC_TAGS];
 }
 
 const char *doc_tag(const doc *d, doc_id id)
@@ -206,7 +223,7 @@ const char *doc_tag(const doc *d, doc_id id)
         if (d->tags[mid].node < id) lo = mid + 1;
         else hi = mid;
     }
-    return lo < d->n_tags && d->tags[lo].node == id ? d->tags[lo].tag : NULL;
+    return lo < d->n_tags && d->tags[lo].node == id ? doc_tag_name(d, d->tags[lo].name) : NULL;
 }
 
 /* Finish a collection: move its pending items into doc->items. */
@@ -283,7 +300,7 @@ static const char *open_wrapper(loader *L, const char *tag, const yaml_mark_t *s
     if (row < 0) return NULL;
     const char *name = intrinsic_tags[row].name;
     doc_id w = ld_new_node(L, DOC_MAP, s, e);
-    set_tag(L, w, intrinsic_tags[row].tag, 1);
+    set_tag(L, w, intrinsic_tags[row].tag, row);
     L->d->nodes[w].style = DOC_SYNTH;
     if (ld_push_frame(L, w, 1, s) < 0) return NULL;
     push_pending(L, synth_scalar(L, name, strlen(name), w, 1));
@@ -334,7 +351,7 @@ void ld_on_scalar(loader *L, const yaml_event_t *ev)
     n->style = quoted ? DOC_QUOTED : DOC_PLAIN;
     n->str = ld_copy_scalar(L, text, len);
     n->len = (uint32_t)len;
-    if (tag && !name) set_tag(L, id, tag, 0);
+    if (tag && !name) set_tag(L, id, tag, -1);
     if (name && n->line == doc_end_line(L->d, id)) {
         /* Point at the value itself, after "!Tag ". */
         size_t skip = strlen(tag) + 1;
@@ -351,7 +368,7 @@ void ld_on_collection_start(loader *L, const yaml_event_t *ev, enum doc_kind kin
     const char *name = tag ? open_wrapper(L, tag, &ev->start_mark, &ev->end_mark) : NULL;
     if (L->fatal) return;
     doc_id id = ld_new_node(L, kind, &ev->start_mark, &ev->end_mark);
-    if (tag && !name) set_tag(L, id, tag, 0);
+    if (tag && !name) set_tag(L, id, tag, -1);
     register_anchor(L, anchor, id);
     ld_push_frame(L, id, 0, &ev->start_mark);
 }
@@ -540,6 +557,7 @@ static void loader_reset(loader *L)
     L->d->n_nodes = 0;
     L->d->n_items = 0;
     L->d->n_tags = 0;
+    L->d->n_tag_names = 0;
     for (size_t i = 0; i < L->d->cap_far; i++) L->d->far[i].node = DOC_NONE;
     L->d->n_far = 0;
     L->d->root = DOC_NONE;
@@ -919,6 +937,7 @@ void doc_free(doc *d)
     free(d->nodes);
     free(d->items);
     free(d->tags);
+    free(d->tag_names);
     free(d->far);
     arena_free(d->arena);
     free(d);

@@ -58,7 +58,7 @@ static inline uint32_t doc_end_pack(uint32_t line, uint32_t end_line, uint32_t e
 /* A node's tag as written, in node order (see doc_tag). */
 typedef struct doc_tag_at {
     doc_id node;
-    const char *tag;
+    uint32_t name;    /* the tag: doc_tag_name(d, name) */
 } doc_tag_at;
 
 /* A loaded document. One arena owns everything; doc_free releases it all. */
@@ -78,6 +78,8 @@ typedef struct doc {
     size_t n_lines;
     doc_tag_at *tags;     /* every tagged node, by increasing node index */
     size_t n_tags;
+    const char **tag_names; /* the tags that are no short form of an intrinsic */
+    size_t n_tag_names;
     doc_far *far;         /* hash table by node: ends that end_code cannot hold */
     size_t cap_far, n_far;
 } doc;
@@ -143,6 +145,8 @@ static inline void doc_set_end(doc *d, doc_id id, uint32_t end_line, uint32_t en
 static inline doc_id doc_subtree_end(const doc *d, doc_id id) { return d->nodes[id].kind == DOC_SCALAR ? id + 1 : d->nodes[id].coll_end; }
 /* The tag written on node `id` ("!Ref", "!!str", "!Rain::Embed"), or NULL. */
 const char *doc_tag(const doc *d, doc_id id);
+/* The text of a doc_tag_at's name. */
+const char *doc_tag_name(const doc *d, uint32_t name);
 static inline uint32_t doc_count(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind != DOC_SCALAR ? d->nodes[id].len : 0; }
 
 /* Mapping access: i-th key / value (0-based), lookup by exact key. */

@@ -22,7 +22,7 @@ typedef struct loader {
     doc *d;
     arena *a;
     const doc_limits *lim;
-    size_t cap_nodes, cap_items, cap_tags;
+    size_t cap_nodes, cap_items, cap_tags, cap_tag_names;
     uint64_t *weight;   /* expanded size of each finished node, for aliases */
     frame *frames;
     size_t n_frames, cap_frames;
@@ -55,7 +55,7 @@ void ld_on_collection_end(loader *L, const yaml_event_t *ev);
 char *ld_scratch(loader *L, size_t n);
 /* A scalar's text, NUL-terminated, in the doc's arena: in a big file a
  * short one that came before is shared (scalars are never written to). */
-#define INTERN_MAX 32   /* longer scalars are rarely repeated */
+#define INTERN_MAX 128  /* longer scalars are rarely repeated */
 const char *ld_intern(loader *L, const char *text, size_t len);
 static inline const char *ld_copy_scalar(loader *L, const char *text, size_t len)
 {

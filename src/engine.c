@@ -982,6 +982,7 @@ static void lint_bytes(const lint_config *cfg, const char *path, const char *byt
     lint_sort_findings(out->findings, out->n_findings);
     attach_lines(out, dr.d);
     if (have_tmpl) note_code(&ctx, out);
+    code_targets_release(&ctx);
 
     if (have_tmpl) {
         graph_release(&g);

@@ -1253,7 +1253,7 @@ void graph_build(graph *g, const tmpl *t)
     /* Every intrinsic anywhere in the document, once; and any !Rain:: tag. */
     int rain_tag = 0;
     for (size_t i = 0; i < d->n_tags && !rain_tag; i++)
-        if (strncmp(d->tags[i].tag, "!Rain::", 7) == 0) rain_tag = 1;
+        if (strncmp(doc_tag_name(d, d->tags[i].name), "!Rain::", 7) == 0) rain_tag = 1;
     for (size_t i = 0; i < d->n_nodes; i++) {
         const doc_node *n = &d->nodes[i];
         if (n->kind != DOC_MAP || n->len != 1) continue;
