@@ -12,7 +12,7 @@
 #include "doc_load.h"
 #include "strmap.h"
 
-_Static_assert(sizeof(doc_node) <= 32, "doc_node grew past 32 bytes: a 50 MB template holds four million of them");
+_Static_assert(sizeof(doc_node) <= 24, "doc_node grew past 24 bytes: a 50 MB template holds four million of them");
 
 /* Short-form CloudFormation tags and the long form they stand for. To add
  * one, add a row; the loader rewrites `!Tag x` into `{LongName: x}`. */
@@ -40,11 +40,30 @@ static const struct { const char *tag, *name; } intrinsic_tags[] = {
     {NULL, NULL},
 };
 
-static const char *long_name_for_tag(const char *tag)
+/* The row of intrinsic_tags for `tag`, or -1. */
+static int intrinsic_tag(const char *tag)
 {
     for (int i = 0; intrinsic_tags[i].tag; i++)
-        if (strcmp(tag, intrinsic_tags[i].tag) == 0) return intrinsic_tags[i].name;
-    return NULL;
+        if (strcmp(tag, intrinsic_tags[i].tag) == 0) return i;
+    return -1;
+}
+
+/* A big template repeats its short scalars ("Type", "Properties", "Ref",
+ * its own logical ids) hundreds of thousands of times: one copy each,
+ * through a direct-mapped table (a miss just copies). Small files skip it:
+ * their copies cost little and the table would cost more. */
+#define INTERN_FROM (256 * 1024)  /* bytes of text */
+#define INTERN_SLOTS 16384
+
+const char *ld_intern(loader *L, const char *text, size_t len)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)len;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)text[i]) * 16777619u;
+    struct ld_interned *slot = &L->intern[(h ^ h >> 15) & (INTERN_SLOTS - 1)];
+    if (slot->s && slot->len == len && memcmp(slot->s, text, len) == 0) return slot->s;
+    slot->s = arena_strndup(L->a, text, len);
+    slot->len = (uint32_t)len;
+    return slot->s;
 }
 
 
@@ -69,6 +88,45 @@ static void problem(loader *L, const char *rule, uint32_t line, uint32_t col, co
     p->message = arena_strdup(L->a, buf);
 }
 
+static size_t far_slot(const doc *d, doc_id id)
+{
+    size_t mask = d->cap_far - 1, i = ((uint32_t)id * 2654435761u) & mask;
+    while (d->far[i].node != id && d->far[i].node != DOC_NONE) i = (i + 1) & mask;
+    return i;
+}
+
+const doc_far *doc_far_end(const doc *d, doc_id id)
+{
+    static const doc_far none = {DOC_NONE, 1, 1};
+    if (!d->cap_far) return &none;
+    const doc_far *f = &d->far[far_slot(d, id)];
+    return f->node == id ? f : &none;
+}
+
+static void far_grow(doc *d)
+{
+    doc_far *old = d->far;
+    size_t old_cap = d->cap_far;
+    d->cap_far = old_cap ? old_cap * 2 : 64;
+    d->far = xrealloc(NULL, d->cap_far * sizeof *d->far);
+    for (size_t i = 0; i < d->cap_far; i++) d->far[i].node = DOC_NONE;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].node != DOC_NONE) d->far[far_slot(d, old[i].node)] = old[i];
+    free(old);
+}
+
+void doc_set_far_end(doc *d, doc_id id, uint32_t end_line, uint32_t end_col)
+{
+    doc_node *n = &d->nodes[id];
+    if ((d->n_far + 1) * 4 > d->cap_far * 3) far_grow(d);
+    doc_far *f = &d->far[far_slot(d, id)];
+    if (f->node == DOC_NONE) d->n_far++;
+    f->node = id;
+    f->end_line = end_line;
+    f->end_col = end_col;
+    n->end_code = DOC_END_FAR;
+}
+
 doc_id ld_new_node(loader *L, enum doc_kind kind, const yaml_mark_t *start, const yaml_mark_t *end)
 {
     doc *d = L->d;
@@ -78,14 +136,12 @@ doc_id ld_new_node(loader *L, enum doc_kind kind, const yaml_mark_t *start, cons
         L->weight = xrealloc(L->weight, L->cap_nodes * sizeof *L->weight);
     }
     doc_id id = (doc_id)d->n_nodes++;
-    doc_node *n = &d->nodes[id];
-    memset(n, 0, sizeof *n);
-    n->kind = (uint8_t)kind;
-    n->line = (uint32_t)start->line + 1;
-    n->col = (uint32_t)start->column + 1;
-    n->end_line = (uint32_t)end->line + 1;
-    n->end_col = (uint32_t)end->column + 1;
+    uint32_t line = (uint32_t)start->line + 1, end_line = (uint32_t)end->line + 1, end_col = (uint32_t)end->column + 1;
+    uint32_t code = doc_end_pack(line, end_line, end_col);
     /* A collection's coll_end stays 0 while it is open. */
+    d->nodes[id] = (doc_node){.kind = (uint8_t)kind, .line = line, .col = (uint32_t)start->column + 1,
+                              .end_code = code & DOC_END_FAR};
+    if (code == DOC_END_FAR) doc_set_far_end(d, id, end_line, end_col);
     L->weight[id] = 1;
     return id;
 }
@@ -110,14 +166,17 @@ static void push_pending(loader *L, doc_id id)
     L->pending[L->n_pending++] = id;
 }
 
-static doc_id synth_scalar(loader *L, const char *text, size_t len, const doc_node *at)
+/* A scalar the loader makes; `text` is copied unless `lasting` (a string
+ * literal of intrinsic_tags). */
+static doc_id synth_scalar(loader *L, const char *text, size_t len, doc_id at_id, int lasting)
 {
+    const doc_node *at = &L->d->nodes[at_id];
     yaml_mark_t m = {0, at->line - 1, at->col - 1};
-    yaml_mark_t e = {0, at->end_line - 1, at->end_col - 1};
+    yaml_mark_t e = {0, doc_end_line(L->d, at_id) - 1, doc_end_col(L->d, at_id) - 1};
     doc_id id = ld_new_node(L, DOC_SCALAR, &m, &e);
     doc_node *n = &L->d->nodes[id];
     n->style = DOC_SYNTH;
-    n->str = arena_strndup(L->a, text, len);
+    n->str = lasting ? text : ld_copy_scalar(L, text, len);
     n->len = (uint32_t)len;
     return id;
 }
@@ -125,7 +184,8 @@ static doc_id synth_scalar(loader *L, const char *text, size_t len, const doc_no
 static void dup_key_check(loader *L, doc_id map);
 
 /* Tag node `id`, the newest node: the table stays in node order. */
-static void set_tag(loader *L, doc_id id, const char *tag)
+/* `tag` is copied unless `lasting` (a string literal of intrinsic_tags). */
+static void set_tag(loader *L, doc_id id, const char *tag, int lasting)
 {
     doc *d = L->d;
     if (d->n_tags == L->cap_tags) {
@@ -133,7 +193,7 @@ static void set_tag(loader *L, doc_id id, const char *tag)
         d->tags = xrealloc(d->tags, L->cap_tags * sizeof *d->tags);
     }
     d->tags[d->n_tags].node = id;
-    d->tags[d->n_tags++].tag = arena_strdup(L->a, tag);
+    d->tags[d->n_tags++].tag = lasting ? tag : ld_copy_scalar(L, tag, strlen(tag));
     d->nodes[id].tagged = 1;
 }
 
@@ -191,9 +251,7 @@ void ld_add_child(loader *L, doc_id id)
     push_pending(L, id);
     frame *top = &L->frames[L->n_frames - 1];
     if (top->wrapper && L->n_pending - top->first_pending == 2) {
-        doc_node *w = &L->d->nodes[top->node];
-        w->end_line = L->d->nodes[id].end_line;
-        w->end_col = L->d->nodes[id].end_col;
+        doc_set_end(L->d, top->node, doc_end_line(L->d, id), doc_end_col(L->d, id));
         ld_pop_frame(L);
     }
 }
@@ -221,13 +279,14 @@ int ld_push_frame(loader *L, doc_id node, int wrapper, const yaml_mark_t *at)
  * and its key. Returns the long name or NULL. */
 static const char *open_wrapper(loader *L, const char *tag, const yaml_mark_t *s, const yaml_mark_t *e)
 {
-    const char *name = tag ? long_name_for_tag(tag) : NULL;
-    if (!name) return NULL;
+    int row = tag ? intrinsic_tag(tag) : -1;
+    if (row < 0) return NULL;
+    const char *name = intrinsic_tags[row].name;
     doc_id w = ld_new_node(L, DOC_MAP, s, e);
-    set_tag(L, w, tag);
+    set_tag(L, w, intrinsic_tags[row].tag, 1);
     L->d->nodes[w].style = DOC_SYNTH;
     if (ld_push_frame(L, w, 1, s) < 0) return NULL;
-    push_pending(L, synth_scalar(L, name, strlen(name), &L->d->nodes[w]));
+    push_pending(L, synth_scalar(L, name, strlen(name), w, 1));
     return name;
 }
 
@@ -243,7 +302,7 @@ void ld_on_scalar(loader *L, const yaml_event_t *ev)
     const char *tag = (const char *)ev->data.scalar.tag;
     const char *text = (const char *)ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
-    const char *name = open_wrapper(L, tag, &ev->start_mark, &ev->end_mark);
+    const char *name = tag ? open_wrapper(L, tag, &ev->start_mark, &ev->end_mark) : NULL;
     if (L->fatal) return;
 
     int quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
@@ -253,16 +312,16 @@ void ld_on_scalar(loader *L, const yaml_event_t *ev)
         if (ld_push_frame(L, seq, 0, &ev->start_mark) < 0) return;
         const char *dot = memchr(text, '.', len);
         size_t first_len = dot ? (size_t)(dot - text) : len;
-        doc_id a = synth_scalar(L, text, first_len, &L->d->nodes[seq]);
+        doc_id a = synth_scalar(L, text, first_len, seq, 0);
         doc_node *an = &L->d->nodes[a];
         an->style = DOC_PLAIN;
-        if (an->line == an->end_line) an->col += (uint32_t)((quoted ? 1 : 0) + strlen(tag) + 1);
+        if (an->line == doc_end_line(L->d, a)) an->col += (uint32_t)((quoted ? 1 : 0) + strlen(tag) + 1);
         push_pending(L, a);
         if (dot) {
-            doc_id b = synth_scalar(L, dot + 1, len - first_len - 1, &L->d->nodes[seq]);
+            doc_id b = synth_scalar(L, dot + 1, len - first_len - 1, seq, 0);
             doc_node *bn = &L->d->nodes[b];
             bn->style = DOC_PLAIN;
-            if (bn->line == bn->end_line)
+            if (bn->line == doc_end_line(L->d, b))
                 bn->col += (uint32_t)(first_len + 1 + (quoted ? 1 : 0) + strlen(tag) + 1);
             push_pending(L, b);
         }
@@ -273,13 +332,13 @@ void ld_on_scalar(loader *L, const yaml_event_t *ev)
     doc_id id = ld_new_node(L, DOC_SCALAR, &ev->start_mark, &ev->end_mark);
     doc_node *n = &L->d->nodes[id];
     n->style = quoted ? DOC_QUOTED : DOC_PLAIN;
-    n->str = arena_strndup(L->a, text, len);
+    n->str = ld_copy_scalar(L, text, len);
     n->len = (uint32_t)len;
-    if (tag && !name) set_tag(L, id, tag);
-    if (name && n->line == n->end_line) {
+    if (tag && !name) set_tag(L, id, tag, 0);
+    if (name && n->line == doc_end_line(L->d, id)) {
         /* Point at the value itself, after "!Tag ". */
         size_t skip = strlen(tag) + 1;
-        if (n->end_col > n->col + skip) n->col += (uint32_t)skip;
+        if (doc_end_col(L->d, id) > n->col + skip) n->col += (uint32_t)skip;
     }
     register_anchor(L, ev->data.scalar.anchor, id);
     ld_add_child(L, id);
@@ -289,10 +348,10 @@ void ld_on_collection_start(loader *L, const yaml_event_t *ev, enum doc_kind kin
 {
     const char *tag = (const char *)(kind == DOC_MAP ? ev->data.mapping_start.tag : ev->data.sequence_start.tag);
     const yaml_char_t *anchor = kind == DOC_MAP ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
-    const char *name = open_wrapper(L, tag, &ev->start_mark, &ev->end_mark);
+    const char *name = tag ? open_wrapper(L, tag, &ev->start_mark, &ev->end_mark) : NULL;
     if (L->fatal) return;
     doc_id id = ld_new_node(L, kind, &ev->start_mark, &ev->end_mark);
-    if (tag && !name) set_tag(L, id, tag);
+    if (tag && !name) set_tag(L, id, tag, 0);
     register_anchor(L, anchor, id);
     ld_push_frame(L, id, 0, &ev->start_mark);
 }
@@ -300,9 +359,8 @@ void ld_on_collection_start(loader *L, const yaml_event_t *ev, enum doc_kind kin
 void ld_on_collection_end(loader *L, const yaml_event_t *ev)
 {
     if (L->n_frames == 0) return;
-    doc_node *n = &L->d->nodes[L->frames[L->n_frames - 1].node];
-    n->end_line = (uint32_t)ev->end_mark.line + 1;
-    n->end_col = (uint32_t)ev->end_mark.column + 1;
+    doc_set_end(L->d, L->frames[L->n_frames - 1].node, (uint32_t)ev->end_mark.line + 1,
+                (uint32_t)ev->end_mark.column + 1);
     ld_pop_frame(L);
 }
 
@@ -482,6 +540,8 @@ static void loader_reset(loader *L)
     L->d->n_nodes = 0;
     L->d->n_items = 0;
     L->d->n_tags = 0;
+    for (size_t i = 0; i < L->d->cap_far; i++) L->d->far[i].node = DOC_NONE;
+    L->d->n_far = 0;
     L->d->root = DOC_NONE;
     L->n_frames = 0;
     L->n_pending = 0;
@@ -793,6 +853,7 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
     L.a = d->arena;
     L.lim = lim;
     strmap_init(&L.anchors);
+    if (len >= INTERN_FROM) L.intern = xcalloc(INTERN_SLOTS, sizeof *L.intern);
 
     const unsigned char *ub = (const unsigned char *)bytes;
     if (len >= 3 && ub[0] == 0xEF && ub[1] == 0xBB && ub[2] == 0xBF) {
@@ -837,6 +898,7 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
     free(L.frames);
     free(L.pending);
     free(L.scratch);
+    free(L.intern);
     strmap_release(&L.anchors);
     r.d = d;
     r.problems = NULL;
@@ -857,6 +919,7 @@ void doc_free(doc *d)
     free(d->nodes);
     free(d->items);
     free(d->tags);
+    free(d->far);
     arena_free(d->arena);
     free(d);
 }
@@ -872,10 +935,10 @@ doc_id doc_add_scalar(doc *d, const char *text, size_t len, doc_id at)
     if (at >= 0) {
         n->line = d->nodes[at].line;
         n->col = d->nodes[at].col;
-        n->end_line = d->nodes[at].end_line;
-        n->end_col = d->nodes[at].end_col;
+        doc_set_end(d, id, doc_end_line(d, at), doc_end_col(d, at));
     } else {
-        n->line = n->col = n->end_line = n->end_col = 1;
+        n->line = n->col = 1;
+        doc_set_end(d, id, 1, 1);
     }
     n->str = arena_strndup(d->arena, text, len);
     n->len = (uint32_t)len;
@@ -899,10 +962,19 @@ static doc_id find_pair(const doc *d, doc_id map, const char *key, size_t klen, 
 {
     if (!doc_is_map(d, map)) return DOC_NONE;
     const doc_node *m = &d->nodes[map];
+    const doc_id *items = d->items + m->first;
+    if (ci) {
+        for (uint32_t i = m->len; i-- > 0;) {
+            const doc_node *k = &d->nodes[items[2 * i]];
+            if (k->kind == DOC_SCALAR && k->len == klen && strcasecmp(k->str, key) == 0)
+                return (doc_id)(m->first + 2 * i);
+        }
+        return DOC_NONE;
+    }
+    /* The first byte before memcmp: most keys of a mapping differ there. */
     for (uint32_t i = m->len; i-- > 0;) {
-        const doc_node *k = &d->nodes[d->items[m->first + 2 * i]];
-        if (k->kind != DOC_SCALAR || k->len != klen) continue;
-        if (ci ? strcasecmp(k->str, key) == 0 : memcmp(k->str, key, klen) == 0)
+        const doc_node *k = &d->nodes[items[2 * i]];
+        if (k->kind == DOC_SCALAR && k->len == klen && (klen == 0 || (k->str[0] == key[0] && memcmp(k->str, key, klen) == 0)))
             return (doc_id)(m->first + 2 * i);
     }
     return DOC_NONE;

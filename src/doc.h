@@ -18,9 +18,10 @@ enum { DOC_PLAIN = 1, DOC_QUOTED = 2, DOC_SYNTH = 4 /* made by the loader */ };
 typedef int32_t doc_id; /* node index; DOC_NONE when absent */
 #define DOC_NONE (-1)
 
-/* 32 bytes (a template of 50 MB holds four million nodes): a scalar's text
- * and a collection's item range share the first 8 bytes, and the rare tag
- * lives in a side table (doc_tag). */
+/* 24 bytes (a template of 50 MB holds four million nodes): a scalar's text
+ * and a collection's item range share the first 8 bytes, the end is packed
+ * in 15 bits when it is near the start (doc_end_line, doc_end_col; the
+ * others in a side table), and the rare tag lives in a side table (doc_tag). */
 typedef struct doc_node {
     union {
         const char *str;  /* scalars: the text, NUL-terminated (a collection has
@@ -31,13 +32,28 @@ typedef struct doc_node {
         };
     };
     uint32_t line, col;         /* 1-based start */
-    uint32_t end_line, end_col; /* 1-based, exclusive end column */
     uint32_t len;     /* scalar length in bytes; for collections: item count
                          (a mapping counts pairs) */
     uint8_t kind;     /* enum doc_kind */
     uint8_t style;    /* DOC_PLAIN / DOC_QUOTED / DOC_SYNTH */
-    uint8_t tagged;   /* written with a tag: doc_tag gives it */
+    unsigned end_code : 15; /* see doc_end_line */
+    unsigned tagged : 1;    /* written with a tag: doc_tag gives it */
 } doc_node;
+
+/* The end of a node whose end_code cannot hold it (DOC_END_FAR). */
+typedef struct doc_far {
+    doc_id node;                /* DOC_NONE: an empty slot */
+    uint32_t end_line, end_col;
+} doc_far;
+
+/* end_code: (end_line - line) << 9 | end_col, for up to 63 lines further
+ * and columns up to 510; else DOC_END_FAR and the end is in doc->far. */
+#define DOC_END_FAR 0x7FFF
+static inline uint32_t doc_end_pack(uint32_t line, uint32_t end_line, uint32_t end_col)
+{
+    uint32_t lines = end_line - line;  /* wraps above 63 if the end were before the start */
+    return lines < 64 && end_col < 511 ? lines << 9 | end_col : DOC_END_FAR;
+}
 
 /* A node's tag as written, in node order (see doc_tag). */
 typedef struct doc_tag_at {
@@ -62,6 +78,8 @@ typedef struct doc {
     size_t n_lines;
     doc_tag_at *tags;     /* every tagged node, by increasing node index */
     size_t n_tags;
+    doc_far *far;         /* hash table by node: ends that end_code cannot hold */
+    size_t cap_far, n_far;
 } doc;
 
 /* A problem found while loading: SL001 (syntax / limits) or SL003 (dup key). */
@@ -99,6 +117,27 @@ static inline const doc_node *doc_at(const doc *d, doc_id id) { return &d->nodes
 static inline int doc_is_map(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind == DOC_MAP; }
 static inline int doc_is_seq(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind == DOC_SEQ; }
 static inline int doc_is_scalar(const doc *d, doc_id id) { return id >= 0 && d->nodes[id].kind == DOC_SCALAR; }
+/* A node's end: 1-based line and exclusive column. */
+const doc_far *doc_far_end(const doc *d, doc_id id);
+static inline uint32_t doc_end_line(const doc *d, doc_id id)
+{
+    const doc_node *n = &d->nodes[id];
+    return n->end_code != DOC_END_FAR ? n->line + (n->end_code >> 9) : doc_far_end(d, id)->end_line;
+}
+static inline uint32_t doc_end_col(const doc *d, doc_id id)
+{
+    const doc_node *n = &d->nodes[id];
+    return n->end_code != DOC_END_FAR ? n->end_code & 511u : doc_far_end(d, id)->end_col;
+}
+/* Set node `id`'s end (its start is set first). */
+void doc_set_far_end(doc *d, doc_id id, uint32_t end_line, uint32_t end_col);
+static inline void doc_set_end(doc *d, doc_id id, uint32_t end_line, uint32_t end_col)
+{
+    uint32_t code = doc_end_pack(d->nodes[id].line, end_line, end_col);
+    if (code != DOC_END_FAR) d->nodes[id].end_code = code & DOC_END_FAR;
+    else doc_set_far_end(d, id, end_line, end_col);
+}
+
 /* One past the last node inside node `id` (a scalar holds only itself):
  * the nodes of a subtree are [id, doc_subtree_end). */
 static inline doc_id doc_subtree_end(const doc *d, doc_id id) { return d->nodes[id].kind == DOC_SCALAR ? id + 1 : d->nodes[id].coll_end; }

@@ -178,7 +178,7 @@ static int jstring(jparse *J, doc_id *out)
     doc_node *n = &J->L->d->nodes[id];
     n->style = DOC_QUOTED;
     if (!escaped) {
-        n->str = arena_strndup(J->L->a, (const char *)body, raw);
+        n->str = ld_copy_scalar(J->L, (const char *)body, raw);
         n->len = (uint32_t)raw;
         *out = id;
         return 0;
@@ -266,7 +266,7 @@ static int jplain(jparse *J, doc_id *out)
     doc_id id = ld_new_node(J->L, DOC_SCALAR, &start, &end);
     doc_node *n = &J->L->d->nodes[id];
     n->style = DOC_PLAIN;
-    n->str = arena_strndup(J->L->a, (const char *)b, (size_t)(p - b));
+    n->str = ld_copy_scalar(J->L, (const char *)b, (size_t)(p - b));
     n->len = (uint32_t)(p - b);
     *out = id;
     return 0;
@@ -317,10 +317,8 @@ static int jvalue(jparse *J)
     close:
         J->p++;
         {
-            doc_node *n = &L->d->nodes[L->frames[L->n_frames - 1].node];
             yaml_mark_t end = jmark(J);
-            n->end_line = (uint32_t)end.line + 1;
-            n->end_col = (uint32_t)end.column + 1;
+            doc_set_end(L->d, L->frames[L->n_frames - 1].node, (uint32_t)end.line + 1, (uint32_t)end.column + 1);
         }
         ld_pop_frame(L);
         goto next;

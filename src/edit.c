@@ -27,7 +27,7 @@ int lint_node_span(const lint_ctx *ctx, doc_id node, size_t *start, size_t *end)
     const doc_node *n = &ctx->d->nodes[node];
     if (n->style & DOC_SYNTH) return 0;
     *start = lint_offset(ctx, n->line, n->col);
-    *end = lint_offset(ctx, n->end_line, n->end_col);
+    *end = lint_offset(ctx, doc_end_line(ctx->d, node), doc_end_col(ctx->d, node));
     return *end >= *start;
 }
 

@@ -269,8 +269,8 @@ static const char *owner_at(const lint_ctx *ctx, uint32_t line, uint32_t col)
         }
         if (lo == 0) continue;
         doc_id val = doc_val(d, map, lo - 1);
-        const doc_node *v = doc_at(d, val);
-        if (pos_le(line, col, v->end_line, v->end_col) && !(line == v->end_line && col == v->end_col))
+        uint32_t end_line = doc_end_line(d, val), end_col = doc_end_col(d, val);
+        if (pos_le(line, col, end_line, end_col) && !(line == end_line && col == end_col))
             return owner_of(ctx, val);
     }
     return NULL;
@@ -441,17 +441,18 @@ static void place(const lint_ctx *ctx, finding *f, doc_id node)
     const doc_node *n = &ctx->d->nodes[node];
     f->line = n->line;
     f->col = n->col;
-    f->end_line = n->end_line;
-    f->end_col = n->end_col;
+    f->end_line = doc_end_line(ctx->d, node);
+    f->end_col = doc_end_col(ctx->d, node);
     /* A block collection ends where the next token starts, often the next
      * resource's line: end it with its last node instead (a flow one keeps
      * its closing bracket, on that node's line). */
     doc_id end = doc_subtree_end(ctx->d, node);
-    const doc_node *last = &ctx->d->nodes[end - 1];
-    if (n->kind != DOC_SCALAR && end - 1 > node && last->end_line < n->end_line &&
-        pos_le(n->line, n->col, last->end_line, last->end_col)) {
-        f->end_line = last->end_line;
-        f->end_col = last->end_col;
+    if (n->kind != DOC_SCALAR && end - 1 > node) {
+        uint32_t last_line = doc_end_line(ctx->d, end - 1), last_col = doc_end_col(ctx->d, end - 1);
+        if (last_line < f->end_line && pos_le(n->line, n->col, last_line, last_col)) {
+            f->end_line = last_line;
+            f->end_col = last_col;
+        }
     }
     trim_end(ctx->d, n->line, f);
 }

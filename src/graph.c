@@ -1375,10 +1375,11 @@ int graph_sub_pos(const doc *d, const graph_ref *r, uint32_t *line, uint32_t *co
     size_t k = 0;
     for (const char *p = n->str; (p = strstr(p, "${")) != NULL && (size_t)(p - n->str) < r->offset - 2; p += 2)
         if (strncmp(p + 2, r->name, nl) == 0) k++;
+    uint32_t end_line = doc_end_line(d, r->node), end_col = doc_end_col(d, r->node);
     size_t from = col_offset(d, n->line, n->col);
-    size_t to = n->end_line > n->line || (n->end_line == n->line && n->end_col > n->col)
-                    ? col_offset(d, n->end_line, n->end_col) : doc_line_end(d, n->line);
-    if (n->end_line > n->line && to == doc_line_offset(d, n->end_line)) to = doc_line_end(d, n->end_line);
+    size_t to = end_line > n->line || (end_line == n->line && end_col > n->col)
+                    ? col_offset(d, end_line, end_col) : doc_line_end(d, n->line);
+    if (end_line > n->line && to == doc_line_offset(d, end_line)) to = doc_line_end(d, end_line);
     for (size_t i = from; i + 2 + nl <= to; i++) {
         if (d->text[i] != '$' || d->text[i + 1] != '{' || memcmp(d->text + i + 2, r->name, nl) != 0) continue;
         if (k-- == 0) {
@@ -1386,7 +1387,7 @@ int graph_sub_pos(const doc *d, const graph_ref *r, uint32_t *line, uint32_t *co
             return 1;
         }
     }
-    if (n->line != n->end_line || memchr(n->str, '\n', r->offset)) return 0;
+    if (n->line != end_line || memchr(n->str, '\n', r->offset)) return 0;
     /* Escapes: one line, the value's offset past the opening quote. */
     *line = n->line;
     *col = n->col + r->offset + (n->style == DOC_QUOTED ? 1 : 0);

@@ -40,14 +40,15 @@ static int doc_same(const doc_result *x, const doc_result *y, char *why, size_t 
     for (size_t i = 0; i < a->n_nodes; i++) {
         const doc_node *p = &a->nodes[i], *q = &b->nodes[i];
         int same = p->kind == q->kind && p->style == q->style && p->line == q->line && p->col == q->col &&
-                   p->end_line == q->end_line && p->end_col == q->end_col && p->tagged == q->tagged &&
+                   doc_end_line(a, (doc_id)i) == doc_end_line(b, (doc_id)i) &&
+                   doc_end_col(a, (doc_id)i) == doc_end_col(b, (doc_id)i) && p->tagged == q->tagged &&
                    doc_same_str(doc_tag(a, (doc_id)i), doc_tag(b, (doc_id)i)) && p->len == q->len &&
                    doc_subtree_end(a, (doc_id)i) == doc_subtree_end(b, (doc_id)i) &&
                    (p->kind == DOC_SCALAR ? memcmp(p->str, q->str, p->len + 1) == 0 : p->first == q->first);
         if (!same) {
             snprintf(why, n, "node %zu: kind %d/%d style %d/%d at %u:%u-%u:%u / %u:%u-%u:%u len %u/%u '%.40s' / '%.40s'",
-                     i, p->kind, q->kind, p->style, q->style, p->line, p->col, p->end_line, p->end_col, q->line,
-                     q->col, q->end_line, q->end_col, p->len, q->len, p->kind == DOC_SCALAR ? p->str : "", q->kind == DOC_SCALAR ? q->str : "");
+                     i, p->kind, q->kind, p->style, q->style, p->line, p->col, doc_end_line(a, (doc_id)i),
+                     doc_end_col(a, (doc_id)i), q->line, q->col, doc_end_line(b, (doc_id)i), doc_end_col(b, (doc_id)i), p->len, q->len, p->kind == DOC_SCALAR ? p->str : "", q->kind == DOC_SCALAR ? q->str : "");
             return 0;
         }
     }

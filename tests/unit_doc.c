@@ -1,5 +1,6 @@
 /* unit_doc: loader tests: positions, tags, JSON, limits, duplicate keys. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -120,6 +121,68 @@ int main(void)
     expect(!r.fatal && doc_str_eq(r.d, doc_path(r.d, r.d->root, "A", "B"), "1"), "BOM and CRLF", "failed");
     expect_pos(r.d, doc_path(r.d, r.d->root, "A", "B"), 2, 6, "CRLF position");
     doc_free(r.d);
+
+    /* Ends: packed in the node next to its start, or kept aside (64 lines
+     * or more further, a column of 512 or more); both roads alike. */
+    {
+        static char big[8192];
+        size_t o = (size_t)snprintf(big, sizeof big, "A: x\nB:\n");
+        for (int k = 0; k < 70; k++) o += (size_t)snprintf(big + o, sizeof big - o, "  K%d: v\n", k);
+        o += (size_t)snprintf(big + o, sizeof big - o, "C: ");
+        memset(big + o, 'y', 600);
+        o += 600;
+        big[o++] = '\n';
+        for (int yaml_only = 0; yaml_only < 2; yaml_only++) {
+            doc_limits el;
+            doc_default_limits(&el);
+            el.yaml_only = yaml_only;
+            r = doc_load("t.yaml", big, o, &el);
+            d = r.d;
+            doc_id x = doc_get(d, d->root, "A"), b = doc_get(d, d->root, "B"), c = doc_get(d, d->root, "C");
+            char why[160];
+            snprintf(why, sizeof why, "A ends %u:%u, B %u:%u, C %u:%u, %zu kept aside", doc_end_line(d, x),
+                     doc_end_col(d, x), doc_end_line(d, b), doc_end_col(d, b), doc_end_line(d, c), doc_end_col(d, c),
+                     d->n_far);
+            expect(!r.fatal && doc_end_line(d, x) == 1 && doc_end_col(d, x) == 5 && doc_end_line(d, b) >= 72 &&
+                       doc_end_line(d, c) == 73 && doc_end_col(d, c) == 604 && d->n_far >= 2,
+                   yaml_only ? "ends near and far (libyaml's road)" : "ends near and far (fast path)", why);
+            doc_free(r.d);
+        }
+    }
+
+    /* A big file keeps one copy of a repeated short scalar; the text of
+     * every scalar stays its own. */
+    {
+        size_t cap = 400 * 1024, o = 0;
+        char *big = malloc(cap);
+        while (o + 64 < cap - 64 * 1024 || o < 300 * 1024)
+            o += (size_t)snprintf(big + o, cap - o, "R%zu:\n  Type: AWS::SQS::Queue\n  V: x%zu\n", o, o);
+        for (int yaml_only = 0; yaml_only < 2; yaml_only++) {
+            doc_limits el;
+            doc_default_limits(&el);
+            el.yaml_only = yaml_only;
+            r = doc_load("t.yaml", big, o, &el);
+            d = r.d;
+            /* A miss in the table makes a new copy: count the copies. */
+            uint32_t entries = doc_count(d, d->root), copies = 0, wrong = 0;
+            const char *last = NULL;
+            for (uint32_t i = 0; i < entries; i++) {
+                doc_id ent = doc_val(d, d->root, i);
+                const char *ty = doc_str(d, doc_get(d, ent, "Type")), *x = doc_str(d, doc_get(d, ent, "V"));
+                if (!ty || strcmp(ty, "AWS::SQS::Queue") != 0 || !x || x[0] != 'x') wrong++;
+                if (ty != last) copies++;
+                last = ty;
+            }
+            char why[96];
+            snprintf(why, sizeof why, "%u entries, %u copies of their Type, %u wrong", entries, copies, wrong);
+            expect(!r.fatal && entries > 5000 && wrong == 0 && copies * 20 < entries,
+                   yaml_only ? "a big file shares its repeated scalars (libyaml's road)"
+                             : "a big file shares its repeated scalars (fast path)",
+                   why);
+            doc_free(r.d);
+        }
+        free(big);
+    }
 
     /* Subtree ranges: every child index lies inside its parent's range. */
     r = load("R:\n  X:\n    Y: [1, {Z: !Ref Q}]\n  W: 2\n");

@@ -648,8 +648,17 @@ class Template:
             if isinstance(m, yaml.MappingNode):
                 targets.update(k.value for k, _ in m.value if isinstance(k, yaml.ScalarNode))
 
+        # A template that lints with no SL004 defines every name it uses,
+        # the ones SAM generates (<Fn>Role, ServerlessRestApi) included:
+        # those are misspelt too. Not with another macro, which may define any.
+        _, tr = mapping_get(self.root, "Transform")
+        macros = [tr] if isinstance(tr, yaml.ScalarNode) else (tr.value if isinstance(tr, yaml.SequenceNode) else [])
+        if any(not isinstance(m, yaml.ScalarNode) or m.value != SAM_TRANSFORM for m in macros):
+            return
+        local = set()
+
         def add(where, name, start, what):
-            if name not in targets or name in PSEUDO:
+            if name in PSEUDO or name in local or not re.fullmatch(r"[A-Za-z0-9]+", name):
                 return
             new = typo(name, rng, letters_only=True)
             if not new or new in self.names:
@@ -686,7 +695,7 @@ class Template:
                     if i is not None:
                         add(where, n0.value, i, "!GetAtt")
                 if node.tag == "!Sub" and node.value and isinstance(node.value[0], yaml.ScalarNode):
-                    self._sub(node.value[0], where, add)
+                    self._sub_list(node, where, add, local)
                 for it in node.value:
                     walk(it, where, depth + 1)
             elif isinstance(node, yaml.MappingNode):
@@ -708,11 +717,10 @@ class Template:
                         if i is not None:
                             add(where, name, i, "Fn::GetAtt")
                     elif k.value == "Fn::Sub":
-                        s = v if isinstance(v, yaml.ScalarNode) else (
-                            v.value[0] if isinstance(v, yaml.SequenceNode) and v.value and
-                            isinstance(v.value[0], yaml.ScalarNode) else None)
-                        if s is not None:
-                            self._sub(s, where, add)
+                        if isinstance(v, yaml.ScalarNode):
+                            self._sub(v, where, add)
+                        elif isinstance(v, yaml.SequenceNode) and v.value and isinstance(v.value[0], yaml.ScalarNode):
+                            self._sub_list(v, where, add, local)
                 for _, v in node.value:
                     walk(v, where, depth + 1)
 
@@ -726,6 +734,14 @@ class Template:
                     else:
                         where = sec
                     walk(v, where)
+
+    def _sub_list(self, node, where, add, local):
+        """Fn::Sub [string, {Var: value}]: the string's names but its own variables."""
+        local.clear()
+        if len(node.value) > 1 and isinstance(node.value[1], yaml.MappingNode):
+            local.update(k.value for k, _ in node.value[1].value if isinstance(k, yaml.ScalarNode))
+        self._sub(node.value[0], where, add)
+        local.clear()
 
     def _sub(self, node, where, add):
         src = self.text[node.start_mark.index:node.end_mark.index]
