@@ -40,11 +40,30 @@ static const struct { const char *tag, *name; } intrinsic_tags[] = {
     {NULL, NULL},
 };
 
-static const char *long_name_for_tag(const char *tag)
+/* The row of intrinsic_tags for `tag`, or -1. */
+static int intrinsic_tag(const char *tag)
 {
     for (int i = 0; intrinsic_tags[i].tag; i++)
-        if (strcmp(tag, intrinsic_tags[i].tag) == 0) return intrinsic_tags[i].name;
-    return NULL;
+        if (strcmp(tag, intrinsic_tags[i].tag) == 0) return i;
+    return -1;
+}
+
+/* A big template repeats its short scalars ("Type", "Properties", "Ref",
+ * its own logical ids) hundreds of thousands of times: one copy each,
+ * through a direct-mapped table (a miss just copies). Small files skip it:
+ * their copies cost little and the table would cost more. */
+#define INTERN_FROM (256 * 1024)  /* bytes of text */
+#define INTERN_SLOTS 16384
+
+const char *ld_intern(loader *L, const char *text, size_t len)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)len;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)text[i]) * 16777619u;
+    struct ld_interned *slot = &L->intern[(h ^ h >> 15) & (INTERN_SLOTS - 1)];
+    if (slot->s && slot->len == len && memcmp(slot->s, text, len) == 0) return slot->s;
+    slot->s = arena_strndup(L->a, text, len);
+    slot->len = (uint32_t)len;
+    return slot->s;
 }
 
 
@@ -147,7 +166,9 @@ static void push_pending(loader *L, doc_id id)
     L->pending[L->n_pending++] = id;
 }
 
-static doc_id synth_scalar(loader *L, const char *text, size_t len, doc_id at_id)
+/* A scalar the loader makes; `text` is copied unless `lasting` (a string
+ * literal of intrinsic_tags). */
+static doc_id synth_scalar(loader *L, const char *text, size_t len, doc_id at_id, int lasting)
 {
     const doc_node *at = &L->d->nodes[at_id];
     yaml_mark_t m = {0, at->line - 1, at->col - 1};
@@ -155,7 +176,7 @@ static doc_id synth_scalar(loader *L, const char *text, size_t len, doc_id at_id
     doc_id id = ld_new_node(L, DOC_SCALAR, &m, &e);
     doc_node *n = &L->d->nodes[id];
     n->style = DOC_SYNTH;
-    n->str = arena_strndup(L->a, text, len);
+    n->str = lasting ? text : ld_copy_scalar(L, text, len);
     n->len = (uint32_t)len;
     return id;
 }
@@ -163,7 +184,8 @@ static doc_id synth_scalar(loader *L, const char *text, size_t len, doc_id at_id
 static void dup_key_check(loader *L, doc_id map);
 
 /* Tag node `id`, the newest node: the table stays in node order. */
-static void set_tag(loader *L, doc_id id, const char *tag)
+/* `tag` is copied unless `lasting` (a string literal of intrinsic_tags). */
+static void set_tag(loader *L, doc_id id, const char *tag, int lasting)
 {
     doc *d = L->d;
     if (d->n_tags == L->cap_tags) {
@@ -171,7 +193,7 @@ static void set_tag(loader *L, doc_id id, const char *tag)
         d->tags = xrealloc(d->tags, L->cap_tags * sizeof *d->tags);
     }
     d->tags[d->n_tags].node = id;
-    d->tags[d->n_tags++].tag = arena_strdup(L->a, tag);
+    d->tags[d->n_tags++].tag = lasting ? tag : ld_copy_scalar(L, tag, strlen(tag));
     d->nodes[id].tagged = 1;
 }
 
@@ -257,13 +279,14 @@ int ld_push_frame(loader *L, doc_id node, int wrapper, const yaml_mark_t *at)
  * and its key. Returns the long name or NULL. */
 static const char *open_wrapper(loader *L, const char *tag, const yaml_mark_t *s, const yaml_mark_t *e)
 {
-    const char *name = tag ? long_name_for_tag(tag) : NULL;
-    if (!name) return NULL;
+    int row = tag ? intrinsic_tag(tag) : -1;
+    if (row < 0) return NULL;
+    const char *name = intrinsic_tags[row].name;
     doc_id w = ld_new_node(L, DOC_MAP, s, e);
-    set_tag(L, w, tag);
+    set_tag(L, w, intrinsic_tags[row].tag, 1);
     L->d->nodes[w].style = DOC_SYNTH;
     if (ld_push_frame(L, w, 1, s) < 0) return NULL;
-    push_pending(L, synth_scalar(L, name, strlen(name), w));
+    push_pending(L, synth_scalar(L, name, strlen(name), w, 1));
     return name;
 }
 
@@ -289,13 +312,13 @@ void ld_on_scalar(loader *L, const yaml_event_t *ev)
         if (ld_push_frame(L, seq, 0, &ev->start_mark) < 0) return;
         const char *dot = memchr(text, '.', len);
         size_t first_len = dot ? (size_t)(dot - text) : len;
-        doc_id a = synth_scalar(L, text, first_len, seq);
+        doc_id a = synth_scalar(L, text, first_len, seq, 0);
         doc_node *an = &L->d->nodes[a];
         an->style = DOC_PLAIN;
         if (an->line == doc_end_line(L->d, a)) an->col += (uint32_t)((quoted ? 1 : 0) + strlen(tag) + 1);
         push_pending(L, a);
         if (dot) {
-            doc_id b = synth_scalar(L, dot + 1, len - first_len - 1, seq);
+            doc_id b = synth_scalar(L, dot + 1, len - first_len - 1, seq, 0);
             doc_node *bn = &L->d->nodes[b];
             bn->style = DOC_PLAIN;
             if (bn->line == doc_end_line(L->d, b))
@@ -309,9 +332,9 @@ void ld_on_scalar(loader *L, const yaml_event_t *ev)
     doc_id id = ld_new_node(L, DOC_SCALAR, &ev->start_mark, &ev->end_mark);
     doc_node *n = &L->d->nodes[id];
     n->style = quoted ? DOC_QUOTED : DOC_PLAIN;
-    n->str = arena_strndup(L->a, text, len);
+    n->str = ld_copy_scalar(L, text, len);
     n->len = (uint32_t)len;
-    if (tag && !name) set_tag(L, id, tag);
+    if (tag && !name) set_tag(L, id, tag, 0);
     if (name && n->line == doc_end_line(L->d, id)) {
         /* Point at the value itself, after "!Tag ". */
         size_t skip = strlen(tag) + 1;
@@ -328,7 +351,7 @@ void ld_on_collection_start(loader *L, const yaml_event_t *ev, enum doc_kind kin
     const char *name = tag ? open_wrapper(L, tag, &ev->start_mark, &ev->end_mark) : NULL;
     if (L->fatal) return;
     doc_id id = ld_new_node(L, kind, &ev->start_mark, &ev->end_mark);
-    if (tag && !name) set_tag(L, id, tag);
+    if (tag && !name) set_tag(L, id, tag, 0);
     register_anchor(L, anchor, id);
     ld_push_frame(L, id, 0, &ev->start_mark);
 }
@@ -830,6 +853,7 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
     L.a = d->arena;
     L.lim = lim;
     strmap_init(&L.anchors);
+    if (len >= INTERN_FROM) L.intern = xcalloc(INTERN_SLOTS, sizeof *L.intern);
 
     const unsigned char *ub = (const unsigned char *)bytes;
     if (len >= 3 && ub[0] == 0xEF && ub[1] == 0xBB && ub[2] == 0xBF) {
@@ -874,6 +898,7 @@ doc_result doc_load(const char *path, const char *bytes, size_t len, const doc_l
     free(L.frames);
     free(L.pending);
     free(L.scratch);
+    free(L.intern);
     strmap_release(&L.anchors);
     r.d = d;
     r.problems = NULL;

@@ -178,7 +178,7 @@ static int jstring(jparse *J, doc_id *out)
     doc_node *n = &J->L->d->nodes[id];
     n->style = DOC_QUOTED;
     if (!escaped) {
-        n->str = arena_strndup(J->L->a, (const char *)body, raw);
+        n->str = ld_copy_scalar(J->L, (const char *)body, raw);
         n->len = (uint32_t)raw;
         *out = id;
         return 0;
@@ -266,7 +266,7 @@ static int jplain(jparse *J, doc_id *out)
     doc_id id = ld_new_node(J->L, DOC_SCALAR, &start, &end);
     doc_node *n = &J->L->d->nodes[id];
     n->style = DOC_PLAIN;
-    n->str = arena_strndup(J->L->a, (const char *)b, (size_t)(p - b));
+    n->str = ld_copy_scalar(J->L, (const char *)b, (size_t)(p - b));
     n->len = (uint32_t)(p - b);
     *out = id;
     return 0;

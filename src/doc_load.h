@@ -5,6 +5,7 @@
 
 #include <yaml.h>
 
+#include "arena.h"
 #include "doc.h"
 #include "strmap.h"
 
@@ -34,6 +35,10 @@ typedef struct loader {
     int fatal;
     char *scratch;      /* a decoded scalar before ld_on_scalar copies it */
     size_t cap_scratch;
+    struct ld_interned {
+        const char *s;
+        uint32_t len;
+    } *intern;          /* ld_copy_scalar's table, for big files only */
 } loader;
 
 /* Node building, as libyaml's events drive it. */
@@ -48,6 +53,14 @@ void ld_on_collection_end(loader *L, const yaml_event_t *ev);
  * a fast path decodes a scalar there, and ld_on_scalar keeps one copy of
  * exactly its length, not one the size of the buffer it grew in. */
 char *ld_scratch(loader *L, size_t n);
+/* A scalar's text, NUL-terminated, in the doc's arena: in a big file a
+ * short one that came before is shared (scalars are never written to). */
+#define INTERN_MAX 32   /* longer scalars are rarely repeated */
+const char *ld_intern(loader *L, const char *text, size_t len);
+static inline const char *ld_copy_scalar(loader *L, const char *text, size_t len)
+{
+    return L->intern && len <= INTERN_MAX ? ld_intern(L, text, len) : arena_strndup(L->a, text, len);
+}
 
 /* Fast paths: build the tree libyaml would, or return -1 having left
  * partial state that the caller resets before starting libyaml. */

@@ -1,5 +1,6 @@
 /* unit_doc: loader tests: positions, tags, JSON, limits, duplicate keys. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -147,6 +148,40 @@ int main(void)
                    yaml_only ? "ends near and far (libyaml's road)" : "ends near and far (fast path)", why);
             doc_free(r.d);
         }
+    }
+
+    /* A big file keeps one copy of a repeated short scalar; the text of
+     * every scalar stays its own. */
+    {
+        size_t cap = 400 * 1024, o = 0;
+        char *big = malloc(cap);
+        while (o + 64 < cap - 64 * 1024 || o < 300 * 1024)
+            o += (size_t)snprintf(big + o, cap - o, "R%zu:\n  Type: AWS::SQS::Queue\n  V: x%zu\n", o, o);
+        for (int yaml_only = 0; yaml_only < 2; yaml_only++) {
+            doc_limits el;
+            doc_default_limits(&el);
+            el.yaml_only = yaml_only;
+            r = doc_load("t.yaml", big, o, &el);
+            d = r.d;
+            /* A miss in the table makes a new copy: count the copies. */
+            uint32_t entries = doc_count(d, d->root), copies = 0, wrong = 0;
+            const char *last = NULL;
+            for (uint32_t i = 0; i < entries; i++) {
+                doc_id ent = doc_val(d, d->root, i);
+                const char *ty = doc_str(d, doc_get(d, ent, "Type")), *x = doc_str(d, doc_get(d, ent, "V"));
+                if (!ty || strcmp(ty, "AWS::SQS::Queue") != 0 || !x || x[0] != 'x') wrong++;
+                if (ty != last) copies++;
+                last = ty;
+            }
+            char why[96];
+            snprintf(why, sizeof why, "%u entries, %u copies of their Type, %u wrong", entries, copies, wrong);
+            expect(!r.fatal && entries > 5000 && wrong == 0 && copies * 20 < entries,
+                   yaml_only ? "a big file shares its repeated scalars (libyaml's road)"
+                             : "a big file shares its repeated scalars (fast path)",
+                   why);
+            doc_free(r.d);
+        }
+        free(big);
     }
 
     /* Subtree ranges: every child index lies inside its parent's range. */
