@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "eval.h"
+#include "sha1.h"
 #include "strmap.h"
 #include "../rules/data/sam_generated.h"
 #include "../rules/data/sam_resources.h"
@@ -67,6 +68,27 @@ static int is_hash10(const char *s)
     for (int i = 0; i < 10; i++)
         if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f'))) return 0;
     return s[10] == '\0';
+}
+
+/* The 10 hex digits SAM's LogicalIdGenerator appends for the value at `v`
+ * into out: sha1 of a literal string (SAM's outputs agree: hoge-fuga gives
+ * 0c8ecc62cb). 0 for what samlint cannot reproduce: an intrinsic (SAM
+ * resolves some with the deployed parameter values first), null. */
+static int sam_hash(const doc *d, doc_id v, char out[11])
+{
+    if (!doc_is_scalar(d, v) || doc_is_null(d, v)) return 0;
+    const char *s = doc_str(d, v);
+    sha1_hex10(s, strlen(s), out);
+    return 1;
+}
+
+/* rest is <10 hex digits>: SAM's hash of the value at v when samlint can
+ * compute it, else any. */
+static int hash_matches(const doc *d, doc_id v, const char *rest)
+{
+    char h[11];
+    if (strlen(rest) != 10 || !is_hash10(rest)) return 0;
+    return !sam_hash(d, v, h) || strcmp(rest, h) == 0;
 }
 
 /* Does `rest` start with the alphanumerics of the value at `v` (a literal
@@ -252,7 +274,7 @@ static int permission_stage_ok(const graph *g, doc_id event, const char *tail)
     doc_id stage = event_api(g, event);
     if (stage == DOC_NONE) return strcmp(tail, "Stage") == 0;
     const char *s = doc_str(d, stage);
-    return all_alnum(s, strlen(s)) ? strcmp(tail, s) == 0 : strlen(tail) == 10 && is_hash10(tail);
+    return all_alnum(s, strlen(s)) ? strcmp(tail, s) == 0 : hash_matches(d, stage, tail);
 }
 
 /* Does an entry of `map` (depth 1: of each mapping in it) have DataSource
@@ -296,7 +318,7 @@ static int sam_row_matches(const graph *g, const tmpl_resource *r, const sam_gen
         if (all_alnum(s, n)) return strncmp(rest, s, n) == 0 && strcmp(rest + n, gen->suffix) == 0;
         if (strcmp(s, "$default") == 0 && tmpl_is_type(r, "AWS::Serverless::HttpApi"))
             return strcmp(rest, "ApiGatewayDefaultStage") == 0;
-        return strncmp(rest, gen->suffix, slen) == 0 && strlen(rest + slen) == 10 && is_hash10(rest + slen);
+        return strncmp(rest, gen->suffix, slen) == 0 && hash_matches(d, v, rest + slen);
     }
     case SAM_GEN_EVENT:
     case SAM_GEN_EVENT_PERM: {
@@ -463,6 +485,38 @@ static int sam_global_made(const tmpl *t, const sam_generated_global *gl)
     return 0;
 }
 
+/* Does some SAM resource that sets gl->prop make the hash `rest` from
+ * gl->hash_of (or a value samlint cannot hash)? */
+static int sam_global_hash_made(const tmpl *t, const sam_generated_global *gl, const char *rest)
+{
+    const doc *d = t->d;
+    for (size_t i = 0; i < t->n_res; i++) {
+        const tmpl_resource *r = &t->res[i];
+        if (!r->is_sam || sam_prop(t, r, gl->prop) == DOC_NONE) continue;
+        const char *alt = gl->hash_of;
+        doc_id v = DOC_NONE, beside = DOC_NONE;
+        while (alt && *alt && v == DOC_NONE) {  /* "A.B.C|A.B.D": the first set */
+            char part[3][64] = {"", "", ""};
+            size_t k = 0, j = 0;
+            for (; *alt && *alt != '|'; alt++) {
+                if (*alt == '.') {
+                    if (++k == 3) break;
+                    j = 0;
+                } else if (j + 1 < sizeof part[k]) {
+                    part[k][j++] = *alt;
+                    part[k][j] = '\0';
+                }
+            }
+            if (*alt == '|') alt++;
+            v = tmpl_prop(t, r, NULL, part[0], part[1][0] ? part[1] : NULL, part[2][0] ? part[2] : NULL);
+            if (part[2][0]) beside = tmpl_prop(t, r, NULL, part[0], part[1]);
+        }
+        if (v == DOC_NONE) continue;
+        if (doc_get(d, beside, "SeparateRecordSetGroup") != DOC_NONE || hash_matches(d, v, rest)) return 1;
+    }
+    return 0;
+}
+
 static const char *sam_global_name(const graph *g, const char *name)
 {
     const tmpl *t = g->t;
@@ -482,6 +536,10 @@ static const char *sam_global_name(const graph *g, const char *name)
         default: shape = *rest == '\0'; break;
         }
         if (!shape) continue;
+        if (gl->kind == SAM_GEN_HASH && gl->hash_of) {
+            if (sam_global_hash_made(t, gl, rest)) return gl->cfn_type;
+            continue;
+        }
         signed char *made = i < 32 ? &g->syms->global_made[i] : NULL;
         if (made && *made < 0) *made = (signed char)sam_global_made(t, gl);
         if (made ? *made : sam_global_made(t, gl)) return gl->cfn_type;
@@ -611,6 +669,7 @@ static void row_names(name_sink *k, const tmpl_resource *r, const sam_generated 
         doc_id v = sam_prop(t, r, gen->prop);
         offer(k, &c, id, doc_is_scalar(d, v) ? doc_str(d, v) : "", sfx, "");
         offer(k, &c, id, "ApiGatewayDefault", sfx, "");
+        if (sam_hash(d, v, a)) offer(k, &c, id, sfx, a, "");
         break;
     }
     case SAM_GEN_WS_STAGE: {

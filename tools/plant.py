@@ -950,6 +950,8 @@ def main():
     print("Planted mistakes (seed %d, %d %s from %d repositories, %d in JSON; scratch %s)"
           % (a.seed, len(plan), "plants" if a.sweep else "templates", len({r.split('/', 1)[0] for r, _ in plan}),
              sum(r.endswith(".json") for r, _ in plan), scratch))
+    print("candidates: %d SAM templates in the corpus (SAM's translator inputs aside), %d with no SL6xx/SL004 finding"
+          % (len(temps), len(clean)))
     print()
     print("%-17s %-6s %7s %8s %8s" % ("kind", "rule", "caught", "at line", "says fix"))
     tot = [0, 0, 0, 0]
@@ -977,4 +979,8 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # make plant | head
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

@@ -59,6 +59,14 @@
  * names no resource of the template, a Type given by an intrinsic), any of
  * the four names is taken for it, never a name SAM does not make.
  *
+ * The hashes: SAM's LogicalIdGenerator appends the first 10 hex digits of
+ * sha1 of the value it names a resource after, when that is a string
+ * (ApiGatewayDomainName<sha1 of Domain.DomainName>, RecordSetGroup<sha1 of
+ * HostedZoneId or HostedZoneName>, <Api>Stage<sha1 of a StageName that is
+ * not alphanumeric>); samlint computes it for literal strings and takes any
+ * 10 hex digits for an intrinsic (SAM resolves some with the deployed
+ * parameter values first) or a hash of content (Deployment, LayerVersion).
+ *
  * Checked against SAM's expected outputs (tests/translator/output) for
  * websocket_api_simple_app, websocket_api_with_custom_domains_regional,
  * connector_mix_destination and api_custom_domain_private_endpoint_full,
@@ -174,24 +182,24 @@ const sam_generated sam_generated_names[] = {
 };
 
 const sam_generated_global sam_generated_globals[] = {
-    {"ServerlessRestApi",            SAM_GEN_IF_SET, "Api",     "RestApiId", NULL, "AWS::ApiGateway::RestApi"},
-    {"ServerlessRestApiDeployment",  SAM_GEN_HASH,   "Api",     "RestApiId", NULL, "AWS::ApiGateway::Deployment"},
-    {"ServerlessRestApi",            SAM_GEN_STAGE,  "Api",     "RestApiId", NULL, "AWS::ApiGateway::Stage"},
-    {"ServerlessRestApi.Stage",      SAM_GEN_IF_SET, "Api",     "RestApiId", NULL, "AWS::ApiGateway::Stage"},
-    {"ServerlessRestApi.Deployment", SAM_GEN_IF_SET, "Api",     "RestApiId", NULL, "AWS::ApiGateway::Deployment"},
-    {"ServerlessHttpApi",            SAM_GEN_IF_SET, "HttpApi", "ApiId",     NULL, "AWS::ApiGatewayV2::Api"},
-    {"ServerlessHttpApiApiGatewayDefaultStage", SAM_GEN_IF_SET, "HttpApi", "ApiId", NULL, "AWS::ApiGatewayV2::Stage"},
-    {"ServerlessHttpApi.Stage",      SAM_GEN_IF_SET, "HttpApi", "ApiId",     NULL, "AWS::ApiGatewayV2::Stage"},
-    {"ServerlessDeploymentApplication", SAM_GEN_IF_SET, NULL,   NULL, "DeploymentPreference", "AWS::CodeDeploy::Application"},
-    {"CodeDeployServiceRole",        SAM_GEN_IF_SET, NULL,      NULL, "DeploymentPreference", "AWS::IAM::Role"},
-    {"ServerlessUsagePlan",          SAM_GEN_IF_SET, NULL,      NULL, "Auth.UsagePlan",       "AWS::ApiGateway::UsagePlan"},
-    {"ServerlessUsagePlanKey",       SAM_GEN_IF_SET, NULL,      NULL, "Auth.UsagePlan",       "AWS::ApiGateway::UsagePlanKey"},
-    {"ServerlessApiKey",             SAM_GEN_IF_SET, NULL,      NULL, "Auth.UsagePlan",       "AWS::ApiGateway::ApiKey"},
-    {"ApiGatewayDomainName",         SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::ApiGateway::DomainName"},
-    {"ApiGatewayDomainNameV2",       SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::ApiGatewayV2::DomainName"},
-    {"RecordSetGroup",               SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::Route53::RecordSetGroup"},
-    {"DomainNameAccessAssociation",  SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::ApiGateway::DomainNameAccessAssociation"},
-    {NULL, SAM_GEN_IF_SET, NULL, NULL, NULL, NULL},
+    {"ServerlessRestApi",            SAM_GEN_IF_SET, "Api",     "RestApiId", NULL, "AWS::ApiGateway::RestApi", NULL},
+    {"ServerlessRestApiDeployment",  SAM_GEN_HASH,   "Api",     "RestApiId", NULL, "AWS::ApiGateway::Deployment", NULL},
+    {"ServerlessRestApi",            SAM_GEN_STAGE,  "Api",     "RestApiId", NULL, "AWS::ApiGateway::Stage", NULL},
+    {"ServerlessRestApi.Stage",      SAM_GEN_IF_SET, "Api",     "RestApiId", NULL, "AWS::ApiGateway::Stage", NULL},
+    {"ServerlessRestApi.Deployment", SAM_GEN_IF_SET, "Api",     "RestApiId", NULL, "AWS::ApiGateway::Deployment", NULL},
+    {"ServerlessHttpApi",            SAM_GEN_IF_SET, "HttpApi", "ApiId",     NULL, "AWS::ApiGatewayV2::Api", NULL},
+    {"ServerlessHttpApiApiGatewayDefaultStage", SAM_GEN_IF_SET, "HttpApi", "ApiId", NULL, "AWS::ApiGatewayV2::Stage", NULL},
+    {"ServerlessHttpApi.Stage",      SAM_GEN_IF_SET, "HttpApi", "ApiId",     NULL, "AWS::ApiGatewayV2::Stage", NULL},
+    {"ServerlessDeploymentApplication", SAM_GEN_IF_SET, NULL,   NULL, "DeploymentPreference", "AWS::CodeDeploy::Application", NULL},
+    {"CodeDeployServiceRole",        SAM_GEN_IF_SET, NULL,      NULL, "DeploymentPreference", "AWS::IAM::Role", NULL},
+    {"ServerlessUsagePlan",          SAM_GEN_IF_SET, NULL,      NULL, "Auth.UsagePlan",       "AWS::ApiGateway::UsagePlan", NULL},
+    {"ServerlessUsagePlanKey",       SAM_GEN_IF_SET, NULL,      NULL, "Auth.UsagePlan",       "AWS::ApiGateway::UsagePlanKey", NULL},
+    {"ServerlessApiKey",             SAM_GEN_IF_SET, NULL,      NULL, "Auth.UsagePlan",       "AWS::ApiGateway::ApiKey", NULL},
+    {"ApiGatewayDomainName",         SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::ApiGateway::DomainName", "Domain.DomainName"},
+    {"ApiGatewayDomainNameV2",       SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::ApiGatewayV2::DomainName", "Domain.DomainName"},
+    {"RecordSetGroup",               SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::Route53::RecordSetGroup", "Domain.Route53.HostedZoneId|Domain.Route53.HostedZoneName"},
+    {"DomainNameAccessAssociation",  SAM_GEN_HASH,   NULL,      NULL, "Domain",               "AWS::ApiGateway::DomainNameAccessAssociation", NULL},
+    {NULL, SAM_GEN_IF_SET, NULL, NULL, NULL, NULL, NULL},
 };
 
 /* SAM's connector profiles (samtranslator/model/connector_profiles/

@@ -72,6 +72,10 @@ typedef struct sam_generated_global {
     const char *event_prop;  /* "RestApiId": the event names no API of its own */
     const char *prop;        /* with event_type NULL: a resource property that makes it */
     const char *cfn_type;
+    const char *hash_of;     /* SAM_GEN_HASH: the property paths whose value SAM hashes, the
+                                first one set ("Domain.DomainName"; "a|b"), or NULL (unknown).
+                                A mapping beside it with SeparateRecordSetGroup is hashed
+                                otherwise: not reproduced. */
 } sam_generated_global;
 
 extern const sam_generated_global sam_generated_globals[];
