@@ -192,6 +192,9 @@ CFNLINT_WRONG = [
     ("E6101", r"^'MyStateMachine(PostApi|GetApi|CWSchedule)(Role)?' is not one of", r"/state_machine_with_(api_combination|schedule_cloudwatch_event)",
      "a name SAM generates for a state machine's event (<StateMachine><Event> rule, <StateMachine><Event>Role); "
      "cfn-lint checks Outputs against the resources of the template before the transform"),
+    ("E3005", r"^'MyQueueMyConnector(Policy)?' is not one of", r"/embedded_connectors_(depends_on_connector|esm_depends_on)\.yaml$",
+     "names SAM makes for an embedded connector (<Resource><Connector>, whose DependsOn SAM rewrites to "
+     "what it makes, and <Resource><Connector>Policy); SAM translates these inputs"),
     ("E3001", r"^Exception ", None, "cfn-lint's own crash (an exception inside the rule), not a finding"),
     ("E3006", r"", r"/MacrosExamples/(Boto3|S3Objects)/",
      "the template's Transform names a macro (Boto3, S3Objects) that defines this type and rewrites "
