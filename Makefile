@@ -132,6 +132,8 @@ static: build/registry.c
 	@for f in $(SRC) $(RULES_C) $(DATA_C); do \
 	  clang $(CPPFLAGS) $(WARN) -fsyntax-only $$f || exit 1; done; \
 	clang $(CPPFLAGS) $(WARN) -Wno-missing-prototypes -Isrc -fsyntax-only build/registry.c || exit 1; \
+	for f in fuzz/*.c; do \
+	  clang $(CPPFLAGS) $(WARN) -Wno-missing-prototypes -fsyntax-only $$f || exit 1; done; \
 	echo "static: clang -Werror clean"
 	@out=$$(cppcheck --enable=warning,performance,portability --quiet --error-exitcode=1 \
 	  -i src/schema_data.c -i src/types_data.c src rules 2>&1); rc=$$?; \

@@ -29,7 +29,7 @@ static void check_output(const lint_result *r, int with_sarif)
             continue;
         char *buf = NULL;
         size_t len = 0;
-        out_options o = {formats[k].format, 0, 1, 1};
+        out_options o = {.format = formats[k].format, .excerpt = 1, .show_suppressed = 1};
         FILE *f = open_memstream(&buf, &len);
         if (!f)
             abort();

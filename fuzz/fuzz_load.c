@@ -17,7 +17,7 @@ static void check_tree(const doc *d)
         const doc_node *n = doc_at(d, id);
         REQUIRE(n->kind == DOC_SCALAR || n->kind == DOC_MAP || n->kind == DOC_SEQ);
         REQUIRE(n->line >= 1 && n->col >= 1);
-        REQUIRE(n->subtree_end > id && (size_t)n->subtree_end <= d->n_nodes);
+        REQUIRE(doc_subtree_end(d, id) > id && (size_t)doc_subtree_end(d, id) <= d->n_nodes);
         if (n->kind == DOC_SCALAR) {
             REQUIRE(n->str != NULL && n->str[n->len] == '\0');
             (void)doc_is_null(d, id);
@@ -33,7 +33,7 @@ static void check_tree(const doc *d)
             /* An alias shares its anchored node, which was finished earlier. */
             doc_id child = d->items[n->first + k];
             REQUIRE(child >= 0 && (size_t)child < d->n_nodes && child != id);
-            REQUIRE(child > id || doc_at(d, child)->subtree_end <= id);
+            REQUIRE(child > id || doc_subtree_end(d, child) <= id);
         }
         if (n->kind == DOC_MAP) {
             for (uint32_t k = 0; k < n->len; k++) {

@@ -981,6 +981,7 @@ static doc_id find_pair(const doc *d, doc_id map, const char *key, size_t klen, 
 {
     if (!doc_is_map(d, map)) return DOC_NONE;
     const doc_node *m = &d->nodes[map];
+    if (m->len == 0) return DOC_NONE; /* and d->items may still be NULL */
     const doc_id *items = d->items + m->first;
     if (ci) {
         for (uint32_t i = m->len; i-- > 0;) {
