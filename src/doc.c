@@ -57,8 +57,7 @@ static int intrinsic_tag(const char *tag)
 
 const char *ld_intern(loader *L, const char *text, size_t len)
 {
-    uint32_t h = 2166136261u ^ (uint32_t)len;
-    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)text[i]) * 16777619u;
+    uint32_t h = strmap_hash(text, len);
     struct ld_interned *slot = &L->intern[(h ^ h >> 15) & (INTERN_SLOTS - 1)];
     if (slot->s && slot->len == len && memcmp(slot->s, text, len) == 0) return slot->s;
     slot->s = arena_strndup(L->a, text, len);

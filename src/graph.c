@@ -429,6 +429,12 @@ static int sam_row_matches(const graph *g, const tmpl_resource *r, const sam_gen
     return 0;
 }
 
+/* A resource's embedded Connectors (the resource attribute), or DOC_NONE. */
+static doc_id embedded_connectors(const doc *d, const tmpl_resource *r)
+{
+    return doc_is_map(d, r->node) ? doc_get(d, r->node, "Connectors") : DOC_NONE;
+}
+
 /* The type of what SAM makes as `rest` for resource r: its own rows, and
  * its embedded Connectors (<Id><Name> and what each makes); NULL for none. */
 static const char *sam_resource_generates(const graph *g, const tmpl_resource *r, const char *rest)
@@ -440,7 +446,7 @@ static const char *sam_resource_generates(const graph *g, const tmpl_resource *r
         if ((rest[0] == '.') != (gen->suffix[0] == '.')) continue;
         if (sam_row_matches(g, r, gen, rest)) return gen->cfn_type ? gen->cfn_type : "";
     }
-    doc_id conns = doc_is_map(d, r->node) ? doc_get(d, r->node, "Connectors") : DOC_NONE;
+    doc_id conns = embedded_connectors(d, r);
     for (uint32_t c = 0; doc_is_map(d, conns) && c < doc_count(d, conns); c++) {
         const char *name = doc_str(d, doc_key(d, conns, c));
         size_t n = name ? strlen(name) : 0;
@@ -459,7 +465,7 @@ static const char *sam_resource_generates(const graph *g, const tmpl_resource *r
 /* Does a resource make names SAM builds from its id? */
 static int makes_names(const doc *d, const tmpl_resource *r)
 {
-    return r->is_sam || (doc_is_map(d, r->node) && doc_get(d, r->node, "Connectors") != DOC_NONE);
+    return r->is_sam || embedded_connectors(d, r) != DOC_NONE;
 }
 
 /* Does some SAM resource make the template-wide name row `gl` needs? */
@@ -774,7 +780,7 @@ static void list_names(const graph *g)
         }
         if (tmpl_is_type(res, "AWS::Serverless::Connector") && doc_is_map(d, res->props))
             connector_names(&k, res->id, connector_end_type(g, doc_get(d, res->props, "Source")), res->props);
-        doc_id conns = doc_is_map(d, res->node) ? doc_get(d, res->node, "Connectors") : DOC_NONE;
+        doc_id conns = embedded_connectors(d, res);
         for (uint32_t c = 0; doc_is_map(d, conns) && c < doc_count(d, conns) && k.left; c++) {
             const char *name = doc_str(d, doc_key(d, conns, c));
             char full[512];

@@ -989,6 +989,18 @@ static int ec2_id(const char *s, size_t len, const char *pre)
     return 1;
 }
 
+/* The EC2 id formats, in SFMT_VPC_ID .. SFMT_AMI_ID order. */
+static const struct ec2_format {
+    const char *prefix, *want;
+} ec2_formats[] = {
+    {"vpc-", "a VPC id: vpc- and 8 or 17 hexadecimal digits"},
+    {"subnet-", "a subnet id: subnet- and 8 or 17 hexadecimal digits"},
+    {"sg-", "a security group id: sg- and 8 or 17 hexadecimal digits"},
+    {"ami-", "an AMI id: ami- and 8 or 17 hexadecimal digits"},
+};
+_Static_assert(sizeof ec2_formats / sizeof ec2_formats[0] == SFMT_AMI_ID - SFMT_VPC_ID + 1,
+               "ec2_formats follows the SFMT_ order");
+
 /* arn:partition:service:region:account:resource. *service, *account and
  * *resource point into s (account_len may be 0). */
 typedef struct arn { const char *service, *region, *account, *resource; size_t service_len, region_len, account_len, resource_len; } arn;
@@ -1012,6 +1024,11 @@ static int arn_parse(const char *s, size_t len, arn *a)
         if (f[4][i] < '0' || f[4][i] > '9') return 0;
     *a = (arn){f[2], f[3], f[4], f[5], fl[2], fl[3], fl[4], fl[5]};
     return 1;
+}
+
+static int arn_service_is(const arn *a, const char *service)
+{
+    return a->service_len == strlen(service) && memcmp(a->service, service, a->service_len) == 0;
 }
 
 static int is_uuid(const char *s, size_t len)
@@ -1042,7 +1059,7 @@ static int kms_key(const char *s, size_t len)
     }
     if (len > 6 && !memcmp(s, "alias/", 6)) return 1;
     arn a;
-    return arn_parse(s, len, &a) && a.service_len == 3 && !memcmp(a.service, "kms", 3) &&
+    return arn_parse(s, len, &a) && arn_service_is(&a, "kms") &&
            ((a.resource_len > 4 && !memcmp(a.resource, "key/", 4)) || (a.resource_len > 6 && !memcmp(a.resource, "alias/", 6)));
 }
 
@@ -1141,29 +1158,25 @@ static int check_format(V *v, doc_id val, uint32_t fmt, const scal *sc, const wh
         if (!date_time(s, len)) want = "a date and time such as 2030-01-01T01:00:00Z (ISO 8601)";
         break;
     case SFMT_VPC_ID:
-        if (!ec2_id(s, len, "vpc-")) want = "a VPC id: vpc- and 8 or 17 hexadecimal digits";
-        break;
     case SFMT_SUBNET_ID:
-        if (!ec2_id(s, len, "subnet-")) want = "a subnet id: subnet- and 8 or 17 hexadecimal digits";
-        break;
     case SFMT_SG_ID:
-        if (!ec2_id(s, len, "sg-")) want = "a security group id: sg- and 8 or 17 hexadecimal digits";
+    case SFMT_AMI_ID: {
+        const struct ec2_format *e = &ec2_formats[fmt - SFMT_VPC_ID];
+        if (!ec2_id(s, len, e->prefix)) want = e->want;
         break;
-    case SFMT_AMI_ID:
-        if (!ec2_id(s, len, "ami-")) want = "an AMI id: ami- and 8 or 17 hexadecimal digits";
-        break;
+    }
     case SFMT_KMS_KEY:
         if (!kms_key(s, len)) want = "a KMS key id, key ARN, alias name (alias/...) or alias ARN";
         break;
     case SFMT_SNS_ARN: {
         arn a;
-        if (!arn_parse(s, len, &a) || a.service_len != 3 || memcmp(a.service, "sns", 3) || a.account_len != 12 || !a.region_len)
+        if (!arn_parse(s, len, &a) || !arn_service_is(&a, "sns") || a.account_len != 12 || !a.region_len)
             want = "an SNS topic ARN: arn:aws:sns:<region>:<account>:<topic>";
         break;
     }
     case SFMT_CERT_ARN: {
         arn a;
-        if (!arn_parse(s, len, &a) || !((a.service_len == 3 && !memcmp(a.service, "acm", 3)) || (a.service_len == 3 && !memcmp(a.service, "iam", 3))))
+        if (!arn_parse(s, len, &a) || !(arn_service_is(&a, "acm") || arn_service_is(&a, "iam")))
             want = "a certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>";
         break;
     }

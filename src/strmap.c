@@ -7,7 +7,7 @@
 #include "arena.h"
 
 /* 8 bytes at a time, multiply-and-fold: logical ids are short. */
-static uint32_t hash(const char *s, size_t len)
+uint32_t strmap_hash(const char *s, size_t len)
 {
     const uint64_t k = 0x9E3779B97F4A7C15u;
     uint64_t h = len * k;
@@ -76,7 +76,7 @@ void strmap_reserve(strmap *m, size_t n)
 void strmap_put(strmap *m, const char *key, size_t len, int val)
 {
     if ((m->n + 1) * 4 > m->cap * 3) rehash(m, m->cap ? m->cap * 2 : 16);  /* at most 3/4 full */
-    uint32_t h = hash(key, len);
+    uint32_t h = strmap_hash(key, len);
     strmap_slot *s = &m->slots[slot(m, key, len, h)];
     if (!s->key) {
         s->key = key;
@@ -90,7 +90,7 @@ void strmap_put(strmap *m, const char *key, size_t len, int val)
 int strmap_get(const strmap *m, const char *key, size_t len, int *val)
 {
     if (!m->cap) return 0;
-    const strmap_slot *s = &m->slots[slot(m, key, len, hash(key, len))];
+    const strmap_slot *s = &m->slots[slot(m, key, len, strmap_hash(key, len))];
     if (!s->key) return 0;
     if (val) *val = s->val;
     return 1;

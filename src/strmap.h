@@ -17,6 +17,9 @@ typedef struct strmap {
     size_t cap, n;
 } strmap;
 
+/* The map's hash of len bytes at s (8 bytes at a time), for other tables. */
+uint32_t strmap_hash(const char *s, size_t len);
+
 void strmap_init(strmap *m);
 void strmap_release(strmap *m);
 /* Make room for n keys in all, so that inserting them does not rehash. */

@@ -40,6 +40,9 @@ import shutil
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_types import resolve  # noqa: E402  (one $ref reader for the tools)
+
 try:
     import yaml
 except ImportError:  # pragma: no cover
@@ -157,16 +160,8 @@ class Schemas:
         return self.cache[rtype]
 
     @staticmethod
-    def _deref(doc, node, depth=0):
-        while isinstance(node, dict) and "$ref" in node and depth < 30:
-            ref = node["$ref"]
-            if not ref.startswith("#/"):
-                return {}
-            cur = doc
-            for part in ref[2:].split("/"):
-                cur = cur.get(part, {}) if isinstance(cur, dict) else {}
-            node = cur
-            depth += 1
+    def _deref(doc, node):
+        node = resolve(doc, node)
         return node if isinstance(node, dict) else {}
 
     def _branches(self, doc, node, depth=0):
